@@ -1,0 +1,266 @@
+//! Stacked panels of labelled horizontal bars: the drawing both charts share.
+//!
+//! Each row has its label on a line of its own above the bar, so the bars get the full width on
+//! a phone as on a desktop. Values are written at the bar's end, with their kind and year.
+
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::element::PathElement;
+use plotters::prelude::DrawingBackend;
+use plotters::style::text_anchor::HPos;
+use plotters::style::{Color, ShapeStyle};
+
+use crate::charts::hatching::stripes;
+use crate::charts::pen::{Pen, Type};
+use crate::charts::text_width::TextWidth;
+use crate::charts::theme::{size, text_on, Theme};
+use crate::charts::{drawn, ChartError, Hit, Layout};
+use crate::figures::Kind;
+use crate::model::panel::{Bar, Marker, Panel};
+use crate::model::wording;
+
+/// The smallest area, in CSS pixels, a chart will draw into.
+pub const MIN_SIZE: (f64, f64) = (160.0, 120.0);
+
+const TITLE: Type = Type::bold(size::TITLE);
+const LABEL: Type = Type::regular(size::LABEL);
+const VALUE: Type = Type::bold(size::LABEL);
+const TICK: Type = Type::regular(size::TICK);
+
+/// Draws `panels` one under the other, filling `area`.
+///
+/// # Errors
+/// [`ChartError::TooSmall`] for an area under [`MIN_SIZE`]; [`ChartError::Drawing`] if the
+/// backend fails.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    panels: &[&Panel],
+    theme: &Theme,
+    measure: &dyn TextWidth,
+) -> Result<Layout, ChartError> {
+    let (width, height) = area.dim_in_pixel();
+    let (w, h) = (to_i32(width), to_i32(height));
+    if w < theme.px(MIN_SIZE.0) || h < theme.px(MIN_SIZE.1) {
+        return Err(ChartError::TooSmall { width, height });
+    }
+    drawn(area.fill(&theme.palette.background))?;
+
+    let pen = Pen::new(area, theme, measure);
+    let m = Metrics::new(theme);
+    let rows: usize = panels.iter().map(|p| p.bars.len().max(1)).sum();
+    let fixed: i32 = panels.iter().map(|p| m.panel_overhead(p)).sum::<i32>()
+        + m.panel_gap * (count(panels.len()) - 1).max(0)
+        + 2 * m.pad;
+    let row_h = ((h - fixed) / count(rows).max(1)).clamp(theme.px(30.0), theme.px(64.0));
+
+    let mut layout = Layout::default();
+    let mut y = m.pad;
+    for panel in panels {
+        y = draw_panel(&pen, panel, &m, (m.pad, w - m.pad), y, row_h, &mut layout)?;
+        y += m.panel_gap;
+    }
+    Ok(layout)
+}
+
+/// Spacing derived from the theme, in backing-store pixels.
+struct Metrics {
+    pad: i32,
+    gap: i32,
+    title_h: i32,
+    line_h: i32,
+    tick_h: i32,
+    panel_gap: i32,
+}
+
+impl Metrics {
+    fn new(theme: &Theme) -> Self {
+        Self {
+            pad: theme.px(4.0),
+            gap: theme.px(6.0),
+            title_h: theme.px(size::TITLE * 1.6),
+            line_h: theme.px(size::LABEL * 1.45),
+            tick_h: theme.px(size::TICK * 1.8),
+            panel_gap: theme.px(18.0),
+        }
+    }
+
+    /// Height a panel needs besides its rows.
+    fn panel_overhead(&self, panel: &Panel) -> i32 {
+        self.title_h
+            + self.tick_h
+            + if panel.marker.is_some() {
+                self.line_h
+            } else {
+                0
+            }
+    }
+}
+
+/// Where a panel's rows go and how values map to x.
+struct Frame {
+    x0: i32,
+    x1: i32,
+}
+
+impl Frame {
+    fn x_of(&self, panel: &Panel, value: f64) -> i32 {
+        self.x0 + (panel.axis.fraction(value) * f64::from(self.x1 - self.x0)).round() as i32
+    }
+}
+
+fn draw_panel<DB: DrawingBackend>(
+    pen: &Pen<'_, DB>,
+    panel: &Panel,
+    m: &Metrics,
+    (x0, x1): (i32, i32),
+    top: i32,
+    row_h: i32,
+    layout: &mut Layout,
+) -> Result<i32, ChartError> {
+    let theme = pen.theme;
+    let p = &theme.palette;
+    let frame = Frame { x0, x1 };
+
+    let title = pen.fit(&panel.title, TITLE, x1 - x0);
+    pen.text(&title, (x0, top), TITLE, p.text, HPos::Left)?;
+    let mut y = top + m.title_h;
+
+    let marker_line_y = y;
+    if panel.marker.is_some() {
+        y += m.line_h;
+    }
+    let rows_top = y;
+    let rows_bottom = rows_top + row_h * count(panel.bars.len().max(1));
+
+    let ticks = panel.axis.ticks();
+    for &tick in &ticks {
+        let x = frame.x_of(panel, tick);
+        pen.line((x, rows_top), (x, rows_bottom), p.grid, theme.px(1.0))?;
+    }
+
+    let bar_h = (row_h - m.line_h - m.gap).clamp(theme.px(8.0), theme.px(22.0));
+    for bar in &panel.bars {
+        // The label sits right above its own bar; any spare height goes above the label.
+        let label_y = y + (row_h - m.line_h - bar_h - m.gap / 2).max(0);
+        let label = pen.fit(&bar.label, LABEL, x1 - x0);
+        pen.text(&label, (x0, label_y), LABEL, p.text, HPos::Left)?;
+        let bar_top = label_y + m.line_h;
+        draw_bar(pen, panel, bar, &frame, bar_top, bar_h)?;
+        layout.hits.push(Hit {
+            id: bar.id.clone(),
+            rect: (x0, label_y, x1, bar_top + bar_h),
+        });
+        y += row_h;
+    }
+    if panel.bars.is_empty() {
+        pen.text("No figures", (x0, y), LABEL, p.muted, HPos::Left)?;
+    }
+
+    if let Some(marker) = &panel.marker {
+        let x = frame.x_of(panel, marker.value);
+        draw_marker(pen, marker, x, &frame, marker_line_y, rows_bottom)?;
+    }
+
+    let last = ticks.len().saturating_sub(1);
+    for (i, &tick) in ticks.iter().enumerate() {
+        let anchor = match i {
+            0 => HPos::Left,
+            i if i == last => HPos::Right,
+            _ => HPos::Center,
+        };
+        let words = wording::tick(tick, panel.unit);
+        let at = (frame.x_of(panel, tick), rows_bottom + theme.px(3.0));
+        pen.text(&words, at, TICK, p.muted, anchor)?;
+    }
+    Ok(rows_bottom + m.tick_h)
+}
+
+fn draw_bar<DB: DrawingBackend>(
+    pen: &Pen<'_, DB>,
+    panel: &Panel,
+    bar: &Bar,
+    frame: &Frame,
+    top: i32,
+    bar_h: i32,
+) -> Result<(), ChartError> {
+    let theme = pen.theme;
+    let p = &theme.palette;
+    let (x0, x1) = (frame.x0, frame.x1);
+    let mid = top + bar_h / 2;
+    let Some(value) = bar.value else {
+        let words = pen.fit(&format!("no figure · {}", bar.provenance()), VALUE, x1 - x0);
+        return pen.text_mid(&words, (x0, mid), VALUE, p.muted, HPos::Left);
+    };
+    let fill = p.of_kind(bar.kind);
+    // A tiny value still shows a sliver, so that "small" never looks like "missing".
+    let end = frame.x_of(panel, value).max(x0 + theme.px(2.0));
+    pen.fill_rect((x0, top), (end, top + bar_h), fill)?;
+    if bar.kind == Kind::AsReported {
+        let stroke = ShapeStyle {
+            color: p.background.mix(0.55),
+            filled: false,
+            stroke_width: theme.stroke(1.5),
+        };
+        for [a, b] in stripes(x0, top, end, top + bar_h, theme.px(6.0)) {
+            drawn(pen.area.draw(&PathElement::new(vec![a, b], stroke)))?;
+        }
+    }
+
+    let gap = theme.px(5.0);
+    let full = format!("{} · {}", bar.value_text(), bar.provenance());
+    for words in [full, bar.value_text()] {
+        let w = pen.width(&words, VALUE);
+        if end + gap + w <= x1 {
+            return pen.text_mid(&words, (end + gap, mid), VALUE, p.text, HPos::Left);
+        }
+        if w + 2 * gap <= end - x0 {
+            if bar.kind == Kind::AsReported {
+                // On stripes, a plate of the fill colour keeps the words legible.
+                pen.fill_rect((end - 2 * gap - w, top), (end, top + bar_h), fill)?;
+            }
+            return pen.text_mid(&words, (end - gap, mid), VALUE, text_on(fill), HPos::Right);
+        }
+    }
+    // Nothing fits beside or inside the bar: write the value at the row's end.
+    pen.text_mid(&bar.value_text(), (x1, mid), VALUE, p.text, HPos::Right)
+}
+
+fn draw_marker<DB: DrawingBackend>(
+    pen: &Pen<'_, DB>,
+    marker: &Marker,
+    x: i32,
+    frame: &Frame,
+    label_y: i32,
+    bottom: i32,
+) -> Result<(), ChartError> {
+    let theme = pen.theme;
+    let colour = theme.palette.text;
+    let (dash, space) = (theme.px(5.0), theme.px(3.0));
+    let mut y = label_y + theme.px(2.0);
+    while y < bottom {
+        pen.line((x, y), (x, (y + dash).min(bottom)), colour, theme.px(2.0))?;
+        y += dash + space;
+    }
+    let words = format!("{} · {}", marker.label, marker.kind.words());
+    let gap = theme.px(6.0);
+    let room_right = frame.x1 - x - gap;
+    let room_left = x - gap - frame.x0;
+    let (words, at, anchor) = if pen.width(&words, VALUE) <= room_right {
+        (words, x + gap, HPos::Left)
+    } else if pen.width(&words, VALUE) <= room_left {
+        (words, x - gap, HPos::Right)
+    } else if room_left >= room_right {
+        (pen.fit(&words, VALUE, room_left), x - gap, HPos::Right)
+    } else {
+        (pen.fit(&words, VALUE, room_right), x + gap, HPos::Left)
+    };
+    pen.text(&words, (at, label_y), VALUE, colour, anchor)
+}
+
+fn to_i32(v: u32) -> i32 {
+    i32::try_from(v).unwrap_or(i32::MAX)
+}
+
+fn count(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}

@@ -1,0 +1,69 @@
+//! Drawing, written once for any plotters backend: the canvas in the browser, SVG natively.
+//! Each chart takes its model and a [`theme::Theme`] and returns the [`Layout`] of what it drew;
+//! charts hold no state.
+
+pub mod bar_panels;
+pub mod budgets;
+pub mod hatching;
+pub mod pen;
+pub mod text_width;
+pub mod theme;
+pub mod troop_share;
+
+use std::fmt;
+
+use plotters::drawing::DrawingAreaErrorKind;
+
+/// One drawn data point, in backing-store pixels: what a tooltip or keyboard focus needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The bar's id.
+    pub id: String,
+    /// Left, top, right and bottom edges.
+    pub rect: (i32, i32, i32, i32),
+}
+
+/// What a chart drew: its data points' boxes, in drawing order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// One box per bar.
+    pub hits: Vec<Hit>,
+}
+
+/// Why a chart could not be drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChartError {
+    /// The area is too small to hold the chart legibly.
+    TooSmall {
+        /// Width in backing-store pixels.
+        width: u32,
+        /// Height in backing-store pixels.
+        height: u32,
+    },
+    /// The backend failed.
+    Drawing(String),
+}
+
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ChartError::TooSmall { width, height } => {
+                write!(
+                    f,
+                    "the space for the chart is too small ({width}×{height} px)"
+                )
+            }
+            ChartError::Drawing(why) => write!(f, "the chart could not be drawn: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+/// Turns a backend's error into a [`ChartError`].
+pub(crate) fn drawn<T, E>(result: Result<T, DrawingAreaErrorKind<E>>) -> Result<T, ChartError>
+where
+    E: std::error::Error + Send + Sync,
+{
+    result.map_err(|e| ChartError::Drawing(e.to_string()))
+}

@@ -1,0 +1,181 @@
+//! A drawing area with its theme and text measure: the few strokes every chart is made of
+//! (text at an anchor, a line, a filled box), in backing-store pixels.
+
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::element::{PathElement, Rectangle, Text};
+use plotters::prelude::DrawingBackend;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color, RGBColor, ShapeStyle, TextStyle};
+
+use crate::charts::text_width::TextWidth;
+use crate::charts::theme::Theme;
+use crate::charts::{drawn, ChartError};
+
+/// A type size in CSS pixels, and its weight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Type {
+    /// Size in CSS pixels.
+    pub size: f64,
+    /// Bold or regular.
+    pub bold: bool,
+}
+
+impl Type {
+    /// Regular weight.
+    #[must_use]
+    pub const fn regular(size: f64) -> Self {
+        Self { size, bold: false }
+    }
+
+    /// Bold weight.
+    #[must_use]
+    pub const fn bold(size: f64) -> Self {
+        Self { size, bold: true }
+    }
+}
+
+/// Draws on an area in a theme.
+pub struct Pen<'a, DB: DrawingBackend> {
+    /// Where to draw.
+    pub area: &'a DrawingArea<DB, Shift>,
+    /// Colours and scale.
+    pub theme: &'a Theme,
+    measure: &'a dyn TextWidth,
+}
+
+impl<'a, DB: DrawingBackend> Pen<'a, DB> {
+    /// A pen for `area`.
+    pub fn new(
+        area: &'a DrawingArea<DB, Shift>,
+        theme: &'a Theme,
+        measure: &'a dyn TextWidth,
+    ) -> Self {
+        Self {
+            area,
+            theme,
+            measure,
+        }
+    }
+
+    /// The width of `words` in backing-store pixels.
+    #[must_use]
+    pub fn width(&self, words: &str, kind: Type) -> i32 {
+        let w = self
+            .measure
+            .text_width(words, kind.size * self.theme.scale, kind.bold)
+            .ceil();
+        if w.is_finite() && w < f64::from(i32::MAX) {
+            w.max(0.0) as i32
+        } else {
+            i32::MAX
+        }
+    }
+
+    /// `words`, shortened with an ellipsis until they fit `max` pixels (empty if nothing fits).
+    #[must_use]
+    pub fn fit(&self, words: &str, kind: Type, max: i32) -> String {
+        if self.width(words, kind) <= max {
+            return words.to_string();
+        }
+        let chars: Vec<char> = words.chars().collect();
+        let shortened = |keep: usize| -> String {
+            let head: String = chars.iter().take(keep).collect();
+            format!("{}…", head.trim_end())
+        };
+        // The longest prefix that fits with its ellipsis, by bisection.
+        let (mut fits, mut fails) = (0, chars.len());
+        while fails - fits > 1 {
+            let mid = (fits + fails) / 2;
+            if self.width(&shortened(mid), kind) <= max {
+                fits = mid;
+            } else {
+                fails = mid;
+            }
+        }
+        if fits == 0 {
+            String::new()
+        } else {
+            shortened(fits)
+        }
+    }
+
+    /// Text whose top edge is at `at.1`.
+    ///
+    /// # Errors
+    /// If the backend fails.
+    pub fn text(
+        &self,
+        words: &str,
+        at: (i32, i32),
+        kind: Type,
+        colour: RGBColor,
+        anchor: HPos,
+    ) -> Result<(), ChartError> {
+        self.text_at(words, at, kind, colour, Pos::new(anchor, VPos::Top))
+    }
+
+    /// Text centred vertically on `at.1`.
+    ///
+    /// # Errors
+    /// If the backend fails.
+    pub fn text_mid(
+        &self,
+        words: &str,
+        at: (i32, i32),
+        kind: Type,
+        colour: RGBColor,
+        anchor: HPos,
+    ) -> Result<(), ChartError> {
+        self.text_at(words, at, kind, colour, Pos::new(anchor, VPos::Center))
+    }
+
+    fn text_at(
+        &self,
+        words: &str,
+        at: (i32, i32),
+        kind: Type,
+        colour: RGBColor,
+        pos: Pos,
+    ) -> Result<(), ChartError> {
+        if words.is_empty() {
+            return Ok(());
+        }
+        let style = TextStyle::from(self.theme.font(kind.size, kind.bold))
+            .color(&colour)
+            .pos(pos);
+        drawn(self.area.draw(&Text::new(words, at, style)))
+    }
+
+    /// A straight line `width` pixels wide.
+    ///
+    /// # Errors
+    /// If the backend fails.
+    pub fn line(
+        &self,
+        from: (i32, i32),
+        to: (i32, i32),
+        colour: RGBColor,
+        width: i32,
+    ) -> Result<(), ChartError> {
+        let style = ShapeStyle {
+            color: colour.to_rgba(),
+            filled: false,
+            stroke_width: u32::try_from(width.max(1)).unwrap_or(1),
+        };
+        drawn(self.area.draw(&PathElement::new(vec![from, to], style)))
+    }
+
+    /// A filled box.
+    ///
+    /// # Errors
+    /// If the backend fails.
+    pub fn fill_rect(
+        &self,
+        from: (i32, i32),
+        to: (i32, i32),
+        colour: RGBColor,
+    ) -> Result<(), ChartError> {
+        drawn(self.area.draw(&Rectangle::new([from, to], colour.filled())))
+    }
+}

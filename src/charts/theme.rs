@@ -1,0 +1,149 @@
+//! Colours, type sizes and spacing, scaled from CSS pixels to backing-store pixels.
+//! The palettes are colour-blind safe (Okabe–Ito hues) in a light and a dark version.
+
+use plotters::style::{FontDesc, FontFamily, FontStyle, RGBColor};
+
+use crate::figures::Kind;
+
+/// The font stack shared with the page's CSS.
+pub const FONT_STACK: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif";
+
+/// Type sizes in CSS pixels; none under 12.
+pub mod size {
+    /// Panel headings.
+    pub const TITLE: f64 = 15.0;
+    /// Bar labels and values.
+    pub const LABEL: f64 = 13.0;
+    /// Axis ticks.
+    pub const TICK: f64 = 12.0;
+}
+
+/// The colours of one theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    /// Behind everything.
+    pub background: RGBColor,
+    /// Headings, labels and values.
+    pub text: RGBColor,
+    /// Ticks and secondary words.
+    pub muted: RGBColor,
+    /// Grid lines.
+    pub grid: RGBColor,
+    /// Bars of reference figures.
+    pub reference: RGBColor,
+    /// Bars of figures as reported by the article.
+    pub as_reported: RGBColor,
+    /// Bars computed by the program.
+    pub derived: RGBColor,
+}
+
+impl Palette {
+    /// For light pages.
+    pub const LIGHT: Palette = Palette {
+        background: RGBColor(255, 255, 255),
+        text: RGBColor(26, 26, 26),
+        muted: RGBColor(84, 84, 84),
+        grid: RGBColor(214, 214, 214),
+        reference: RGBColor(0, 114, 178),
+        as_reported: RGBColor(213, 94, 0),
+        derived: RGBColor(0, 128, 94),
+    };
+
+    /// For dark pages: drawn dark, not inverted.
+    pub const DARK: Palette = Palette {
+        background: RGBColor(23, 23, 23),
+        text: RGBColor(236, 236, 236),
+        muted: RGBColor(184, 184, 184),
+        grid: RGBColor(70, 70, 70),
+        reference: RGBColor(86, 180, 233),
+        as_reported: RGBColor(230, 159, 0),
+        derived: RGBColor(64, 201, 160),
+    };
+
+    /// The bar colour for a kind of figure.
+    #[must_use]
+    pub fn of_kind(&self, kind: Kind) -> RGBColor {
+        match kind {
+            Kind::AsReported => self.as_reported,
+            Kind::Reference => self.reference,
+            Kind::Derived => self.derived,
+        }
+    }
+}
+
+/// WCAG relative luminance of a colour.
+#[must_use]
+pub fn luminance(RGBColor(r, g, b): RGBColor) -> f64 {
+    let channel = |c: u8| {
+        let s = f64::from(c) / 255.0;
+        if s <= 0.039_28 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+}
+
+/// WCAG contrast ratio between two colours, from 1 to 21.
+#[must_use]
+pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// Black or white, whichever reads better on `fill`.
+#[must_use]
+pub fn text_on(fill: RGBColor) -> RGBColor {
+    let (black, white) = (RGBColor(0, 0, 0), RGBColor(255, 255, 255));
+    if contrast(black, fill) >= contrast(white, fill) {
+        black
+    } else {
+        white
+    }
+}
+
+/// A palette and the ratio from CSS pixels to backing-store pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Theme {
+    /// The colours.
+    pub palette: Palette,
+    /// Backing-store pixels per CSS pixel (the device pixel ratio), at least 1/4.
+    pub scale: f64,
+}
+
+impl Theme {
+    /// A theme at a device pixel ratio; a ratio that is not a sensible positive number counts as 1.
+    #[must_use]
+    pub fn new(palette: Palette, scale: f64) -> Self {
+        let scale = if scale.is_finite() && scale >= 0.25 {
+            scale.min(8.0)
+        } else {
+            1.0
+        };
+        Self { palette, scale }
+    }
+
+    /// CSS pixels to backing-store pixels, rounded.
+    #[must_use]
+    pub fn px(&self, css: f64) -> i32 {
+        (css * self.scale).round() as i32
+    }
+
+    /// A stroke width in backing-store pixels, at least 1.
+    #[must_use]
+    pub fn stroke(&self, css: f64) -> u32 {
+        u32::try_from(self.px(css).max(1)).unwrap_or(1)
+    }
+
+    /// The font at a CSS size.
+    #[must_use]
+    pub fn font(&self, css: f64, bold: bool) -> FontDesc<'static> {
+        let style = if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        FontDesc::new(FontFamily::Name(FONT_STACK), css * self.scale, style)
+    }
+}

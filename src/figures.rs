@@ -1,0 +1,312 @@
+//! The figures file: every number the page shows, with its source, year and kind.
+//!
+//! Data enters the program only through [`parse`], which reads the JSON, checks it and returns
+//! either [`Figures`] or a [`DataError`] naming the field's path (`figures[3].value`).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+
+/// How a figure came to be on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A figure as the article reports it, checked or not.
+    AsReported,
+    /// A public reference figure that puts the article's numbers in context.
+    Reference,
+    /// Computed by this program from other figures; never typed into the data file.
+    Derived,
+}
+
+impl Kind {
+    /// The words a reader sees next to a value.
+    #[must_use]
+    pub fn words(self) -> &'static str {
+        match self {
+            Kind::AsReported => "as reported",
+            Kind::Reference => "reference",
+            Kind::Derived => "derived",
+        }
+    }
+}
+
+/// What a value counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Active military personnel, or troops.
+    Personnel,
+    /// Billions of euros.
+    EurBn,
+    /// Billions of US dollars.
+    UsdBn,
+    /// A percentage (3 means 3%).
+    Percent,
+}
+
+/// Where figures come from.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short name shown on a chart's source line, e.g. "NATO".
+    pub name: String,
+    /// The full title of the report or article.
+    pub title: String,
+    /// Who quoted it, when the page relies on a quotation.
+    #[serde(default)]
+    pub quoted_by: Option<String>,
+    /// A link a reader can follow.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// One number, with everything needed to say where it comes from.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// Stable identifier, used by charts and links.
+    pub id: String,
+    /// What the number is, in a reader's words.
+    pub label: String,
+    /// The value; `null` where no public figure exists (the page then says "no figure").
+    pub value: Option<f64>,
+    /// What the value counts.
+    pub unit: Unit,
+    /// As reported, reference or derived.
+    pub kind: Kind,
+    /// Key into [`FiguresFile::sources`].
+    pub source: String,
+    /// The year the figure refers to.
+    pub year: u16,
+    /// The last year of a span ("2024–2027"), if the figure covers several years.
+    #[serde(default)]
+    pub until: Option<u16>,
+    /// A remark a reader should see with the number.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl Figure {
+    /// The year or span of years, as a reader sees it.
+    #[must_use]
+    pub fn years(&self) -> String {
+        match self.until {
+            Some(last) if last != self.year => format!("{}–{last}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
+/// Which figures the troop-share chart compares.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TroopShareSpec {
+    /// The proposed force (as reported).
+    pub force: String,
+    /// The article's claim of the force's share of NATO, in percent.
+    pub claim: String,
+    /// The totals the force is set against (NATO, Europe + Canada).
+    pub totals: Vec<String>,
+    /// The armies in the ranked comparison.
+    pub armies: Vec<String>,
+}
+
+/// One panel of the budget chart: figures that share a unit.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetPanelSpec {
+    /// The panel's heading.
+    pub title: String,
+    /// The unit every figure in the panel must have.
+    pub unit: Unit,
+    /// The figures shown, by id.
+    pub figures: Vec<String>,
+}
+
+/// Which figures the budget chart shows.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetsSpec {
+    /// Panels, each in one currency.
+    pub panels: Vec<BudgetPanelSpec>,
+}
+
+/// The charts the figures file defines.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartSpecs {
+    /// The troop-share chart.
+    pub troop_share: TroopShareSpec,
+    /// The budget chart.
+    pub budgets: BudgetsSpec,
+}
+
+/// The figures file as written.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresFile {
+    /// Sources by key.
+    pub sources: BTreeMap<String, Source>,
+    /// Every figure.
+    pub figures: Vec<Figure>,
+    /// What each chart shows.
+    pub charts: ChartSpecs,
+}
+
+/// A checked figures file: every reference resolves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figures {
+    file: FiguresFile,
+}
+
+/// A problem in the figures file, with the path of the field at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    /// Where: `figures[3].value`, `charts.budgets.panels[0].figures[2]`.
+    pub path: String,
+    /// What is wrong, in an editor's words.
+    pub message: String,
+}
+
+impl DataError {
+    /// An error at `path`.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() || self.path == "." {
+            write!(f, "figures file: {}", self.message)
+        } else {
+            write!(f, "figures file, {}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// Reads and checks the figures file.
+///
+/// # Errors
+/// A [`DataError`] with the field's path when the JSON is malformed, a field has the wrong type,
+/// a value is negative or not finite, an id repeats, or a source or figure reference is missing.
+pub fn parse(text: &str) -> Result<Figures, DataError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let file: FiguresFile = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| DataError::new(e.path().to_string(), e.inner().to_string()))?;
+    de.end()
+        .map_err(|e| DataError::new("", format!("text after the end of the data: {e}")))?;
+    check(&file)?;
+    Ok(Figures { file })
+}
+
+fn check(file: &FiguresFile) -> Result<(), DataError> {
+    let mut seen = BTreeMap::new();
+    for (i, figure) in file.figures.iter().enumerate() {
+        let at = |field: &str| format!("figures[{i}].{field}");
+        if figure.id.trim().is_empty() {
+            return Err(DataError::new(at("id"), "an id may not be empty"));
+        }
+        if let Some(first) = seen.insert(figure.id.as_str(), i) {
+            return Err(DataError::new(
+                at("id"),
+                format!(
+                    "duplicate id {:?}, first used at figures[{first}]",
+                    figure.id
+                ),
+            ));
+        }
+        if !file.sources.contains_key(&figure.source) {
+            return Err(DataError::new(
+                at("source"),
+                format!("no source {:?} in \"sources\"", figure.source),
+            ));
+        }
+        if let Some(value) = figure.value {
+            if !value.is_finite() || value < 0.0 {
+                return Err(DataError::new(
+                    at("value"),
+                    format!("{value} is not a count or amount (expected a finite number ≥ 0)"),
+                ));
+            }
+        }
+        if figure.kind == Kind::Derived {
+            return Err(DataError::new(
+                at("kind"),
+                "derived figures are computed by the program, not written in the data file",
+            ));
+        }
+        if figure.until.is_some_and(|last| last < figure.year) {
+            return Err(DataError::new(at("until"), "ends before it starts"));
+        }
+    }
+    let resolves = |id: &str, path: String| -> Result<(), DataError> {
+        if seen.contains_key(id) {
+            Ok(())
+        } else {
+            Err(DataError::new(path, format!("no figure with id {id:?}")))
+        }
+    };
+    let troops = &file.charts.troop_share;
+    resolves(&troops.force, "charts.troop_share.force".into())?;
+    resolves(&troops.claim, "charts.troop_share.claim".into())?;
+    for (i, id) in troops.totals.iter().enumerate() {
+        resolves(id, format!("charts.troop_share.totals[{i}]"))?;
+    }
+    for (i, id) in troops.armies.iter().enumerate() {
+        resolves(id, format!("charts.troop_share.armies[{i}]"))?;
+    }
+    for (p, panel) in file.charts.budgets.panels.iter().enumerate() {
+        for (i, id) in panel.figures.iter().enumerate() {
+            let path = format!("charts.budgets.panels[{p}].figures[{i}]");
+            resolves(id, path.clone())?;
+            let unit = file.figures.iter().find(|f| &f.id == id).map(|f| f.unit);
+            if unit != Some(panel.unit) {
+                return Err(DataError::new(
+                    path,
+                    format!("{id:?} is not in the panel's unit {:?}", panel.unit),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+impl Figures {
+    /// The figure with this id.
+    ///
+    /// # Errors
+    /// A [`DataError`] when no figure has that id (a checked file never asks for one).
+    pub fn get(&self, id: &str) -> Result<&Figure, DataError> {
+        self.file
+            .figures
+            .iter()
+            .find(|f| f.id == id)
+            .ok_or_else(|| DataError::new("figures", format!("no figure with id {id:?}")))
+    }
+
+    /// The source a figure cites.
+    #[must_use]
+    pub fn source_of(&self, figure: &Figure) -> Option<&Source> {
+        self.file.sources.get(&figure.source)
+    }
+
+    /// Every figure, in file order.
+    #[must_use]
+    pub fn all(&self) -> &[Figure] {
+        &self.file.figures
+    }
+
+    /// What each chart shows.
+    #[must_use]
+    pub fn charts(&self) -> &ChartSpecs {
+        &self.file.charts
+    }
+}

@@ -1,0 +1,18 @@
+//! An explainer of the European reassurance force for Ukraine: the article's figures shown as
+//! reported, set against public reference figures, each with its source and year.
+//!
+//! Data flows one way: [`figures::parse`] reads and checks the figures file; [`model`] turns
+//! figures into ranked, derived, labelled series (pure arithmetic); [`charts`] draws a model on
+//! any plotters backend; the `web` module (wasm32 only) is the one place that touches the
+//! browser. [`catalogue`] names every chart so that the page, the static SVGs and the tests
+//! agree on what exists.
+
+pub mod catalogue;
+pub mod charts;
+pub mod figures;
+pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod static_svg;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

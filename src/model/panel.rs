@@ -1,0 +1,132 @@
+//! A panel of horizontal bars in one unit: the shape every chart on the page is made of.
+//! Bars come ranked, each with its kind, years and the words that state its value.
+
+use std::cmp::Ordering;
+
+use crate::figures::{DataError, Figure, Figures, Kind, Unit};
+use crate::model::axis::Axis;
+use crate::model::wording;
+
+/// One bar: a figure ready to draw, or a derived value computed from figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// Stable id (the figure's id, or one made from its inputs for a derived bar).
+    pub id: String,
+    /// What the bar measures.
+    pub label: String,
+    /// The value; `None` draws no bar and says "no figure".
+    pub value: Option<f64>,
+    /// The unit of the value.
+    pub unit: Unit,
+    /// As reported, reference or derived.
+    pub kind: Kind,
+    /// The year or span the value refers to.
+    pub years: String,
+    /// Who says so (short source name), or the arithmetic for a derived bar.
+    pub source: String,
+    /// A remark to show with the value.
+    pub note: Option<String>,
+}
+
+impl Bar {
+    /// A bar for a figure from the file.
+    #[must_use]
+    pub fn of(figure: &Figure, figures: &Figures) -> Self {
+        Self {
+            id: figure.id.clone(),
+            label: figure.label.clone(),
+            value: figure.value,
+            unit: figure.unit,
+            kind: figure.kind,
+            years: figure.years(),
+            source: figures
+                .source_of(figure)
+                .map_or_else(|| figure.source.clone(), |s| s.name.clone()),
+            note: figure.note.clone(),
+        }
+    }
+
+    /// The value in words: `"€14 bn"`, or `"no figure"`.
+    #[must_use]
+    pub fn value_text(&self) -> String {
+        self.value.map_or_else(
+            || "no figure".to_string(),
+            |v| wording::amount(v, self.unit),
+        )
+    }
+
+    /// Kind and years, as printed beside the value: `"reference, 2024"`.
+    #[must_use]
+    pub fn provenance(&self) -> String {
+        format!("{}, {}", self.kind.words(), self.years)
+    }
+}
+
+/// A vertical marker across a panel, such as the article's "less than 3%".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    /// Where the marker stands on the value axis.
+    pub value: f64,
+    /// What it marks.
+    pub label: String,
+    /// The marker's own kind (an article's bound is as reported).
+    pub kind: Kind,
+}
+
+/// Bars in one unit on one value axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Panel {
+    /// The panel's heading.
+    pub title: String,
+    /// The unit of every bar and of the axis.
+    pub unit: Unit,
+    /// The bars, in drawing order.
+    pub bars: Vec<Bar>,
+    /// A marker line, if any.
+    pub marker: Option<Marker>,
+    /// The value axis, covering every bar and the marker.
+    pub axis: Axis,
+}
+
+impl Panel {
+    /// A panel whose axis covers its bars and marker with about a tenth to spare.
+    #[must_use]
+    pub fn new(title: String, unit: Unit, bars: Vec<Bar>, marker: Option<Marker>) -> Self {
+        let largest = bars
+            .iter()
+            .filter_map(|b| b.value)
+            .chain(marker.as_ref().map(|m| m.value))
+            .fold(0.0_f64, f64::max);
+        let axis = Axis::covering(largest * 1.1, 4);
+        Self {
+            title,
+            unit,
+            bars,
+            marker,
+            axis,
+        }
+    }
+}
+
+/// Bars from figure ids, in the order given.
+///
+/// # Errors
+/// A [`DataError`] if an id names no figure.
+pub fn bars_of(ids: &[String], figures: &Figures) -> Result<Vec<Bar>, DataError> {
+    ids.iter()
+        .map(|id| figures.get(id).map(|f| Bar::of(f, figures)))
+        .collect()
+}
+
+/// Sorts bars largest first; bars with no figure go last; ties by label.
+pub fn rank(bars: &mut [Bar]) {
+    bars.sort_by(|a, b| match (a.value, b.value) {
+        (Some(x), Some(y)) => y
+            .partial_cmp(&x)
+            .unwrap_or(Ordering::Equal)
+            .then_with(|| a.label.cmp(&b.label)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a.label.cmp(&b.label),
+    });
+}

@@ -1,0 +1,154 @@
+//! The proposed force against the armies it would come from: its share of NATO's and of
+//! Europe + Canada's active personnel, and the largest European armies ranked beside it.
+
+use crate::figures::{DataError, Figures, Kind, Unit};
+use crate::model::panel::{bars_of, rank, Bar, Marker, Panel};
+use crate::model::wording;
+
+/// `part` as a percentage of `whole`; `None` when the whole is not a positive number.
+#[must_use]
+pub fn share_pct(part: f64, whole: f64) -> Option<f64> {
+    (whole.is_finite() && whole > 0.0 && part.is_finite()).then(|| part / whole * 100.0)
+}
+
+/// The force's share of one total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    /// The total the force is set against.
+    pub total: Bar,
+    /// The force as a percentage of that total, if both are known.
+    pub pct: Option<f64>,
+}
+
+/// Everything the troop-share chart and its sentences need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TroopShare {
+    /// The proposed force, as reported.
+    pub force: Bar,
+    /// The article's bound on the force's share of NATO, in percent.
+    pub claim: Bar,
+    /// The force's share of each total.
+    pub shares: Vec<Share>,
+    /// Derived share bars with the article's bound as a marker.
+    pub share_panel: Panel,
+    /// The largest armies and the force, ranked.
+    pub army_panel: Panel,
+}
+
+impl TroopShare {
+    /// Builds the chart's model from the figures the data file names.
+    ///
+    /// # Errors
+    /// A [`DataError`] if a named figure is missing.
+    pub fn from_figures(figures: &Figures) -> Result<Self, DataError> {
+        let spec = &figures.charts().troop_share;
+        let force = Bar::of(figures.get(&spec.force)?, figures);
+        let claim = Bar::of(figures.get(&spec.claim)?, figures);
+        let shares: Vec<Share> = bars_of(&spec.totals, figures)?
+            .into_iter()
+            .map(|total| Share {
+                pct: force
+                    .value
+                    .zip(total.value)
+                    .and_then(|(f, t)| share_pct(f, t)),
+                total,
+            })
+            .collect();
+        let share_bars = shares.iter().map(|s| share_bar(&force, s)).collect();
+        let marker = claim.value.map(|value| Marker {
+            value,
+            label: format!("Article: “less than {}”", wording::percent(value)),
+            kind: claim.kind,
+        });
+        let share_panel = Panel::new(
+            format!(
+                "The {} force as a share of active personnel",
+                force.value_text()
+            ),
+            Unit::Percent,
+            share_bars,
+            marker,
+        );
+        let mut armies = bars_of(&spec.armies, figures)?;
+        armies.push(force.clone());
+        rank(&mut armies);
+        let army_panel = Panel::new(
+            "Largest European armies and the proposed force, active personnel".into(),
+            Unit::Personnel,
+            armies,
+            None,
+        );
+        Ok(Self {
+            force,
+            claim,
+            shares,
+            share_panel,
+            army_panel,
+        })
+    }
+
+    /// Whether the force's share of the first total (NATO) is below the article's bound;
+    /// `None` if either is unknown.
+    #[must_use]
+    pub fn claim_holds(&self) -> Option<bool> {
+        let share = self.shares.first()?.pct?;
+        Some(share < self.claim.value?)
+    }
+
+    /// The chart's takeaway in one sentence, computed from the figures.
+    #[must_use]
+    pub fn takeaway(&self) -> String {
+        let parts: Vec<String> = self
+            .shares
+            .iter()
+            .filter_map(|s| Some((s.pct?, s)))
+            .enumerate()
+            .map(|(i, (pct, s))| {
+                let whom = if i == 0 { " active personnel" } else { "" };
+                format!(
+                    "{} of the {}{whom} of {}",
+                    wording::percent(pct),
+                    s.total.value_text(),
+                    s.total.label
+                )
+            })
+            .collect();
+        let verdict = match self.claim_holds() {
+            Some(true) => format!(
+                " The article's “less than {}” holds.",
+                self.claim.value_text()
+            ),
+            Some(false) => format!(
+                " The article's “less than {}” does not hold.",
+                self.claim.value_text()
+            ),
+            None => String::new(),
+        };
+        if parts.is_empty() {
+            format!(
+                "No share can be computed for a force of {}.",
+                self.force.value_text()
+            )
+        } else {
+            format!(
+                "A force of {} would be {}.{verdict}",
+                self.force.value_text(),
+                parts.join(" and ")
+            )
+        }
+    }
+}
+
+fn share_bar(force: &Bar, share: &Share) -> Bar {
+    let total = &share.total;
+    Bar {
+        id: format!("share.{}.{}", force.id, total.id),
+        label: format!("of {} ({})", total.label, total.value_text()),
+        value: share.pct,
+        unit: Unit::Percent,
+        kind: Kind::Derived,
+        years: total.years.clone(),
+        source: format!("{} ÷ {}", force.value_text(), total.value_text()),
+        note: None,
+    }
+}

@@ -1,0 +1,77 @@
+//! How numbers are written for a reader: thousands separators, currencies, percentages.
+
+use crate::figures::Unit;
+
+/// `216100.0` → `"216,100"`. Rounds to a whole number.
+#[must_use]
+pub fn thousands(value: f64) -> String {
+    let rounded = value.round();
+    let digits = format!("{:.0}", rounded.abs());
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if rounded < 0.0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A decimal with at most `places` digits after the point and no trailing zeros: `3.70` → `"3.7"`.
+#[must_use]
+pub fn decimal(value: f64, places: usize) -> String {
+    let text = format!("{value:.places$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
+}
+
+/// A percentage with two decimals below 10%, one below 100%, none above: `0.8775` → `"0.88%"`.
+#[must_use]
+pub fn percent(value: f64) -> String {
+    let places = if value < 10.0 {
+        2
+    } else if value < 100.0 {
+        1
+    } else {
+        0
+    };
+    format!("{}%", decimal(value, places))
+}
+
+/// A value in its unit, as a bar label shows it: `"€14 bn"`, `"US$64.7 bn"`, `"30,000"`, `"3%"`.
+#[must_use]
+pub fn amount(value: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Personnel => thousands(value),
+        Unit::EurBn => format!("€{} bn", decimal(value, 1)),
+        Unit::UsdBn => format!("US${} bn", decimal(value, 1)),
+        Unit::Percent => percent(value),
+    }
+}
+
+/// A tick label on a value axis: like [`amount`] but without the unit's words for money.
+#[must_use]
+pub fn tick(value: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Personnel => thousands(value),
+        Unit::EurBn | Unit::UsdBn => decimal(value, 1),
+        Unit::Percent => format!("{}%", decimal(value, 1)),
+    }
+}
+
+/// The unit's name for an axis title or a table header.
+#[must_use]
+pub fn unit_name(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Personnel => "active personnel",
+        Unit::EurBn => "€ billion",
+        Unit::UsdBn => "US$ billion",
+        Unit::Percent => "percent",
+    }
+}

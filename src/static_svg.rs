@@ -1,0 +1,31 @@
+//! Charts drawn natively through plotters' SVG backend: the static fallbacks in the page's
+//! assets and the snapshots the tests compare against.
+
+use plotters::backend::SVGBackend;
+use plotters::drawing::IntoDrawingArea;
+
+use crate::catalogue::{ChartId, FigureError, Model};
+use crate::charts::text_width::Estimate;
+use crate::charts::theme::Theme;
+use crate::figures::Figures;
+
+/// The chart `id` as an SVG document of `size` CSS pixels.
+///
+/// # Errors
+/// A [`FigureError`] if its figures are missing or drawing fails.
+pub fn render(
+    id: ChartId,
+    figures: &Figures,
+    size: (u32, u32),
+    theme: &Theme,
+) -> Result<String, FigureError> {
+    let model = Model::build(id, figures)?;
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        model.draw(&area, theme, &Estimate)?;
+        area.present()
+            .map_err(|e| crate::charts::ChartError::Drawing(e.to_string()))?;
+    }
+    Ok(svg)
+}

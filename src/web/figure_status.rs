@@ -1,0 +1,37 @@
+//! What a figure tells the reader about its chart: drawn, or why not. Text only, never markup.
+
+use web_sys::Element;
+
+/// The state of a figure's live chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// The live chart is drawn.
+    Drawn,
+    /// The live chart could not be drawn, for this reason.
+    Failed(String),
+}
+
+/// Marks the figure with its state (`data-state="drawn"` or `"failed"`) and writes a failure's
+/// reason into its `[data-status]` element.
+pub fn show(figure: &Element, status: &Status) {
+    let (state, words) = match status {
+        Status::Drawn => ("drawn", String::new()),
+        Status::Failed(why) => (
+            "failed",
+            format!("The interactive chart could not be shown: {why}"),
+        ),
+    };
+    figure.set_attribute("data-state", state).ok();
+    if let Ok(Some(line)) = figure.query_selector("[data-status]") {
+        if line.text_content().unwrap_or_default() != words {
+            line.set_text_content(Some(&words));
+        }
+    }
+}
+
+/// Writes the computed takeaway into the figure's `[data-takeaway]` element.
+pub fn set_takeaway(figure: &Element, words: &str) {
+    if let Ok(Some(line)) = figure.query_selector("[data-takeaway]") {
+        line.set_text_content(Some(words));
+    }
+}

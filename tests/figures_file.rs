@@ -1,0 +1,141 @@
+//! The figures file is checked when read: each broken rule gives its field's path.
+#![cfg(not(target_arch = "wasm32"))] // native tests; the browser's are in web.rs
+
+mod committed_figures;
+
+use committed_figures::{edited, real, set_at, set_field, FIGURES_JSON};
+use reassurance_force::figures::{parse, Kind};
+use serde_json::json;
+
+/// The error path and message for a broken file, or a failure if it parsed.
+fn rejected(text: &str) -> (String, String) {
+    match parse(text) {
+        Ok(_) => (String::from("<accepted>"), String::new()),
+        Err(e) => (e.path, e.message),
+    }
+}
+
+#[test]
+fn the_committed_file_is_valid_and_every_figure_has_a_source(
+) -> Result<(), Box<dyn std::error::Error>> {
+    let figures = real()?;
+    assert!(figures.all().len() >= 20);
+    for figure in figures.all() {
+        let source = figures.source_of(figure).ok_or("missing source")?;
+        assert!(
+            !source.name.is_empty() && !source.title.is_empty(),
+            "{}",
+            figure.id
+        );
+        assert!((1990..=2030).contains(&figure.year), "{}", figure.id);
+        assert_ne!(figure.kind, Kind::Derived);
+    }
+    Ok(())
+}
+
+#[test]
+fn malformed_json_is_an_error_not_a_panic() {
+    let (_, message) = rejected(&FIGURES_JSON[..FIGURES_JSON.len() / 2]);
+    assert!(message.contains("EOF"), "{message}");
+    let (_, message) = rejected("");
+    assert!(!message.is_empty());
+}
+
+#[test]
+fn a_wrong_type_names_the_field() {
+    let text = edited(|t| set_field(t, "personnel.poland", "value", json!("216,100")));
+    let (path, message) = rejected(&text);
+    assert!(
+        path.starts_with("figures[") && path.ends_with("].value"),
+        "{path}"
+    );
+    assert!(message.contains("invalid type"), "{message}");
+}
+
+#[test]
+fn an_unknown_kind_names_the_field() {
+    let text = edited(|t| set_field(t, "force.proposed", "kind", json!("rumour")));
+    let (path, message) = rejected(&text);
+    assert_eq!(path, "figures[0].kind");
+    assert!(message.contains("rumour"), "{message}");
+}
+
+#[test]
+fn a_negative_value_is_refused() {
+    let text = edited(|t| set_field(t, "personnel.spain", "value", json!(-117_400)));
+    let (path, message) = rejected(&text);
+    assert!(path.ends_with("].value"), "{path}");
+    assert!(message.contains("-117400"), "{message}");
+}
+
+#[test]
+fn a_missing_source_is_refused() {
+    let text = edited(|t| set_field(t, "personnel.spain", "source", json!("hearsay")));
+    let (path, message) = rejected(&text);
+    assert!(path.ends_with("].source"), "{path}");
+    assert!(message.contains("hearsay"), "{message}");
+}
+
+#[test]
+fn a_duplicate_id_is_refused() {
+    let text = edited(|t| set_field(t, "personnel.spain", "id", json!("personnel.greece")));
+    let (path, message) = rejected(&text);
+    assert!(path.ends_with("].id"), "{path}");
+    assert!(message.contains("duplicate"), "{message}");
+}
+
+#[test]
+fn a_chart_naming_a_missing_figure_is_refused() {
+    let text = edited(|t| {
+        set_at(
+            t,
+            "/charts/troop_share/armies/2",
+            json!("personnel.atlantis"),
+        )
+    });
+    let (path, message) = rejected(&text);
+    assert_eq!(path, "charts.troop_share.armies[2]");
+    assert!(message.contains("atlantis"), "{message}");
+}
+
+#[test]
+fn a_panel_mixing_currencies_is_refused() {
+    let text = edited(|t| {
+        set_at(
+            t,
+            "/charts/budgets/panels/0/figures/0",
+            json!("spending.russia"),
+        )
+    });
+    let (path, _) = rejected(&text);
+    assert_eq!(path, "charts.budgets.panels[0].figures[0]");
+}
+
+#[test]
+fn a_derived_value_may_not_be_typed_in() {
+    let text = edited(|t| set_field(t, "personnel.spain", "kind", json!("derived")));
+    let (path, _) = rejected(&text);
+    assert!(path.ends_with("].kind"), "{path}");
+}
+
+#[test]
+fn an_unknown_field_is_refused() {
+    let text = edited(|t| set_field(t, "personnel.spain", "vaule", json!(1)));
+    let (path, message) = rejected(&text);
+    assert!(path.starts_with("figures["), "{path}");
+    assert!(message.contains("vaule"), "{message}");
+}
+
+#[test]
+fn text_after_the_data_is_refused() {
+    let (_, message) = rejected(&format!("{FIGURES_JSON} {{}}"));
+    assert!(message.contains("after the end"), "{message}");
+}
+
+#[test]
+fn a_missing_value_is_allowed_and_shown_as_no_figure() -> Result<(), Box<dyn std::error::Error>> {
+    let text = edited(|t| set_field(t, "personnel.greece", "value", serde_json::Value::Null));
+    let figures = parse(&text)?;
+    assert_eq!(figures.get("personnel.greece")?.value, None);
+    Ok(())
+}

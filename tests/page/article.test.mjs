@@ -1,0 +1,170 @@
+// The real built page, served on 127.0.0.1 and loaded in headless Chromium: the article and
+// both live charts at phone and desktop widths, crisp at any pixel ratio, following resizes,
+// reserving their height, and surviving a failed wasm load or a broken figures file.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { serve } from "./serve.mjs";
+import { launch, open, chartStates, inkedPixels } from "./browser.mjs";
+
+const OUTPUT = fileURLToPath(new URL("../output/", import.meta.url));
+const CHARTS = ["troop-share", "budgets"];
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+for (const width of [375, 1280]) {
+  test(`at ${width} px the article and both charts are drawn, with no console errors`, async () => {
+    const { page, errors, context } = await open(browser, server.url, { width, height: 900 });
+    try {
+      assert.deepEqual(await chartStates(page), { "troop-share": "drawn", budgets: "drawn" });
+      const paragraphs = await page.$$eval("main > p", (ps) => ps.length);
+      assert.equal(paragraphs, 7, "every paragraph of the article");
+      assert.equal(await page.$$eval(".key-points li", (li) => li.length), 5);
+      for (const chart of CHARTS) {
+        const selector = `figure[data-chart="${chart}"] canvas`;
+        const size = await page.$eval(selector, (c) => [c.width, c.height, c.clientWidth, c.clientHeight]);
+        assert.ok(size[2] > 300 && size[2] <= width, `${chart} fits the width: ${size}`);
+        const ink = await inkedPixels(page, selector);
+        assert.ok(ink > (size[0] * size[1]) / 50, `${chart}: ${ink} inked pixels of ${size[0] * size[1]}`);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `no horizontal scroll (${overflow} px too wide)`);
+      await page.screenshot({ path: `${OUTPUT}page-${width}.png`, fullPage: true });
+      for (const chart of CHARTS) {
+        await page.locator(`figure[data-chart="${chart}"]`).screenshot({ path: `${OUTPUT}${chart}-${width}.png` });
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test("the takeaway sentences are computed by the chart program", async () => {
+  const { page, context } = await open(browser, server.url, { width: 800 });
+  try {
+    await chartStates(page);
+    const troops = await page.textContent('figure[data-chart="troop-share"] [data-takeaway]');
+    assert.match(troops, /30,000 would be 0\.88% of the 3,418,600 active personnel/);
+    assert.match(troops, /1\.42%/);
+    const label = await page.getAttribute('figure[data-chart="troop-share"] canvas', "aria-label");
+    assert.equal(label, troops);
+  } finally {
+    await context.close();
+  }
+});
+
+test("at device pixel ratio 2 the backing store is twice the CSS size", async () => {
+  const { page, errors, context } = await open(browser, server.url, { width: 600, deviceScaleFactor: 2 });
+  try {
+    await chartStates(page);
+    for (const chart of CHARTS) {
+      const [w, h, cw, ch] = await page.$eval(`figure[data-chart="${chart}"] canvas`, (c) => [
+        c.width,
+        c.height,
+        c.clientWidth,
+        c.clientHeight,
+      ]);
+      assert.equal(w, cw * 2, `${chart} width`);
+      assert.equal(h, ch * 2, `${chart} height`);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("charts follow their container's resizes", async () => {
+  const { page, context } = await open(browser, server.url, { width: 1280 });
+  try {
+    await chartStates(page);
+    const before = await page.$eval('figure[data-chart="budgets"] canvas', (c) => c.width);
+    await page.setViewportSize({ width: 500, height: 900 });
+    await page.waitForFunction(() => {
+      const c = document.querySelector('figure[data-chart="budgets"] canvas');
+      return c.width === c.clientWidth && c.clientWidth < 500;
+    });
+    const after = await page.$eval('figure[data-chart="budgets"] canvas', (c) => c.width);
+    assert.ok(after < before, `${before} → ${after}`);
+    assert.ok((await inkedPixels(page, 'figure[data-chart="budgets"] canvas')) > 1000);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the charts' height is reserved before they draw: no layout shift", async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 700 } });
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(() => {
+      window.__shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__shifts += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    const frames = [];
+    // Hold the wasm back until the frames' heights are measured without it.
+    await page.route("**/*.wasm", async (route) => {
+      frames.push(await page.$$eval(".chart-frame", (fs) => fs.map((f) => f.getBoundingClientRect().height)));
+      await route.continue();
+    });
+    await page.goto(server.url);
+    await chartStates(page);
+    const drawn = await page.$$eval(".chart-frame", (fs) => fs.map((f) => f.getBoundingClientRect().height));
+    assert.equal(frames.length, 1);
+    assert.deepEqual(frames[0], drawn);
+    assert.equal(await page.evaluate(() => window.__shifts), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a failed wasm load leaves the article and the static charts, with a notice", async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  try {
+    await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+    await page.goto(server.url);
+    assert.deepEqual(await chartStates(page), { "troop-share": "failed", budgets: "failed" });
+    const notice = await page.textContent('figure[data-chart="budgets"] [data-status]');
+    assert.match(notice, /did not load/);
+    assert.ok(await page.isVisible('figure[data-chart="budgets"] .chart-fallback'));
+    assert.equal(await page.$$eval("main > p", (ps) => ps.length), 7);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a broken figures file is reported once, with the field's path, in each figure", async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  try {
+    await page.route("**/figures.json", async (route) => {
+      const response = await route.fetch();
+      const text = (await response.text()).replace('"value": 216100', '"value": "216,100"');
+      await route.fulfill({ response, body: text });
+    });
+    await page.goto(server.url);
+    assert.deepEqual(await chartStates(page), { "troop-share": "failed", budgets: "failed" });
+    const notice = await page.textContent('figure[data-chart="troop-share"] [data-status]');
+    assert.match(notice, /figures\[\d+\]\.value/);
+    assert.equal(errors.length, 1, errors.join("\n"));
+    assert.match(errors[0], /figures\[\d+\]\.value: invalid type/);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,66 @@
+// Launches the system's Chromium for page tests, headless, with the flags this machine needs.
+import { chromium } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+
+const FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** A headless Chromium with a fresh, empty profile; close it with `browser.close()`. */
+export async function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
+/**
+ * Opens `url` in a new page of the given viewport and records console errors and page errors.
+ * Returns { page, errors }.
+ */
+export async function open(browser, url, { width = 1280, height = 900, deviceScaleFactor = 1, colorScheme = "light" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, colorScheme });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(url, { waitUntil: "load" });
+  return { page, errors, context };
+}
+
+/** Waits until every chart figure has settled (drawn or failed) and returns their states. */
+export async function chartStates(page, timeout = 15_000) {
+  await page.waitForFunction(
+    () => [...document.querySelectorAll("figure[data-chart]")].every((f) => f.dataset.state),
+    null,
+    { timeout },
+  );
+  return page.$$eval("figure[data-chart]", (figures) =>
+    Object.fromEntries(figures.map((f) => [f.dataset.chart, f.dataset.state])),
+  );
+}
+
+/** How many of a canvas's pixels differ from its most common colour (the background). */
+export async function inkedPixels(page, selector) {
+  return page.$eval(selector, (canvas) => {
+    const { width, height } = canvas;
+    if (!width || !height) return 0;
+    const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+    const counts = new Map();
+    for (let i = 0; i < data.length; i += 4) {
+      const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    let background = 0;
+    for (const n of counts.values()) background = Math.max(background, n);
+    return width * height - background;
+  });
+}

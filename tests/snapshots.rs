@@ -1,0 +1,106 @@
+//! SVG snapshots of every chart, drawn natively by the same code the browser runs.
+//!
+//! `www/static/*.svg` are the page's static charts (light, 1×): a test fails when one is stale
+//! for the committed figures. `tests/snapshots/*-dark-2x.svg` pin the dark theme at a pixel
+//! ratio of 2. On a mismatch the new drawing is written under `target/snapshots/` and the
+//! message names both files; `UPDATE_SNAPSHOTS=1` rewrites the committed ones.
+#![cfg(not(target_arch = "wasm32"))] // native tests; the browser's are in web.rs
+
+mod committed_figures;
+
+use std::path::{Path, PathBuf};
+
+use committed_figures::real;
+use reassurance_force::catalogue::{ChartId, NOMINAL_WIDTH};
+use reassurance_force::charts::theme::{Palette, Theme};
+use reassurance_force::static_svg;
+
+type Result = std::result::Result<(), Box<dyn std::error::Error>>;
+
+fn check(committed: &Path, fresh: &str) -> Result {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join(committed);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, fresh)?;
+        return Ok(());
+    }
+    let old = std::fs::read_to_string(&path).unwrap_or_default();
+    if old == fresh {
+        return Ok(());
+    }
+    let out: PathBuf = root.join("target/snapshots");
+    std::fs::create_dir_all(&out)?;
+    let name = committed.file_name().ok_or("no file name")?;
+    let actual = out.join(name);
+    std::fs::write(&actual, fresh)?;
+    Err(format!(
+        "snapshot {} differs from the chart drawn now; new drawing at {}. \
+         Compare them; if the change is intended, run the build (or UPDATE_SNAPSHOTS=1 cargo test --test snapshots).",
+        committed.display(),
+        actual.display()
+    )
+    .into())
+}
+
+#[test]
+fn static_charts_are_current() -> Result {
+    let figures = real()?;
+    let theme = Theme::new(Palette::LIGHT, 1.0);
+    for id in ChartId::ALL {
+        let svg = static_svg::render(id, &figures, (NOMINAL_WIDTH, id.nominal_height()), &theme)?;
+        assert!(svg.starts_with("<svg"), "{}", id.slug());
+        check(
+            &PathBuf::from(format!("www/static/{}.svg", id.slug())),
+            &svg,
+        )?;
+    }
+    Ok(())
+}
+
+#[test]
+fn dark_charts_at_twice_the_pixels() -> Result {
+    let figures = real()?;
+    let theme = Theme::new(Palette::DARK, 2.0);
+    for id in ChartId::ALL {
+        let size = (NOMINAL_WIDTH * 2, id.nominal_height() * 2);
+        let svg = static_svg::render(id, &figures, size, &theme)?;
+        check(
+            &PathBuf::from(format!("tests/snapshots/{}-dark-2x.svg", id.slug())),
+            &svg,
+        )?;
+    }
+    Ok(())
+}
+
+#[test]
+fn static_charts_carry_the_figures_and_their_kinds() -> Result {
+    let figures = real()?;
+    let theme = Theme::new(Palette::LIGHT, 1.0);
+    let troops = static_svg::render(ChartId::TroopShare, &figures, (NOMINAL_WIDTH, 560), &theme)?;
+    for words in [
+        "0.88% · derived, 2024",
+        "1.42%",
+        "481,000",
+        "30,000 · as reported, 2025",
+        "less than 3%",
+    ] {
+        assert!(troops.contains(words), "{words:?} missing");
+    }
+    let budgets = static_svg::render(ChartId::Budgets, &figures, (NOMINAL_WIDTH, 650), &theme)?;
+    for words in ["€14 bn · as reported, 2025", "US$149 bn", "2024–2027"] {
+        assert!(budgets.contains(words), "{words:?} missing");
+    }
+    Ok(())
+}
+
+#[test]
+fn a_tiny_area_is_refused_not_drawn_blank() -> Result {
+    let figures = real()?;
+    let theme = Theme::new(Palette::LIGHT, 1.0);
+    for size in [(0, 0), (0, 560), (100, 560), (680, 10)] {
+        let result = static_svg::render(ChartId::TroopShare, &figures, size, &theme);
+        let message = result.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(message.contains("too small"), "{size:?}: {message:?}");
+    }
+    Ok(())
+}

@@ -1,0 +1,57 @@
+//! Numbers in words and value axes.
+#![cfg(not(target_arch = "wasm32"))] // native tests; the browser's are in web.rs
+
+use reassurance_force::figures::Unit;
+use reassurance_force::model::axis::{round_step, Axis};
+use reassurance_force::model::wording::{amount, decimal, percent, thousands, tick};
+
+#[test]
+fn thousands_are_grouped() {
+    assert_eq!(thousands(0.0), "0");
+    assert_eq!(thousands(999.0), "999");
+    assert_eq!(thousands(1000.0), "1,000");
+    assert_eq!(thousands(3_418_600.0), "3,418,600");
+    assert_eq!(thousands(-216_100.4), "-216,100");
+}
+
+#[test]
+fn decimals_lose_trailing_zeros() {
+    assert_eq!(decimal(3.70, 1), "3.7");
+    assert_eq!(decimal(14.0, 1), "14");
+    assert_eq!(decimal(34.5, 1), "34.5");
+    assert_eq!(percent(0.877_56), "0.88%");
+    assert_eq!(percent(13.91), "13.9%");
+    assert_eq!(percent(250.0), "250%");
+}
+
+#[test]
+fn amounts_carry_their_unit() {
+    assert_eq!(amount(14.0, Unit::EurBn), "€14 bn");
+    assert_eq!(amount(64.7, Unit::UsdBn), "US$64.7 bn");
+    assert_eq!(amount(30_000.0, Unit::Personnel), "30,000");
+    assert_eq!(amount(3.0, Unit::Percent), "3%");
+    assert_eq!(tick(200_000.0, Unit::Personnel), "200,000");
+    assert_eq!(tick(2.5, Unit::Percent), "2.5%");
+}
+
+#[test]
+fn steps_are_round() {
+    assert_eq!(round_step(0.75), 1.0);
+    assert_eq!(round_step(120_250.0), 200_000.0);
+    assert_eq!(round_step(41.25), 50.0);
+    assert_eq!(round_step(2.2), 2.5);
+    assert_eq!(round_step(0.0), 1.0);
+    assert_eq!(round_step(f64::NAN), 1.0);
+}
+
+#[test]
+fn an_axis_covers_its_largest_value() {
+    let axis = Axis::covering(529_100.0, 4);
+    assert_eq!(axis.max, 600_000.0);
+    assert_eq!(axis.ticks(), vec![0.0, 200_000.0, 400_000.0, 600_000.0]);
+    assert_eq!(axis.fraction(300_000.0), 0.5);
+    assert_eq!(axis.fraction(-1.0), 0.0);
+    assert_eq!(axis.fraction(1e12), 1.0);
+    let empty = Axis::covering(0.0, 4);
+    assert!(empty.max > 0.0 && !empty.ticks().is_empty());
+}

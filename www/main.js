@@ -1,0 +1,28 @@
+// Loads the chart program and the figures file, then hands the figures to the program.
+// If either fails, every chart figure keeps its static image and says why; the article is
+// untouched.
+import init, { mount } from "./pkg/reassurance_force.js";
+
+const FIGURES_URL = new URL("data/figures.json", import.meta.url);
+
+function showFailure(message) {
+  for (const figure of document.querySelectorAll("figure[data-chart]")) {
+    figure.dataset.state = "failed";
+    const line = figure.querySelector("[data-status]");
+    if (line) line.textContent = `The interactive chart did not load (${message}); the static version is shown.`;
+  }
+}
+
+async function figuresText() {
+  const response = await fetch(FIGURES_URL);
+  if (!response.ok) throw new Error(`figures file: HTTP ${response.status}`);
+  return response.text();
+}
+
+try {
+  const [, text] = await Promise.all([init(), figuresText()]);
+  mount(text);
+} catch (error) {
+  console.error("charts:", error);
+  showFailure(error instanceof Error ? error.message : String(error));
+}
