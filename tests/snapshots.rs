@@ -104,3 +104,23 @@ fn a_tiny_area_is_refused_not_drawn_blank() -> Result {
     }
     Ok(())
 }
+
+#[test]
+fn at_phone_width_titles_wrap_instead_of_being_cut() -> Result {
+    let figures = real()?;
+    let theme = Theme::new(Palette::LIGHT, 1.0);
+    let svg = static_svg::render(ChartId::TroopShare, &figures, (343, 560), &theme)?;
+    let title = "Largest European armies and the proposed force, active personnel";
+    assert!(
+        !svg.contains(title),
+        "a 343 px chart cannot hold the title on one line"
+    );
+    for word in title.split_whitespace() {
+        assert!(svg.contains(word), "{word:?} lost from the title");
+    }
+    assert!(
+        svg.contains("less than 3%"),
+        "the article's bound stays readable"
+    );
+    Ok(())
+}

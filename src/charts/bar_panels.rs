@@ -47,16 +47,26 @@ pub fn draw<DB: DrawingBackend>(
 
     let pen = Pen::new(area, theme, measure);
     let m = Metrics::new(theme);
+    let (x0, x1) = (m.pad, w - m.pad);
+    let titles: Vec<Vec<String>> = panels
+        .iter()
+        .map(|p| pen.wrap(&p.title, TITLE, x1 - x0, 2))
+        .collect();
     let rows: usize = panels.iter().map(|p| p.bars.len().max(1)).sum();
-    let fixed: i32 = panels.iter().map(|p| m.panel_overhead(p)).sum::<i32>()
+    let fixed: i32 = panels
+        .iter()
+        .zip(&titles)
+        .map(|(p, t)| m.panel_overhead(p, t.len()))
+        .sum::<i32>()
         + m.panel_gap * (count(panels.len()) - 1).max(0)
         + 2 * m.pad;
     let row_h = ((h - fixed) / count(rows).max(1)).clamp(theme.px(30.0), theme.px(64.0));
 
     let mut layout = Layout::default();
     let mut y = m.pad;
-    for panel in panels {
-        y = draw_panel(&pen, panel, &m, (m.pad, w - m.pad), y, row_h, &mut layout)?;
+    for (panel, title) in panels.iter().zip(&titles) {
+        let frame = Frame { x0, x1 };
+        y = draw_panel(&pen, panel, title, &m, &frame, y, row_h, &mut layout)?;
         y += m.panel_gap;
     }
     Ok(layout)
@@ -67,6 +77,7 @@ struct Metrics {
     pad: i32,
     gap: i32,
     title_h: i32,
+    title_line_h: i32,
     line_h: i32,
     tick_h: i32,
     panel_gap: i32,
@@ -78,21 +89,21 @@ impl Metrics {
             pad: theme.px(4.0),
             gap: theme.px(6.0),
             title_h: theme.px(size::TITLE * 1.6),
+            title_line_h: theme.px(size::TITLE * 1.3),
             line_h: theme.px(size::LABEL * 1.45),
             tick_h: theme.px(size::TICK * 1.8),
             panel_gap: theme.px(18.0),
         }
     }
 
-    /// Height a panel needs besides its rows.
-    fn panel_overhead(&self, panel: &Panel) -> i32 {
-        self.title_h
-            + self.tick_h
-            + if panel.marker.is_some() {
-                self.line_h
-            } else {
-                0
-            }
+    /// Height a panel needs besides its rows, with a title of `title_lines` lines.
+    fn panel_overhead(&self, panel: &Panel, title_lines: usize) -> i32 {
+        let marker = if panel.marker.is_some() {
+            self.line_h
+        } else {
+            0
+        };
+        self.title_h + self.title_line_h * (count(title_lines) - 1).max(0) + self.tick_h + marker
     }
 }
 
@@ -108,22 +119,29 @@ impl Frame {
     }
 }
 
+#[allow(clippy::too_many_arguments)] // one caller; a struct would only rename these
 fn draw_panel<DB: DrawingBackend>(
     pen: &Pen<'_, DB>,
     panel: &Panel,
+    title: &[String],
     m: &Metrics,
-    (x0, x1): (i32, i32),
+    frame: &Frame,
     top: i32,
     row_h: i32,
     layout: &mut Layout,
 ) -> Result<i32, ChartError> {
     let theme = pen.theme;
     let p = &theme.palette;
-    let frame = Frame { x0, x1 };
+    let (x0, x1) = (frame.x0, frame.x1);
 
-    let title = pen.fit(&panel.title, TITLE, x1 - x0);
-    pen.text(&title, (x0, top), TITLE, p.text, HPos::Left)?;
-    let mut y = top + m.title_h;
+    let mut y = top;
+    for (i, line) in title.iter().enumerate() {
+        pen.text(line, (x0, y), TITLE, p.text, HPos::Left)?;
+        if i + 1 < title.len() {
+            y += m.title_line_h;
+        }
+    }
+    y += m.title_h;
 
     let marker_line_y = y;
     if panel.marker.is_some() {
@@ -145,7 +163,7 @@ fn draw_panel<DB: DrawingBackend>(
         let label = pen.fit(&bar.label, LABEL, x1 - x0);
         pen.text(&label, (x0, label_y), LABEL, p.text, HPos::Left)?;
         let bar_top = label_y + m.line_h;
-        draw_bar(pen, panel, bar, &frame, bar_top, bar_h)?;
+        draw_bar(pen, panel, bar, frame, bar_top, bar_h)?;
         layout.hits.push(Hit {
             id: bar.id.clone(),
             rect: (x0, label_y, x1, bar_top + bar_h),
@@ -158,7 +176,7 @@ fn draw_panel<DB: DrawingBackend>(
 
     if let Some(marker) = &panel.marker {
         let x = frame.x_of(panel, marker.value);
-        draw_marker(pen, marker, x, &frame, marker_line_y, rows_bottom)?;
+        draw_marker(pen, marker, x, frame, marker_line_y, rows_bottom)?;
     }
 
     let last = ticks.len().saturating_sub(1);
@@ -241,20 +259,31 @@ fn draw_marker<DB: DrawingBackend>(
         pen.line((x, y), (x, (y + dash).min(bottom)), colour, theme.px(2.0))?;
         y += dash + space;
     }
-    let words = format!("{} · {}", marker.label, marker.kind.words());
     let gap = theme.px(6.0);
     let room_right = frame.x1 - x - gap;
     let room_left = x - gap - frame.x0;
-    let (words, at, anchor) = if pen.width(&words, VALUE) <= room_right {
-        (words, x + gap, HPos::Left)
-    } else if pen.width(&words, VALUE) <= room_left {
-        (words, x - gap, HPos::Right)
-    } else if room_left >= room_right {
-        (pen.fit(&words, VALUE, room_left), x - gap, HPos::Right)
+    let full = format!("{} · {}", marker.label, marker.kind.words());
+    for words in [&full, &marker.label] {
+        let w = pen.width(words, VALUE);
+        if w <= room_right {
+            return pen.text(words, (x + gap, label_y), VALUE, colour, HPos::Left);
+        }
+        if w <= room_left {
+            return pen.text(words, (x - gap, label_y), VALUE, colour, HPos::Right);
+        }
+    }
+    let (room, at, anchor) = if room_left >= room_right {
+        (room_left, x - gap, HPos::Right)
     } else {
-        (pen.fit(&words, VALUE, room_right), x + gap, HPos::Left)
+        (room_right, x + gap, HPos::Left)
     };
-    pen.text(&words, (at, label_y), VALUE, colour, anchor)
+    pen.text(
+        &pen.fit(&marker.label, VALUE, room),
+        (at, label_y),
+        VALUE,
+        colour,
+        anchor,
+    )
 }
 
 fn to_i32(v: u32) -> i32 {

@@ -100,6 +100,39 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         }
     }
 
+    /// `words` broken into at most `max_lines` lines of at most `max` pixels; the last line is
+    /// shortened with an ellipsis if the words do not fit.
+    #[must_use]
+    pub fn wrap(&self, words: &str, kind: Type, max: i32, max_lines: usize) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut current = String::new();
+        let mut rest = words.split_whitespace().peekable();
+        while let Some(word) = rest.next() {
+            let candidate = if current.is_empty() {
+                word.to_string()
+            } else {
+                format!("{current} {word}")
+            };
+            if current.is_empty() || self.width(&candidate, kind) <= max {
+                current = candidate;
+                continue;
+            }
+            lines.push(std::mem::replace(&mut current, word.to_string()));
+            if lines.len() + 1 == max_lines {
+                // The last line takes everything left, shortened if need be.
+                let tail: Vec<&str> = rest.by_ref().collect();
+                if !tail.is_empty() {
+                    current = format!("{current} {}", tail.join(" "));
+                }
+            }
+        }
+        if !current.is_empty() {
+            lines.push(self.fit(&current, kind, max));
+        }
+        lines.truncate(max_lines.max(1));
+        lines
+    }
+
     /// Text whose top edge is at `at.1`.
     ///
     /// # Errors
