@@ -7,11 +7,12 @@ use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
 use plotters::prelude::DrawingBackend;
 
-use crate::charts::text_width::TextWidth;
-use crate::charts::theme::Theme;
-use crate::charts::{self, ChartError, Layout};
+use crate::charts::{self, ChartError, Layout, Style};
 use crate::figures::{DataError, Figures};
 use crate::model::budgets::Budgets;
+use crate::model::force_scenario::ForceScenario;
+use crate::model::panel::{Bar, Panel};
+use crate::model::scenario::Scenario;
 use crate::model::troop_share::TroopShare;
 
 /// The width, in CSS pixels, at which static versions of the charts are drawn.
@@ -22,19 +23,26 @@ pub const NOMINAL_WIDTH: u32 = 680;
 pub enum ChartId {
     /// The force against NATO's and Europe's armies.
     TroopShare,
+    /// The reader's force: shared between nations, rotated, phased.
+    ForceScenario,
     /// The article's sums against real budgets and instruments.
     Budgets,
 }
 
 impl ChartId {
     /// Every chart, in page order.
-    pub const ALL: [ChartId; 2] = [ChartId::TroopShare, ChartId::Budgets];
+    pub const ALL: [ChartId; 3] = [
+        ChartId::TroopShare,
+        ChartId::ForceScenario,
+        ChartId::Budgets,
+    ];
 
     /// The name used in the page (`data-chart`) and in file names.
     #[must_use]
     pub fn slug(self) -> &'static str {
         match self {
             ChartId::TroopShare => "troop-share",
+            ChartId::ForceScenario => "force-scenario",
             ChartId::Budgets => "budgets",
         }
     }
@@ -45,6 +53,7 @@ impl ChartId {
     pub fn nominal_height(self) -> u32 {
         match self {
             ChartId::TroopShare => 560,
+            ChartId::ForceScenario => 520,
             ChartId::Budgets => 650,
         }
     }
@@ -93,20 +102,39 @@ impl From<ChartError> for FigureError {
 pub enum Model {
     /// See [`TroopShare`].
     TroopShare(Box<TroopShare>),
+    /// See [`ForceScenario`].
+    ForceScenario(Box<ForceScenario>),
     /// See [`Budgets`].
     Budgets(Budgets),
 }
 
 impl Model {
-    /// Builds the model of chart `id`.
+    /// Builds the model of chart `id` for the reader's scenario.
     ///
     /// # Errors
     /// A [`DataError`] if the figures the chart needs are missing.
-    pub fn build(id: ChartId, figures: &Figures) -> Result<Self, DataError> {
+    pub fn build(id: ChartId, figures: &Figures, scenario: &Scenario) -> Result<Self, DataError> {
         Ok(match id {
-            ChartId::TroopShare => Model::TroopShare(Box::new(TroopShare::from_figures(figures)?)),
-            ChartId::Budgets => Model::Budgets(Budgets::from_figures(figures)?),
+            ChartId::TroopShare => Model::TroopShare(Box::new(TroopShare::from_figures(
+                figures,
+                Some(scenario.force()),
+            )?)),
+            ChartId::ForceScenario => {
+                Model::ForceScenario(Box::new(ForceScenario::from_figures(figures, scenario)?))
+            }
+            ChartId::Budgets => Model::Budgets(Budgets::from_figures(figures, scenario)?),
         })
+    }
+
+    /// Every bar the chart draws, in drawing order (the order of its [`Layout`]'s hits).
+    #[must_use]
+    pub fn bars(&self) -> Vec<&Bar> {
+        let panels: Vec<&Panel> = match self {
+            Model::TroopShare(m) => vec![&m.share_panel, &m.army_panel],
+            Model::ForceScenario(m) => vec![&m.army_panel, &m.phase_panel],
+            Model::Budgets(m) => m.panels.iter().collect(),
+        };
+        panels.into_iter().flat_map(|p| p.bars.iter()).collect()
     }
 
     /// The chart's one-line takeaway, computed from its figures.
@@ -114,6 +142,7 @@ impl Model {
     pub fn takeaway(&self) -> String {
         match self {
             Model::TroopShare(m) => m.takeaway(),
+            Model::ForceScenario(m) => m.takeaway(),
             Model::Budgets(m) => m.takeaway(),
         }
     }
@@ -125,12 +154,12 @@ impl Model {
     pub fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
-        theme: &Theme,
-        measure: &dyn TextWidth,
+        style: Style<'_>,
     ) -> Result<Layout, ChartError> {
         match self {
-            Model::TroopShare(m) => charts::troop_share::draw(area, m, theme, measure),
-            Model::Budgets(m) => charts::budgets::draw(area, m, theme, measure),
+            Model::TroopShare(m) => charts::troop_share::draw(area, m, style),
+            Model::ForceScenario(m) => charts::force_scenario::draw(area, m, style),
+            Model::Budgets(m) => charts::budgets::draw(area, m, style),
         }
     }
 }

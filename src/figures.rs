@@ -18,6 +18,8 @@ pub enum Kind {
     Reference,
     /// Computed by this program from other figures; never typed into the data file.
     Derived,
+    /// Set by the reader with the page's controls; never typed into the data file.
+    Scenario,
 }
 
 impl Kind {
@@ -28,6 +30,7 @@ impl Kind {
             Kind::AsReported => "as reported",
             Kind::Reference => "reference",
             Kind::Derived => "derived",
+            Kind::Scenario => "your scenario",
         }
     }
 }
@@ -44,6 +47,8 @@ pub enum Unit {
     UsdBn,
     /// A percentage (3 means 3%).
     Percent,
+    /// An exchange rate: US dollars for one euro.
+    UsdPerEur,
 }
 
 /// Where figures come from.
@@ -117,7 +122,7 @@ pub struct TroopShareSpec {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetPanelSpec {
-    /// The panel's heading.
+    /// The panel's heading, without its unit (the program adds it).
     pub title: String,
     /// The unit every figure in the panel must have.
     pub unit: Unit,
@@ -129,8 +134,38 @@ pub struct BudgetPanelSpec {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetsSpec {
-    /// Panels, each in one currency.
-    pub panels: Vec<BudgetPanelSpec>,
+    /// The article's sums beside real instruments, in one currency.
+    pub sums: BudgetPanelSpec,
+    /// National defence budgets, in one currency.
+    pub national: BudgetPanelSpec,
+    /// National defence spending as a share of GDP (unit `percent`).
+    pub national_gdp: BudgetPanelSpec,
+    /// The exchange rate used when a reader switches currency (US$ per €).
+    pub exchange_rate: String,
+}
+
+/// One nation that may contribute troops to the force.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContributorSpec {
+    /// Its active personnel (the figure's label names the nation).
+    pub personnel: String,
+    /// Its defence budget, for sharing in proportion to budgets.
+    pub budget: String,
+}
+
+/// Which figures the force-scenario chart uses.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForceScenarioSpec {
+    /// The force as reported (the scenario's starting size).
+    pub force: String,
+    /// The first phase of the deployment (as reported).
+    pub first_phase: String,
+    /// The forces the sustained deployment is set against (Europe + Canada).
+    pub pool: String,
+    /// The nations sharing the force.
+    pub contributors: Vec<ContributorSpec>,
 }
 
 /// The charts the figures file defines.
@@ -141,6 +176,8 @@ pub struct ChartSpecs {
     pub troop_share: TroopShareSpec,
     /// The budget chart.
     pub budgets: BudgetsSpec,
+    /// The force-scenario chart.
+    pub force_scenario: ForceScenarioSpec,
 }
 
 /// The figures file as written.
@@ -237,43 +274,120 @@ fn check(file: &FiguresFile) -> Result<(), DataError> {
                 ));
             }
         }
-        if figure.kind == Kind::Derived {
+        if matches!(figure.kind, Kind::Derived | Kind::Scenario) {
             return Err(DataError::new(
                 at("kind"),
-                "derived figures are computed by the program, not written in the data file",
+                "derived and scenario figures are computed by the program, not written in the data file",
             ));
         }
         if figure.until.is_some_and(|last| last < figure.year) {
             return Err(DataError::new(at("until"), "ends before it starts"));
         }
     }
-    let resolves = |id: &str, path: String| -> Result<(), DataError> {
-        if seen.contains_key(id) {
-            Ok(())
-        } else {
-            Err(DataError::new(path, format!("no figure with id {id:?}")))
+    let unit_of = |id: &str| file.figures.iter().find(|f| f.id == id).map(|f| f.unit);
+    // Every id a chart names must exist, in the unit the chart expects.
+    let resolves = |id: &str, path: String, unit: Option<Unit>| -> Result<(), DataError> {
+        match (unit_of(id), unit) {
+            (None, _) => Err(DataError::new(path, format!("no figure with id {id:?}"))),
+            (Some(found), Some(wanted)) if found != wanted => Err(DataError::new(
+                path,
+                format!("{id:?} is in {found:?}, not in {wanted:?} as this chart needs"),
+            )),
+            _ => Ok(()),
         }
     };
-    let troops = &file.charts.troop_share;
-    resolves(&troops.force, "charts.troop_share.force".into())?;
-    resolves(&troops.claim, "charts.troop_share.claim".into())?;
+    let charts = &file.charts;
+    let troops = &charts.troop_share;
+    resolves(
+        &troops.force,
+        "charts.troop_share.force".into(),
+        Some(Unit::Personnel),
+    )?;
+    resolves(
+        &troops.claim,
+        "charts.troop_share.claim".into(),
+        Some(Unit::Percent),
+    )?;
     for (i, id) in troops.totals.iter().enumerate() {
-        resolves(id, format!("charts.troop_share.totals[{i}]"))?;
+        resolves(
+            id,
+            format!("charts.troop_share.totals[{i}]"),
+            Some(Unit::Personnel),
+        )?;
     }
     for (i, id) in troops.armies.iter().enumerate() {
-        resolves(id, format!("charts.troop_share.armies[{i}]"))?;
+        resolves(
+            id,
+            format!("charts.troop_share.armies[{i}]"),
+            Some(Unit::Personnel),
+        )?;
     }
-    for (p, panel) in file.charts.budgets.panels.iter().enumerate() {
+    let budgets = &charts.budgets;
+    let panels = [
+        ("sums", &budgets.sums),
+        ("national", &budgets.national),
+        ("national_gdp", &budgets.national_gdp),
+    ];
+    for (name, panel) in panels {
+        let money = matches!(panel.unit, Unit::EurBn | Unit::UsdBn);
+        if money == (name == "national_gdp") {
+            return Err(DataError::new(
+                format!("charts.budgets.{name}.unit"),
+                if money {
+                    "this panel is in percent"
+                } else {
+                    "this panel is in eur_bn or usd_bn"
+                },
+            ));
+        }
         for (i, id) in panel.figures.iter().enumerate() {
-            let path = format!("charts.budgets.panels[{p}].figures[{i}]");
-            resolves(id, path.clone())?;
-            let unit = file.figures.iter().find(|f| &f.id == id).map(|f| f.unit);
-            if unit != Some(panel.unit) {
-                return Err(DataError::new(
-                    path,
-                    format!("{id:?} is not in the panel's unit {:?}", panel.unit),
-                ));
-            }
+            resolves(
+                id,
+                format!("charts.budgets.{name}.figures[{i}]"),
+                Some(panel.unit),
+            )?;
+        }
+    }
+    resolves(
+        &budgets.exchange_rate,
+        "charts.budgets.exchange_rate".into(),
+        Some(Unit::UsdPerEur),
+    )?;
+    let scenario = &charts.force_scenario;
+    resolves(
+        &scenario.force,
+        "charts.force_scenario.force".into(),
+        Some(Unit::Personnel),
+    )?;
+    resolves(
+        &scenario.first_phase,
+        "charts.force_scenario.first_phase".into(),
+        Some(Unit::Personnel),
+    )?;
+    resolves(
+        &scenario.pool,
+        "charts.force_scenario.pool".into(),
+        Some(Unit::Personnel),
+    )?;
+    for (i, c) in scenario.contributors.iter().enumerate() {
+        let at = format!("charts.force_scenario.contributors[{i}]");
+        resolves(
+            &c.personnel,
+            format!("{at}.personnel"),
+            Some(Unit::Personnel),
+        )?;
+        resolves(&c.budget, format!("{at}.budget"), None)?;
+        let first_budget = scenario
+            .contributors
+            .first()
+            .and_then(|c| unit_of(&c.budget));
+        if !matches!(unit_of(&c.budget), Some(Unit::EurBn | Unit::UsdBn))
+            || unit_of(&c.budget) != first_budget
+        {
+            return Err(DataError::new(
+                format!("{at}.budget"),
+                "budgets are all in eur_bn or all in usd_bn",
+            ));
         }
     }
     Ok(())

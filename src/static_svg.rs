@@ -7,7 +7,9 @@ use plotters::drawing::IntoDrawingArea;
 use crate::catalogue::{ChartId, FigureError, Model};
 use crate::charts::text_width::Estimate;
 use crate::charts::theme::Theme;
+use crate::charts::Style;
 use crate::figures::Figures;
+use crate::model::scenario::Scenario;
 
 /// The chart `id` as an SVG document of `size` CSS pixels.
 ///
@@ -19,11 +21,16 @@ pub fn render(
     size: (u32, u32),
     theme: &Theme,
 ) -> Result<String, FigureError> {
-    let model = Model::build(id, figures)?;
+    let model = Model::build(id, figures, &Scenario::from_figures(figures))?;
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        model.draw(&area, theme, &Estimate)?;
+        let style = Style {
+            theme,
+            measure: &Estimate,
+            focus: None,
+        };
+        model.draw(&area, style)?;
         area.present()
             .map_err(|e| crate::charts::ChartError::Drawing(e.to_string()))?;
     }

@@ -6,12 +6,17 @@ mod committed_figures;
 use committed_figures::real;
 use reassurance_force::figures::{Kind, Unit};
 use reassurance_force::model::budgets::Budgets;
+use reassurance_force::model::scenario::Scenario;
+
+fn start() -> Scenario {
+    Scenario::starting_at(Some(30_000.0))
+}
 
 type Result = std::result::Result<(), Box<dyn std::error::Error>>;
 
 #[test]
 fn one_panel_per_currency_ranked_largest_first() -> Result {
-    let model = Budgets::from_figures(&real()?)?;
+    let model = Budgets::from_figures(&real()?, &start())?;
     let units: Vec<Unit> = model.panels.iter().map(|p| p.unit).collect();
     assert_eq!(units, vec![Unit::EurBn, Unit::UsdBn]);
     for panel in &model.panels {
@@ -25,7 +30,7 @@ fn one_panel_per_currency_ranked_largest_first() -> Result {
 
 #[test]
 fn the_articles_sums_are_marked_as_reported_with_their_year() -> Result {
-    let model = Budgets::from_figures(&real()?)?;
+    let model = Budgets::from_figures(&real()?, &start())?;
     let euro = model.panels.first().ok_or("no euro panel")?;
     let reported: Vec<(String, String)> = euro
         .bars
@@ -47,9 +52,68 @@ fn the_articles_sums_are_marked_as_reported_with_their_year() -> Result {
 #[test]
 fn takeaway_compares_the_largest_sums() -> Result {
     // 150 / 45 = 3.33…, written to one decimal.
-    let words = Budgets::from_figures(&real()?)?.takeaway();
+    let words = Budgets::from_figures(&real()?, &start())?.takeaway();
     for part in ["€150 bn", "3.3 times", "€45 bn"] {
         assert!(words.contains(part), "{part:?} missing from {words:?}");
     }
+    Ok(())
+}
+
+#[test]
+fn switching_currency_converts_at_the_stated_rate() -> Result {
+    let mut view = start();
+    view.currency = reassurance_force::model::scenario::Currency::Usd;
+    let model = Budgets::from_figures(&real()?, &view)?;
+    let rate = model.rate_used.as_ref().ok_or("no rate used")?;
+    assert!((rate.usd_per_eur - 1.0824).abs() < 1e-9);
+    let euro_panel = model.panels.first().ok_or("no panel")?;
+    assert_eq!(euro_panel.unit, Unit::UsdBn);
+    assert!(
+        euro_panel.title.contains("US$1.0824 per €"),
+        "{}",
+        euro_panel.title
+    );
+    // €150 bn × 1.0824 = US$162.36 bn, written to one decimal.
+    let safe = euro_panel.bars.first().ok_or("no bar")?;
+    assert_eq!(safe.value_text(), "US$162.4 bn");
+    assert_eq!(safe.converted_from.as_deref(), Some("€150 bn"));
+    assert!(safe.describe().contains("converted from €150 bn"));
+    // The dollar panel is left as published.
+    let national = model.panels.get(1).ok_or("no panel")?;
+    assert!(national.bars.iter().all(|b| b.converted_from.is_none()));
+
+    view.currency = reassurance_force::model::scenario::Currency::Eur;
+    let model = Budgets::from_figures(&real()?, &view)?;
+    let russia = model
+        .panels
+        .get(1)
+        .and_then(|p| p.bars.first())
+        .ok_or("no bar")?;
+    // US$149 bn ÷ 1.0824 = €137.66 bn.
+    assert_eq!(russia.value_text(), "€137.7 bn");
+    Ok(())
+}
+
+#[test]
+fn share_of_gdp_and_order_by_name() -> Result {
+    let mut view = start();
+    view.measure = reassurance_force::model::scenario::Measure::GdpShare;
+    view.order = reassurance_force::model::scenario::Order::Name;
+    let model = Budgets::from_figures(&real()?, &view)?;
+    let gdp = model.panels.get(1).ok_or("no panel")?;
+    assert_eq!(gdp.unit, Unit::Percent);
+    let labels: Vec<&str> = gdp.bars.iter().map(|b| b.label.as_str()).collect();
+    let mut sorted = labels.clone();
+    sorted.sort_unstable();
+    assert_eq!(labels, sorted);
+    let russia = gdp
+        .bars
+        .iter()
+        .find(|b| b.label.starts_with("Russia"))
+        .ok_or("no Russia")?;
+    assert_eq!(russia.value_text(), "no figure");
+    let words = model.takeaway();
+    assert!(words.contains("Ukraine spends the most, 34%"), "{words}");
+    assert!(words.contains("then Poland, 4.07%"), "{words}");
     Ok(())
 }

@@ -103,12 +103,12 @@ fn a_panel_mixing_currencies_is_refused() {
     let text = edited(|t| {
         set_at(
             t,
-            "/charts/budgets/panels/0/figures/0",
+            "/charts/budgets/sums/figures/0",
             json!("spending.russia"),
         )
     });
     let (path, _) = rejected(&text);
-    assert_eq!(path, "charts.budgets.panels[0].figures[0]");
+    assert_eq!(path, "charts.budgets.sums.figures[0]");
 }
 
 #[test]
@@ -138,4 +138,33 @@ fn a_missing_value_is_allowed_and_shown_as_no_figure() -> Result<(), Box<dyn std
     let figures = parse(&text)?;
     assert_eq!(figures.get("personnel.greece")?.value, None);
     Ok(())
+}
+
+#[test]
+fn a_scenario_value_may_not_be_typed_in() {
+    let text = edited(|t| set_field(t, "force.proposed", "kind", json!("scenario")));
+    let (path, message) = rejected(&text);
+    assert_eq!(path, "figures[0].kind");
+    assert!(message.contains("computed by the program"), "{message}");
+}
+
+#[test]
+fn the_exchange_rate_must_be_a_rate() {
+    let text = edited(|t| set_at(t, "/charts/budgets/exchange_rate", json!("spending.russia")));
+    let (path, message) = rejected(&text);
+    assert_eq!(path, "charts.budgets.exchange_rate");
+    assert!(message.contains("UsdPerEur"), "{message}");
+}
+
+#[test]
+fn contributors_budgets_share_one_currency() {
+    let text = edited(|t| {
+        set_at(
+            t,
+            "/charts/force_scenario/contributors/1/budget",
+            json!("money.project-ironclad"),
+        );
+    });
+    let (path, _) = rejected(&text);
+    assert_eq!(path, "charts.force_scenario.contributors[1].budget");
 }

@@ -18,7 +18,12 @@ fn text_and_marks_stand_out_from_the_background() {
         let bg = palette.background;
         assert!(contrast(palette.text, bg) >= 4.5);
         assert!(contrast(palette.muted, bg) >= 4.5);
-        for mark in [palette.reference, palette.as_reported, palette.derived] {
+        for mark in [
+            palette.reference,
+            palette.as_reported,
+            palette.derived,
+            palette.scenario,
+        ] {
             assert!(
                 contrast(mark, bg) >= 3.0,
                 "{mark:?} on {bg:?}: {}",

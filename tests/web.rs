@@ -5,10 +5,14 @@
 use reassurance_force::catalogue::{ChartId, Model};
 use reassurance_force::charts::theme::{Palette, Theme};
 use reassurance_force::figures;
-use reassurance_force::web::{canvas_size, draw_on, mount_in, redraw};
+use reassurance_force::model::scenario::Scenario;
+use reassurance_force::web::{canvas_size, draw_on, flush, mount, mount_in};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement};
+use web_sys::{
+    CanvasRenderingContext2d, Document, Element, Event, EventInit, HtmlCanvasElement,
+    HtmlInputElement, KeyboardEvent, KeyboardEventInit,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -93,8 +97,9 @@ fn a_chart_drawn_into_a_canvas_has_ink() {
     }
     let figures = figures::parse(FIGURES_JSON).unwrap_or_else(|e| panic!("{e}"));
     for id in ChartId::ALL {
-        let model = Model::build(id, &figures).unwrap_or_else(|e| panic!("{e}"));
-        let layout = draw_on(&canvas, &model, &Theme::new(Palette::LIGHT, 1.0))
+        let model = Model::build(id, &figures, &Scenario::from_figures(&figures))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let layout = draw_on(&canvas, &model, &Theme::new(Palette::LIGHT, 1.0), None)
             .unwrap_or_else(|e| panic!("{e}"));
         assert!(!layout.hits.is_empty(), "{}", id.slug());
         let ink = inked(&canvas);
@@ -119,18 +124,8 @@ fn at_pixel_ratio_two_the_backing_store_is_twice_the_css_size() {
     assert_eq!(figure.get_attribute("data-state").as_deref(), Some("drawn"));
     assert!(inked(&canvas) > 800 * 1120 / 50);
     // The same figure at ratio 1 keeps the CSS size and halves the backing store.
-    let frame: HtmlElement = figure
-        .query_selector(".chart-frame")
-        .ok()
-        .flatten()
-        .and_then(|f| f.dyn_into().ok())
-        .unwrap_or_else(|| panic!("no frame"));
-    let model = Model::build(
-        ChartId::TroopShare,
-        &figures::parse(FIGURES_JSON).unwrap_or_else(|e| panic!("{e}")),
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    redraw(&frame, &canvas, &model, Some(1.0)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(mount_in(&document(), FIGURES_JSON, Some(1.0)), 1);
+    let canvas = canvas_of(&figure);
     assert_eq!((canvas.width(), canvas.height()), (400, 560));
     assert_eq!(canvas_size::backing_size((400.0, 560.0), 3.0), (1200, 1680));
 }
@@ -214,7 +209,11 @@ fn an_unknown_chart_and_a_zero_width_frame_fail_in_their_own_figure() {
     let unknown = figure("moon-landing", 500, 300);
     let narrow = figure("budgets", 0, 650);
     let fine = figure("troop-share", 500, 560);
-    assert_eq!(mount_in(&document(), FIGURES_JSON, Some(1.0)), 2);
+    assert_eq!(
+        mount_in(&document(), FIGURES_JSON, Some(1.0)),
+        1,
+        "only the troop-share chart can be drawn"
+    );
     assert_eq!(
         unknown.get_attribute("data-state").as_deref(),
         Some("failed")
@@ -231,4 +230,234 @@ fn an_unknown_chart_and_a_zero_width_frame_fail_in_their_own_figure() {
         .and_then(|e| e.text_content())
         .unwrap_or_default();
     assert!(message.contains("too small"), "{message}");
+}
+
+/// The controls of the scenario and budget figures, as the page has them.
+const CONTROLS: &str = r#"<form data-controls hidden>
+  <input type="range" name="force" value="30000"><output data-output="force"></output>
+  <input type="radio" name="share" value="equal" checked><input type="radio" name="share" value="personnel">
+  <input type="radio" name="share" value="budget">
+  <input type="range" name="rotation" value="3"><output data-output="rotation"></output>
+  <input type="radio" name="currency" value="published" checked><input type="radio" name="currency" value="usd">
+  <p data-notice></p>
+</form>"#;
+
+fn with_controls() -> Element {
+    let doc = document();
+    let form = doc.create_element("div").unwrap_or_else(|_| unreachable!());
+    form.set_class_name("test-controls");
+    form.set_inner_html(CONTROLS);
+    if let Some(body) = doc.body() {
+        body.append_child(&form).ok();
+    }
+    form
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn input(root: &Element, selector: &str) -> HtmlInputElement {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn fire(target: &web_sys::EventTarget, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).unwrap_or_else(|_| unreachable!());
+    target.dispatch_event(&event).ok();
+}
+
+fn press(target: &web_sys::EventTarget, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        .unwrap_or_else(|_| unreachable!());
+    target.dispatch_event(&event).ok();
+}
+
+fn remove_controls() {
+    if let Ok(list) = document().query_selector_all(".test-controls") {
+        for i in 0..list.length() {
+            if let Some(node) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                node.remove();
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn changing_a_control_redraws_the_chart_and_its_sentence() {
+    clear_body();
+    remove_controls();
+    let controls = with_controls();
+    let scenario = figure("force-scenario", 600, 520);
+    let troops = figure("troop-share", 600, 560);
+    assert_eq!(mount_in(&document(), FIGURES_JSON, Some(1.0)), 2);
+    assert!(
+        controls
+            .query_selector("form[hidden]")
+            .ok()
+            .flatten()
+            .is_none(),
+        "controls shown"
+    );
+    assert_eq!(text_of(&controls, "output[data-output=force]"), "30,000");
+    let before = text_of(&scenario, "[data-takeaway]");
+    assert!(before.contains("A force of 30,000"), "{before}");
+    let pixels_before = inked(&canvas_of(&scenario));
+
+    let slider = input(&controls, "input[name=force]");
+    assert_eq!(slider.max(), "150000");
+    slider.set_value("60000");
+    fire(&slider, "input");
+    assert_eq!(text_of(&controls, "output[data-output=force]"), "60,000");
+    assert_eq!(flush(), 2, "both charts depend on the force");
+    let after = text_of(&scenario, "[data-takeaway]");
+    assert!(
+        after.contains("A force of 60,000") && after.contains("180,000"),
+        "{after}"
+    );
+    assert!(
+        text_of(&troops, "[data-takeaway]").contains("1.76%"),
+        "60,000 / 3,418,600"
+    );
+    assert_ne!(
+        inked(&canvas_of(&scenario)),
+        pixels_before,
+        "the bars moved"
+    );
+
+    let by_people = input(&controls, "input[name=share][value=personnel]");
+    by_people.set_checked(true);
+    fire(&by_people, "input");
+    assert_eq!(flush(), 2);
+    assert!(text_of(&scenario, "[data-takeaway]").contains("in proportion to active personnel"));
+    remove_controls();
+}
+
+#[wasm_bindgen_test]
+fn arrow_keys_move_between_bars_and_announce_them() {
+    clear_body();
+    let figure = figure("troop-share", 600, 560);
+    let live = document()
+        .create_element("p")
+        .unwrap_or_else(|_| unreachable!());
+    live.set_attribute("data-live", "").ok();
+    figure.append_child(&live).ok();
+    assert_eq!(mount_in(&document(), FIGURES_JSON, Some(1.0)), 1);
+    let canvas = canvas_of(&figure);
+    assert_eq!(canvas.tab_index(), 0, "the chart takes focus");
+    let plain = inked(&canvas);
+    canvas.focus().ok();
+    press(&canvas, "ArrowDown");
+    let first = live.text_content().unwrap_or_default();
+    assert!(first.starts_with("of all NATO members"), "{first}");
+    assert!(
+        first.contains("0.88%") && first.contains("Derived"),
+        "{first}"
+    );
+    assert_eq!(flush(), 1);
+    assert!(inked(&canvas) > plain, "a focus ring is drawn");
+    press(&canvas, "ArrowDown");
+    press(&canvas, "ArrowDown");
+    let third = live.text_content().unwrap_or_default();
+    assert!(
+        third.starts_with("Türkiye: 481,000 active personnel"),
+        "{third}"
+    );
+    press(&canvas, "End");
+    let last = live.text_content().unwrap_or_default();
+    assert!(
+        last.starts_with("Proposed European force: 30,000"),
+        "{last}"
+    );
+    assert!(last.contains("As reported, 2025"), "{last}");
+    // Keys pressed elsewhere do nothing to the chart.
+    press(&document(), "ArrowUp");
+    assert_eq!(live.text_content().unwrap_or_default(), last);
+    let tooltip = figure
+        .query_selector(".chart-tooltip")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no tooltip"));
+    assert_eq!(tooltip.text_content().unwrap_or_default(), last);
+    press(&canvas, "Escape");
+    assert!(tooltip.has_attribute("hidden"), "Escape hides the tooltip");
+}
+
+fn with_address(query: &str, test: impl FnOnce()) {
+    let window = web_sys::window().unwrap_or_else(|| unreachable!());
+    let history = window.history().unwrap_or_else(|_| unreachable!());
+    let original = window.location().href().unwrap_or_default();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(query))
+        .ok();
+    test();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&original))
+        .ok();
+}
+
+#[wasm_bindgen_test]
+fn a_link_restores_the_scenario() {
+    clear_body();
+    remove_controls();
+    let controls = with_controls();
+    let scenario = figure("force-scenario", 600, 520);
+    with_address("?force=60000&share=personnel&rotation=2", || {
+        assert_eq!(mount(FIGURES_JSON), 1);
+    });
+    assert_eq!(input(&controls, "input[name=force]").value(), "60000");
+    assert!(input(&controls, "input[name=share][value=personnel]").checked());
+    assert_eq!(text_of(&controls, "output[data-output=rotation]"), "2");
+    let words = text_of(&scenario, "[data-takeaway]");
+    assert!(
+        words.contains("60,000") && words.contains("120,000"),
+        "{words}"
+    );
+    assert_eq!(text_of(&controls, "[data-notice]"), "");
+    remove_controls();
+}
+
+#[wasm_bindgen_test]
+fn a_hostile_link_is_ignored_with_a_notice() {
+    clear_body();
+    remove_controls();
+    let controls = with_controls();
+    let scenario = figure("force-scenario", 600, 520);
+    let hostile = "?force=%3Cscript%3Ealert(1)%3C%2Fscript%3E&rotation=NaN&share=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&force=99999999999&currency=-1";
+    with_address(hostile, || {
+        assert_eq!(mount(FIGURES_JSON), 1);
+    });
+    assert_eq!(
+        scenario.get_attribute("data-state").as_deref(),
+        Some("drawn")
+    );
+    assert!(text_of(&scenario, "[data-takeaway]").contains("A force of 30,000"));
+    let notice = text_of(&controls, "[data-notice]");
+    assert!(
+        notice.contains("<script>alert(1)</script>"),
+        "shown as text: {notice}"
+    );
+    assert_eq!(notice.matches("Ignored").count(), 5, "{notice}");
+    assert!(
+        controls
+            .query_selector("script, img")
+            .ok()
+            .flatten()
+            .is_none(),
+        "no markup"
+    );
+    remove_controls();
 }

@@ -12,9 +12,8 @@ use plotters::style::{Color, ShapeStyle};
 
 use crate::charts::hatching::stripes;
 use crate::charts::pen::{Pen, Type};
-use crate::charts::text_width::TextWidth;
 use crate::charts::theme::{size, text_on, Theme};
-use crate::charts::{drawn, ChartError, Hit, Layout};
+use crate::charts::{drawn, ChartError, Hit, Layout, Style};
 use crate::figures::Kind;
 use crate::model::panel::{Bar, Marker, Panel};
 use crate::model::wording;
@@ -35,9 +34,9 @@ const TICK: Type = Type::regular(size::TICK);
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     panels: &[&Panel],
-    theme: &Theme,
-    measure: &dyn TextWidth,
+    style: Style<'_>,
 ) -> Result<Layout, ChartError> {
+    let theme = style.theme;
     let (width, height) = area.dim_in_pixel();
     let (w, h) = (to_i32(width), to_i32(height));
     if w < theme.px(MIN_SIZE.0) || h < theme.px(MIN_SIZE.1) {
@@ -45,7 +44,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     drawn(area.fill(&theme.palette.background))?;
 
-    let pen = Pen::new(area, theme, measure);
+    let pen = Pen::new(area, theme, style.measure);
     let m = Metrics::new(theme);
     let (x0, x1) = (m.pad, w - m.pad);
     let titles: Vec<Vec<String>> = panels
@@ -66,7 +65,13 @@ pub fn draw<DB: DrawingBackend>(
     let mut y = m.pad;
     for (panel, title) in panels.iter().zip(&titles) {
         let frame = Frame { x0, x1 };
-        y = draw_panel(&pen, panel, title, &m, &frame, y, row_h, &mut layout)?;
+        y = draw_panel(&pen, panel, title, &m, &frame, (y, row_h), &mut layout)?;
+        if let Some(hit) = style
+            .focus
+            .and_then(|id| layout.hits.iter().find(|h| h.id == id))
+        {
+            draw_focus(&pen, hit.rect)?;
+        }
         y += m.panel_gap;
     }
     Ok(layout)
@@ -119,15 +124,13 @@ impl Frame {
     }
 }
 
-#[allow(clippy::too_many_arguments)] // one caller; a struct would only rename these
 fn draw_panel<DB: DrawingBackend>(
     pen: &Pen<'_, DB>,
     panel: &Panel,
     title: &[String],
     m: &Metrics,
     frame: &Frame,
-    top: i32,
-    row_h: i32,
+    (top, row_h): (i32, i32),
     layout: &mut Layout,
 ) -> Result<i32, ChartError> {
     let theme = pen.theme;
@@ -284,6 +287,26 @@ fn draw_marker<DB: DrawingBackend>(
         colour,
         anchor,
     )
+}
+
+/// A ring around the focused bar's row: 2 CSS pixels in the text colour, just outside the row.
+fn draw_focus<DB: DrawingBackend>(
+    pen: &Pen<'_, DB>,
+    (x0, y0, x1, y1): (i32, i32, i32, i32),
+) -> Result<(), ChartError> {
+    let theme = pen.theme;
+    let (out, w) = (theme.px(3.0), theme.px(2.0));
+    let colour = theme.palette.text;
+    let (l, t, r, b) = (
+        x0 - out + w / 2,
+        y0 - out + w / 2,
+        x1 + out - w / 2,
+        y1 + out - w / 2,
+    );
+    pen.line((l, t), (r, t), colour, w)?;
+    pen.line((r, t), (r, b), colour, w)?;
+    pen.line((r, b), (l, b), colour, w)?;
+    pen.line((l, b), (l, t), colour, w)
 }
 
 fn to_i32(v: u32) -> i32 {

@@ -5,9 +5,7 @@ use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
 use plotters::prelude::DrawingBackend;
 
-use crate::charts::text_width::TextWidth;
-use crate::charts::theme::Theme;
-use crate::charts::{bar_panels, ChartError, Layout};
+use crate::charts::{bar_panels, ChartError, Layout, Style};
 use crate::model::budgets::Budgets;
 
 /// Draws the chart into `area`.
@@ -17,9 +15,8 @@ use crate::model::budgets::Budgets;
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     model: &Budgets,
-    theme: &Theme,
-    measure: &dyn TextWidth,
+    style: Style<'_>,
 ) -> Result<Layout, ChartError> {
     let panels: Vec<_> = model.panels.iter().collect();
-    bar_panels::draw(area, &panels, theme, measure)
+    bar_panels::draw(area, &panels, style)
 }

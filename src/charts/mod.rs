@@ -4,6 +4,7 @@
 
 pub mod bar_panels;
 pub mod budgets;
+pub mod force_scenario;
 pub mod hatching;
 pub mod pen;
 pub mod text_width;
@@ -13,6 +14,20 @@ pub mod troop_share;
 use std::fmt;
 
 use plotters::drawing::DrawingAreaErrorKind;
+
+use crate::charts::text_width::TextWidth;
+use crate::charts::theme::Theme;
+
+/// How to draw: the theme, a text measure, and the bar that has keyboard focus, if any.
+#[derive(Clone, Copy)]
+pub struct Style<'a> {
+    /// Colours and pixel ratio.
+    pub theme: &'a Theme,
+    /// How wide text will be.
+    pub measure: &'a dyn TextWidth,
+    /// The id of the bar to mark as focused.
+    pub focus: Option<&'a str>,
+}
 
 /// One drawn data point, in backing-store pixels: what a tooltip or keyboard focus needs.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -35,6 +35,8 @@ pub struct Palette {
     pub as_reported: RGBColor,
     /// Bars computed by the program.
     pub derived: RGBColor,
+    /// Bars set by the reader's scenario.
+    pub scenario: RGBColor,
 }
 
 impl Palette {
@@ -47,6 +49,7 @@ impl Palette {
         reference: RGBColor(0, 114, 178),
         as_reported: RGBColor(213, 94, 0),
         derived: RGBColor(0, 128, 94),
+        scenario: RGBColor(176, 90, 140),
     };
 
     /// For dark pages: drawn dark, not inverted.
@@ -58,6 +61,7 @@ impl Palette {
         reference: RGBColor(86, 180, 233),
         as_reported: RGBColor(230, 159, 0),
         derived: RGBColor(64, 201, 160),
+        scenario: RGBColor(224, 143, 192),
     };
 
     /// The bar colour for a kind of figure.
@@ -67,6 +71,7 @@ impl Palette {
             Kind::AsReported => self.as_reported,
             Kind::Reference => self.reference,
             Kind::Derived => self.derived,
+            Kind::Scenario => self.scenario,
         }
     }
 }

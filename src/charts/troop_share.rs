@@ -5,9 +5,7 @@ use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
 use plotters::prelude::DrawingBackend;
 
-use crate::charts::text_width::TextWidth;
-use crate::charts::theme::Theme;
-use crate::charts::{bar_panels, ChartError, Layout};
+use crate::charts::{bar_panels, ChartError, Layout, Style};
 use crate::model::troop_share::TroopShare;
 
 /// Draws the chart into `area`.
@@ -17,13 +15,7 @@ use crate::model::troop_share::TroopShare;
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     model: &TroopShare,
-    theme: &Theme,
-    measure: &dyn TextWidth,
+    style: Style<'_>,
 ) -> Result<Layout, ChartError> {
-    bar_panels::draw(
-        area,
-        &[&model.share_panel, &model.army_panel],
-        theme,
-        measure,
-    )
+    bar_panels::draw(area, &[&model.share_panel, &model.army_panel], style)
 }

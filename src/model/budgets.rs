@@ -1,70 +1,176 @@
-//! The article's money figures beside real budgets and EU instruments, one panel per currency.
+//! The article's sums beside real budgets and EU instruments, as the reader chooses to see them:
+//! amounts in the published currency, in euros or in dollars (converted at a sourced rate that
+//! the chart states), or national spending as a share of GDP; ranked by size or by name.
 
-use crate::figures::{DataError, Figures, Kind};
-use crate::model::panel::{bars_of, rank, Panel};
+use crate::figures::{DataError, Figures, Kind, Unit};
+use crate::model::panel::{bars_of, rank, Bar, Panel};
+use crate::model::scenario::{Currency, Measure, Order, Scenario};
 use crate::model::wording;
 
-/// Everything the budget chart needs: its panels, each ranked largest first.
+/// The exchange rate a conversion used, with what a reader needs to check it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rate {
+    /// US dollars per euro.
+    pub usd_per_eur: f64,
+    /// Who publishes it.
+    pub source: String,
+    /// The year it refers to.
+    pub years: String,
+}
+
+/// Everything the budget chart needs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Budgets {
-    /// One panel per currency.
+    /// The panels, in drawing order.
     pub panels: Vec<Panel>,
+    /// The rate used, if any amount was converted.
+    pub rate_used: Option<Rate>,
+    /// Why a requested conversion could not be made, if it could not.
+    pub notice: Option<String>,
 }
 
 impl Budgets {
-    /// Builds the chart's model from the panels the data file names.
+    /// Builds the chart's model for a reader's view of it.
     ///
     /// # Errors
     /// A [`DataError`] if a named figure is missing.
-    pub fn from_figures(figures: &Figures) -> Result<Self, DataError> {
-        let panels = figures
-            .charts()
-            .budgets
-            .panels
-            .iter()
-            .map(|spec| {
-                let mut bars = bars_of(&spec.figures, figures)?;
-                rank(&mut bars);
-                Ok(Panel::new(spec.title.clone(), spec.unit, bars, None))
-            })
-            .collect::<Result<_, DataError>>()?;
-        Ok(Self { panels })
+    pub fn from_figures(figures: &Figures, view: &Scenario) -> Result<Self, DataError> {
+        let spec = &figures.charts().budgets;
+        let rate_bar = Bar::of(figures.get(&spec.exchange_rate)?, figures);
+        let rate = rate_bar
+            .value
+            .filter(|r| r.is_finite() && *r > 0.0)
+            .map(|usd_per_eur| Rate {
+                usd_per_eur,
+                source: rate_bar.source.clone(),
+                years: rate_bar.years.clone(),
+            });
+        let target = match view.currency {
+            Currency::AsPublished => None,
+            Currency::Eur => Some(Unit::EurBn),
+            Currency::Usd => Some(Unit::UsdBn),
+        };
+        let notice = (target.is_some() && rate.is_none())
+            .then(|| "No exchange rate is available: amounts are shown as published.".to_string());
+
+        let national = match view.measure {
+            Measure::Amount => &spec.national,
+            Measure::GdpShare => &spec.national_gdp,
+        };
+        let mut rate_used = None;
+        let mut panels = Vec::new();
+        for panel_spec in [&spec.sums, national] {
+            let mut bars = bars_of(&panel_spec.figures, figures)?;
+            match view.order {
+                Order::Size => rank(&mut bars),
+                Order::Name => bars.sort_by(|a, b| a.label.cmp(&b.label)),
+            }
+            let mut unit = panel_spec.unit;
+            let mut converted_at = None;
+            if let (Some(target), Some(rate)) = (target, &rate) {
+                if let Some(factor) = factor(unit, target, rate) {
+                    convert(&mut bars, target, factor);
+                    unit = target;
+                    converted_at = Some(rate);
+                    rate_used = Some(rate.clone());
+                }
+            }
+            let title = titled(&panel_spec.title, unit, converted_at);
+            panels.push(Panel::new(title, unit, bars, None));
+        }
+        Ok(Self {
+            panels,
+            rate_used,
+            notice,
+        })
     }
 
-    /// The chart's takeaway in one sentence: the article's largest sum against the largest
-    /// reference figure in the same currency.
+    /// The chart's takeaway: the article's largest sum against the largest reference sum in the
+    /// same unit, and, in the share-of-GDP view, who spends the largest share.
     #[must_use]
     pub fn takeaway(&self) -> String {
-        let largest = |panel: &Panel, kind: Kind| {
-            panel
-                .bars
-                .iter()
-                .filter(|b| b.kind == kind && b.value.is_some())
-                .max_by(|a, b| {
-                    a.value
-                        .partial_cmp(&b.value)
-                        .unwrap_or(std::cmp::Ordering::Equal)
-                })
-                .cloned()
-        };
-        self.panels
+        let mut words = self
+            .panels
             .iter()
-            .find_map(|panel| {
-                let reported = largest(panel, Kind::AsReported)?;
-                let reference = largest(panel, Kind::Reference)?;
-                let ratio = reference.value? / reported.value?;
-                ratio.is_finite().then(|| {
-                    format!(
-                        "{}, {} ({}), amount to {} times the article's largest sum: {} for “{}”.",
-                        reference.label,
-                        reference.value_text(),
-                        reference.years,
-                        wording::decimal(ratio, 1),
-                        reported.value_text(),
-                        reported.label
-                    )
-                })
-            })
-            .unwrap_or_else(|| "The article's sums beside real budgets.".to_string())
+            .find_map(compare_sums)
+            .unwrap_or_else(|| "The article's sums beside real budgets.".to_string());
+        if let Some(gdp) = self.panels.iter().find(|p| p.unit == Unit::Percent) {
+            let mut known: Vec<&Bar> = gdp.bars.iter().filter(|b| b.value.is_some()).collect();
+            known.sort_by(|a, b| b.value.unwrap_or(0.0).total_cmp(&a.value.unwrap_or(0.0)));
+            if let [first, second, ..] = known.as_slice() {
+                words.push_str(&format!(
+                    " As a share of GDP, {} spends the most, {} ({}), then {}, {}.",
+                    nation(&first.label),
+                    first.value_text(),
+                    first.years,
+                    nation(&second.label),
+                    second.value_text()
+                ));
+            }
+        }
+        words
     }
+}
+
+fn titled(title: &str, unit: Unit, rate: Option<&Rate>) -> String {
+    let unit_words = match unit {
+        Unit::Percent => return title.to_string(),
+        other => wording::unit_name(other),
+    };
+    match rate {
+        None => format!("{title}, {unit_words}"),
+        Some(r) => format!(
+            "{title}, {unit_words}, converted at {} ({}, {})",
+            wording::amount(r.usd_per_eur, Unit::UsdPerEur),
+            r.source,
+            r.years
+        ),
+    }
+}
+
+/// The factor from `from` to `to` at `rate`, if both are money and they differ.
+fn factor(from: Unit, to: Unit, rate: &Rate) -> Option<f64> {
+    match (from, to) {
+        (Unit::UsdBn, Unit::EurBn) => Some(1.0 / rate.usd_per_eur),
+        (Unit::EurBn, Unit::UsdBn) => Some(rate.usd_per_eur),
+        _ => None,
+    }
+}
+
+/// Converts bars to `unit` by `factor`, remembering each value as published.
+fn convert(bars: &mut [Bar], unit: Unit, factor: f64) {
+    for bar in bars {
+        bar.converted_from = Some(bar.value_text());
+        bar.value = bar.value.map(|v| v * factor);
+        bar.unit = unit;
+    }
+}
+
+fn compare_sums(panel: &Panel) -> Option<String> {
+    let largest = |kind: Kind| {
+        panel
+            .bars
+            .iter()
+            .filter(|b| b.kind == kind && b.value.is_some())
+            .max_by(|a, b| a.value.unwrap_or(0.0).total_cmp(&b.value.unwrap_or(0.0)))
+    };
+    let reported = largest(Kind::AsReported)?;
+    let reference = largest(Kind::Reference)?;
+    let ratio = reference.value? / reported.value?;
+    ratio.is_finite().then(|| {
+        format!(
+            "{}, {} ({}), amount to {} times the article's largest sum: {} for “{}”.",
+            reference.label,
+            reference.value_text(),
+            reference.years,
+            wording::decimal(ratio, 1),
+            reported.value_text(),
+            reported.label
+        )
+    })
+}
+
+/// "Poland, defence spending" → "Poland".
+fn nation(label: &str) -> &str {
+    label.split_once(',').map_or(label, |(head, _)| head)
 }

@@ -1,8 +1,13 @@
-//! Pure arithmetic in the article's terms: shares of armies, ranked budgets, axis ranges and the
-//! words that state numbers. Nothing here draws or touches the browser.
+//! Pure arithmetic in the article's terms: shares of armies, sharing a force, ranked budgets,
+//! the reader's scenario and its link, axis ranges and the words that state numbers. Nothing
+//! here draws or touches the browser.
 
 pub mod axis;
 pub mod budgets;
+pub mod force_scenario;
+pub mod force_sharing;
 pub mod panel;
+pub mod scenario;
+pub mod scenario_url;
 pub mod troop_share;
 pub mod wording;

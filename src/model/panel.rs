@@ -26,6 +26,8 @@ pub struct Bar {
     pub source: String,
     /// A remark to show with the value.
     pub note: Option<String>,
+    /// The value as published, when the bar shows it converted to another currency.
+    pub converted_from: Option<String>,
 }
 
 impl Bar {
@@ -43,6 +45,7 @@ impl Bar {
                 .source_of(figure)
                 .map_or_else(|| figure.source.clone(), |s| s.name.clone()),
             note: figure.note.clone(),
+            converted_from: None,
         }
     }
 
@@ -58,7 +61,39 @@ impl Bar {
     /// Kind and years, as printed beside the value: `"reference, 2024"`.
     #[must_use]
     pub fn provenance(&self) -> String {
-        format!("{}, {}", self.kind.words(), self.years)
+        let converted = if self.converted_from.is_some() {
+            ", converted"
+        } else {
+            ""
+        };
+        format!("{}, {}{converted}", self.kind.words(), self.years)
+    }
+
+    /// Everything about the bar in one line, for a tooltip or a screen reader:
+    /// `"Poland: 216,100 active personnel. Reference, 2024. Source: NATO."`
+    #[must_use]
+    pub fn describe(&self) -> String {
+        let mut words = format!("{}: {}", self.label, self.value_text());
+        if self.value.is_some() && self.unit == Unit::Personnel {
+            words.push_str(" active personnel");
+        }
+        if let Some(original) = &self.converted_from {
+            words.push_str(&format!(" (converted from {original})"));
+        }
+        let kind = self.kind.words();
+        let mut kind_chars = kind.chars();
+        let kind = kind_chars
+            .next()
+            .map(|c| c.to_uppercase().chain(kind_chars).collect::<String>())
+            .unwrap_or_default();
+        words.push_str(&format!(
+            ". {kind}, {}. Source: {}.",
+            self.years, self.source
+        ));
+        if let Some(note) = &self.note {
+            words.push_str(&format!(" {note}."));
+        }
+        words
     }
 }
 

@@ -36,13 +36,20 @@ pub struct TroopShare {
 }
 
 impl TroopShare {
-    /// Builds the chart's model from the figures the data file names.
+    /// Builds the chart's model from the figures the data file names, for a force of
+    /// `force_size` (the reader's scenario), or of the size reported if `None`.
     ///
     /// # Errors
     /// A [`DataError`] if a named figure is missing.
-    pub fn from_figures(figures: &Figures) -> Result<Self, DataError> {
+    pub fn from_figures(figures: &Figures, force_size: Option<u32>) -> Result<Self, DataError> {
         let spec = &figures.charts().troop_share;
-        let force = Bar::of(figures.get(&spec.force)?, figures);
+        let mut force = Bar::of(figures.get(&spec.force)?, figures);
+        if let Some(size) = force_size.map(f64::from) {
+            if force.value != Some(size) {
+                force.value = Some(size);
+                force.kind = Kind::Scenario;
+            }
+        }
         let claim = Bar::of(figures.get(&spec.claim)?, figures);
         let shares: Vec<Share> = bars_of(&spec.totals, figures)?
             .into_iter()
@@ -113,14 +120,17 @@ impl TroopShare {
                 )
             })
             .collect();
+        // The reported force's verdict is a fact; a reader's force gets a conditional.
+        let (holds, fails) = if self.force.kind == Kind::AsReported {
+            ("holds", "does not hold")
+        } else {
+            ("would hold", "would not hold")
+        };
         let verdict = match self.claim_holds() {
-            Some(true) => format!(
-                " The article's “less than {}” holds.",
-                self.claim.value_text()
-            ),
-            Some(false) => format!(
-                " The article's “less than {}” does not hold.",
-                self.claim.value_text()
+            Some(ok) => format!(
+                " The article's “less than {}” {}.",
+                self.claim.value_text(),
+                if ok { holds } else { fails }
             ),
             None => String::new(),
         };
@@ -150,5 +160,6 @@ fn share_bar(force: &Bar, share: &Share) -> Bar {
         years: total.years.clone(),
         source: format!("{} ÷ {}", force.value_text(), total.value_text()),
         note: None,
+        converted_from: None,
     }
 }

@@ -52,6 +52,7 @@ pub fn amount(value: f64, unit: Unit) -> String {
         Unit::EurBn => format!("€{} bn", decimal(value, 1)),
         Unit::UsdBn => format!("US${} bn", decimal(value, 1)),
         Unit::Percent => percent(value),
+        Unit::UsdPerEur => format!("US${} per €", decimal(value, 4)),
     }
 }
 
@@ -62,6 +63,7 @@ pub fn tick(value: f64, unit: Unit) -> String {
         Unit::Personnel => thousands(value),
         Unit::EurBn | Unit::UsdBn => decimal(value, 1),
         Unit::Percent => format!("{}%", decimal(value, 1)),
+        Unit::UsdPerEur => decimal(value, 4),
     }
 }
 
@@ -73,5 +75,6 @@ pub fn unit_name(unit: Unit) -> &'static str {
         Unit::EurBn => "€ billion",
         Unit::UsdBn => "US$ billion",
         Unit::Percent => "percent",
+        Unit::UsdPerEur => "US$ per €",
     }
 }

@@ -32,6 +32,22 @@ pub fn show(figure: &Element, status: &Status) {
 /// Writes the computed takeaway into the figure's `[data-takeaway]` element.
 pub fn set_takeaway(figure: &Element, words: &str) {
     if let Ok(Some(line)) = figure.query_selector("[data-takeaway]") {
-        line.set_text_content(Some(words));
+        if line.text_content().unwrap_or_default() != words {
+            line.set_text_content(Some(words));
+        }
+    }
+}
+
+/// Writes a chart's computed sentence into every `[data-sentence="<chart>"]` of the page.
+pub fn set_sentences(document: &web_sys::Document, chart: &str, words: &str) {
+    let Ok(list) = document.query_selector_all(&format!("[data-sentence=\"{chart}\"]")) else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(node) = list.item(i) {
+            if node.text_content().unwrap_or_default() != words {
+                node.set_text_content(Some(words));
+            }
+        }
     }
 }

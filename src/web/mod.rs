@@ -1,11 +1,18 @@
-//! The only code that touches the browser: finds each `<figure data-chart>`, puts a canvas in
-//! its frame, draws the chart at the device's pixel ratio, redraws it when the frame resizes,
-//! and writes the computed takeaway and any error into the figure as text.
+//! The only code that touches the browser. `mount` finds each `<figure data-chart>`, puts a
+//! canvas in its frame and draws the chart at the device's pixel ratio; the page's controls and
+//! its address set the reader's scenario; every change is redrawn at most once per animation
+//! frame. Computed sentences, tooltips and errors reach the page as text only.
 
 pub mod canvas_size;
 pub mod canvas_text;
+pub mod controls;
 pub mod figure_status;
+pub mod frame_clock;
+pub mod keys;
+pub mod link;
+pub mod listener;
 pub mod panic_notice;
+pub mod pointer;
 pub mod resize;
 
 use std::cell::RefCell;
@@ -20,19 +27,64 @@ use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 use crate::catalogue::{ChartId, FigureError, Model};
 use crate::charts::text_width::{Estimate, TextWidth};
 use crate::charts::theme::{Palette, Theme};
-use crate::charts::{ChartError, Layout};
-use crate::figures;
+use crate::charts::{ChartError, Layout, Style};
+use crate::figures::{self, Figures};
+use crate::model::scenario::Scenario;
 use crate::web::canvas_text::CanvasText;
 use crate::web::figure_status::Status;
+use crate::web::listener::Listener;
 use crate::web::resize::OnResize;
 
-/// A figure with a live chart: what a redraw needs, and the observer that triggers it.
-struct Mounted {
-    _on_resize: OnResize,
+/// A figure with a live chart.
+pub struct LiveChart {
+    /// Which chart.
+    pub id: ChartId,
+    /// The `<figure>`.
+    pub figure: Element,
+    /// The frame that sizes the canvas.
+    pub frame: HtmlElement,
+    /// The canvas drawn on.
+    pub canvas: HtmlCanvasElement,
+    /// The tooltip shown over the frame.
+    pub tooltip: HtmlElement,
+    /// The polite live region that announces the focused value.
+    pub live: Option<Element>,
+    /// The model last drawn.
+    pub model: Model,
+    /// Where the bars were drawn, in backing-store pixels.
+    pub layout: Layout,
+    /// The bar keyboard focus is on, by index into the layout.
+    pub focus: Option<usize>,
+    /// Whether the canvas has keyboard focus (the focus mark shows only then).
+    pub focused: bool,
+    /// Whether the chart needs drawing at the next frame.
+    pub dirty: bool,
+    /// The pixel ratio the chart was last drawn at.
+    pub ratio: f64,
+    _on_resize: Option<OnResize>,
+    _listeners: Vec<Listener>,
+}
+
+/// Everything the page's live charts share.
+pub struct Page {
+    /// The page's document.
+    pub document: Document,
+    /// The checked figures.
+    pub figures: Figures,
+    /// The scenario the page starts from.
+    pub start: Scenario,
+    /// The reader's scenario now.
+    pub scenario: Scenario,
+    /// Whether the models must be rebuilt at the next frame.
+    pub stale: bool,
+    /// The live charts.
+    pub charts: Vec<LiveChart>,
+    dpr: Option<f64>,
+    _listeners: Vec<Listener>,
 }
 
 thread_local! {
-    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    static PAGE: RefCell<Option<Page>> = const { RefCell::new(None) };
     static MEASURE: Rc<dyn TextWidth> = measure();
 }
 
@@ -43,7 +95,16 @@ fn measure() -> Rc<dyn TextWidth> {
     }
 }
 
-/// Draws every `<figure data-chart>` of the page from the figures file's text.
+/// Runs `f` on the page, if one is mounted and not already in use.
+pub fn with_page<R>(f: impl FnOnce(&mut Page) -> R) -> Option<R> {
+    PAGE.with(|page| {
+        let mut page = page.try_borrow_mut().ok()?;
+        page.as_mut().map(f)
+    })
+}
+
+/// Draws every `<figure data-chart>` of the page from the figures file's text, with the
+/// scenario the page's address describes.
 ///
 /// A malformed file, an unknown chart or a failed drawing is written into the figures it
 /// affects and logged once to the console; the other figures and the article are untouched.
@@ -51,40 +112,71 @@ fn measure() -> Rc<dyn TextWidth> {
 #[wasm_bindgen]
 pub fn mount(figures_json: &str) -> u32 {
     panic_notice::install();
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(window) = web_sys::window() else {
         return 0;
     };
-    mount_in(&document, figures_json, None)
+    let Some(document) = window.document() else {
+        return 0;
+    };
+    let drawn = mount_in(&document, figures_json, None);
+    with_page(|page| {
+        let notices = link::read(&window, &mut page.scenario);
+        controls::show_notices(&page.document, &notices);
+        if page.scenario != page.start {
+            page.stale = true;
+            page.sync_controls();
+            page.rebuild_and_draw();
+        }
+    });
+    drawn
 }
 
-/// As [`mount`], within `document`, at a given device pixel ratio (`None`: the window's).
+/// As [`mount`] within `document`, at a given device pixel ratio (`None`: the window's),
+/// starting from the data's scenario (the address is not read).
 #[must_use]
 pub fn mount_in(document: &Document, figures_json: &str, dpr: Option<f64>) -> u32 {
-    MOUNTED.with(|m| m.borrow_mut().clear());
-    let figures_on_page = chart_figures(document);
+    PAGE.with(|p| p.replace(None));
+    let on_page = chart_figures(document);
     let figures = match figures::parse(figures_json) {
         Ok(figures) => figures,
         Err(e) => {
             web_sys::console::error_1(&e.to_string().into());
-            for figure in &figures_on_page {
+            for figure in &on_page {
                 figure_status::show(figure, &Status::Failed(e.to_string()));
             }
             return 0;
         }
     };
-    let mut drawn = 0;
-    for figure in figures_on_page {
-        match mount_figure(&figure, &figures, dpr) {
-            Ok(mounted) => {
-                MOUNTED.with(|m| m.borrow_mut().push(mounted));
-                drawn += 1;
-            }
-            Err(e) => {
-                web_sys::console::error_1(&e.into());
-            }
+    let start = Scenario::from_figures(&figures);
+    let mut charts = Vec::new();
+    for figure in on_page {
+        match live_chart(&figure, &figures, &start, dpr) {
+            Ok(chart) => charts.push(chart),
+            Err(message) => web_sys::console::error_1(&message.into()),
         }
     }
+    let mut page = Page {
+        document: document.clone(),
+        figures,
+        start,
+        scenario: start,
+        stale: false,
+        charts,
+        dpr,
+        _listeners: Vec::new(),
+    };
+    page._listeners = controls::install(document);
+    page._listeners.extend(pointer::install_page(document));
+    page.sync_controls();
+    let drawn = page.draw_dirty();
+    PAGE.with(|p| p.replace(Some(page)));
     drawn
+}
+
+/// Draws whatever is waiting now, rather than at the next frame; returns the charts drawn.
+#[must_use]
+pub fn flush() -> u32 {
+    with_page(Page::rebuild_and_draw).unwrap_or(0)
 }
 
 fn chart_figures(document: &Document) -> Vec<Element> {
@@ -97,19 +189,20 @@ fn chart_figures(document: &Document) -> Vec<Element> {
         .collect()
 }
 
-/// Mounts one figure; on failure the figure already shows why, and the message is returned.
-fn mount_figure(
+/// Makes one figure live; on failure the figure already shows why, and the message is returned.
+fn live_chart(
     figure: &Element,
-    figures: &figures::Figures,
+    figures: &Figures,
+    scenario: &Scenario,
     dpr: Option<f64>,
-) -> Result<Mounted, String> {
+) -> Result<LiveChart, String> {
     let fail = |message: String| {
         figure_status::show(figure, &Status::Failed(message.clone()));
         message
     };
     let slug = figure.get_attribute("data-chart").unwrap_or_default();
     let id = ChartId::from_slug(&slug).ok_or_else(|| fail(format!("no chart named {slug:?}")))?;
-    let model = Model::build(id, figures)
+    let model = Model::build(id, figures, scenario)
         .map_err(|e| fail(format!("{}: {}", id.slug(), FigureError::from(e))))?;
     let frame = figure
         .query_selector(".chart-frame")
@@ -117,70 +210,173 @@ fn mount_figure(
         .flatten()
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
         .ok_or_else(|| fail(format!("{}: the figure has no .chart-frame", id.slug())))?;
-    let canvas = canvas_in(&frame).map_err(|e| fail(format!("{}: {e}", id.slug())))?;
-    let takeaway = model.takeaway();
-    figure_status::set_takeaway(figure, &takeaway);
-    canvas.set_attribute("role", "img").ok();
-    canvas.set_attribute("aria-label", &takeaway).ok();
-
-    let model = Rc::new(model);
-    let redraw = {
-        let (figure, frame, canvas, model) =
-            (figure.clone(), frame.clone(), canvas.clone(), model.clone());
-        move || {
-            let status = match redraw(&frame, &canvas, &model, dpr) {
-                Ok(_) => Status::Drawn,
-                Err(e) => Status::Failed(format!("{}: {e}", id.slug())),
-            };
-            figure_status::show(&figure, &status);
+    let made = |tag: &str, class: &str| -> Result<HtmlElement, String> {
+        if let Some(found) = frame
+            .query_selector(&format!("{tag}.{class}"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
+            return Ok(found);
         }
+        let element: HtmlElement = figure
+            .owner_document()
+            .and_then(|d| d.create_element(tag).ok())
+            .and_then(|e| e.dyn_into().ok())
+            .ok_or_else(|| format!("{}: no {tag} could be made", id.slug()))?;
+        element.set_class_name(class);
+        frame
+            .append_child(&element)
+            .map_err(|_| format!("{}: the {tag} could not be placed", id.slug()))?;
+        Ok(element)
     };
-    redraw();
-    let on_resize =
-        OnResize::observe(&frame, redraw).map_err(|e| fail(format!("{}: {e}", id.slug())))?;
-    Ok(Mounted {
+    let canvas: HtmlCanvasElement = made("canvas", "chart-canvas")
+        .map_err(&fail)?
+        .dyn_into()
+        .map_err(|_| fail(format!("{}: no canvas could be made", id.slug())))?;
+    let tooltip = made("div", "chart-tooltip").map_err(&fail)?;
+    tooltip.set_hidden(true);
+    tooltip.set_attribute("aria-hidden", "true").ok();
+    canvas.set_attribute("role", "img").ok();
+    canvas.set_tab_index(0);
+    let live = figure.query_selector("[data-live]").ok().flatten();
+
+    let on_resize = {
+        let index = id;
+        OnResize::observe(&frame, move || {
+            with_page(|page| page.mark_dirty(Some(index)));
+            frame_clock::request(on_frame_work);
+        })
+        .ok()
+    };
+    let listeners = [
+        pointer::install_chart(&canvas, id),
+        keys::install(&canvas, id),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    Ok(LiveChart {
+        id,
+        figure: figure.clone(),
+        frame,
+        canvas,
+        tooltip,
+        live,
+        model,
+        layout: Layout::default(),
+        focus: None,
+        focused: false,
+        dirty: true,
+        ratio: dpr.unwrap_or(1.0),
         _on_resize: on_resize,
+        _listeners: listeners,
     })
 }
 
-/// The frame's canvas, made on first use.
-fn canvas_in(frame: &HtmlElement) -> Result<HtmlCanvasElement, String> {
-    if let Some(existing) = frame
-        .query_selector("canvas")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
-    {
-        return Ok(existing);
-    }
-    let document = frame
-        .owner_document()
-        .ok_or("the frame is not in a document")?;
-    let canvas: HtmlCanvasElement = document
-        .create_element("canvas")
-        .map_err(|_| "no canvas could be made")?
-        .dyn_into()
-        .map_err(|_| "no canvas could be made")?;
-    frame
-        .append_child(&canvas)
-        .map_err(|_| "the canvas could not be placed")?;
-    Ok(canvas)
+/// The work of one animation frame: rebuild what is stale, draw what is dirty.
+pub fn on_frame_work() {
+    let _ = flush();
 }
 
-/// Sizes the canvas to its frame at the pixel ratio and draws the chart.
-///
-/// # Errors
-/// A [`ChartError`] if the frame is too small or drawing fails.
-pub fn redraw(
-    frame: &HtmlElement,
-    canvas: &HtmlCanvasElement,
-    model: &Model,
-    dpr: Option<f64>,
-) -> Result<Layout, ChartError> {
-    let ratio = dpr.unwrap_or_else(canvas_size::device_pixel_ratio);
-    let theme = Theme::new(palette(), ratio);
-    canvas_size::fit(canvas, frame, theme.scale);
-    draw_on(canvas, model, &theme)
+impl Page {
+    /// The chart with this id.
+    pub fn chart_mut(&mut self, id: ChartId) -> Option<&mut LiveChart> {
+        self.charts.iter_mut().find(|c| c.id == id)
+    }
+
+    /// Marks one chart (or, with `None`, all) for drawing at the next frame.
+    pub fn mark_dirty(&mut self, id: Option<ChartId>) {
+        for chart in &mut self.charts {
+            if id.is_none_or(|id| id == chart.id) {
+                chart.dirty = true;
+            }
+        }
+    }
+
+    /// Sets the page's controls to the scenario.
+    pub fn sync_controls(&self) {
+        controls::show_scenario(&self.document, &self.scenario);
+    }
+
+    /// Rebuilds the models if the scenario changed, then draws every dirty chart.
+    pub fn rebuild_and_draw(&mut self) -> u32 {
+        if self.stale {
+            self.stale = false;
+            for chart in &mut self.charts {
+                match Model::build(chart.id, &self.figures, &self.scenario) {
+                    Ok(model) => {
+                        chart.model = model;
+                        chart.dirty = true;
+                    }
+                    Err(e) => figure_status::show(
+                        &chart.figure,
+                        &Status::Failed(format!("{}: {e}", chart.id.slug())),
+                    ),
+                }
+            }
+        }
+        self.draw_dirty()
+    }
+
+    /// Draws every dirty chart and writes its takeaway; returns how many were drawn.
+    fn draw_dirty(&mut self) -> u32 {
+        let mut drawn = 0;
+        let dpr = self.dpr;
+        for chart in self.charts.iter_mut().filter(|c| c.dirty) {
+            chart.dirty = false;
+            let takeaway = chart.model.takeaway();
+            figure_status::set_takeaway(&chart.figure, &takeaway);
+            figure_status::set_sentences(&self.document, chart.id.slug(), &takeaway);
+            chart.canvas.set_attribute("aria-label", &takeaway).ok();
+            mark_redraw_start();
+            let status = match chart.redraw(dpr) {
+                Ok(()) => {
+                    drawn += 1;
+                    Status::Drawn
+                }
+                Err(e) => Status::Failed(format!("{}: {e}", chart.id.slug())),
+            };
+            record_redraw();
+            figure_status::show(&chart.figure, &status);
+        }
+        drawn
+    }
+}
+
+impl LiveChart {
+    /// Sizes the canvas to its frame at the pixel ratio and draws the chart with its focus mark.
+    ///
+    /// # Errors
+    /// A [`ChartError`] if the frame is too small or drawing fails.
+    pub fn redraw(&mut self, dpr: Option<f64>) -> Result<(), ChartError> {
+        let theme = Theme::new(
+            palette(),
+            dpr.unwrap_or_else(canvas_size::device_pixel_ratio),
+        );
+        self.ratio = theme.scale;
+        canvas_size::fit(&self.canvas, &self.frame, theme.scale);
+        let focus = if self.focused {
+            self.focus
+                .and_then(|i| self.layout.hits.get(i))
+                .map(|h| h.id.clone())
+        } else {
+            None
+        };
+        self.layout = draw_on(&self.canvas, &self.model, &theme, focus.as_deref())?;
+        Ok(())
+    }
+
+    /// The description of the bar at layout index `i`.
+    #[must_use]
+    pub fn describe(&self, i: usize) -> Option<String> {
+        let hit = self.layout.hits.get(i)?;
+        self.model
+            .bars()
+            .into_iter()
+            .find(|b| b.id == hit.id)
+            .map(|b| b.describe())
+    }
 }
 
 /// Draws `model` on `canvas` as it is sized now.
@@ -191,12 +387,18 @@ pub fn draw_on(
     canvas: &HtmlCanvasElement,
     model: &Model,
     theme: &Theme,
+    focus: Option<&str>,
 ) -> Result<Layout, ChartError> {
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| ChartError::Drawing("the canvas has no 2D context".into()))?;
     let area = backend.into_drawing_area();
-    let measure = MEASURE.with(|m| m.clone());
-    let layout = model.draw(&area, theme, measure.as_ref())?;
+    let measure = MEASURE.with(Rc::clone);
+    let style = Style {
+        theme,
+        measure: measure.as_ref(),
+        focus,
+    };
+    let layout = model.draw(&area, style)?;
     area.present()
         .map_err(|e| ChartError::Drawing(e.to_string()))?;
     Ok(layout)
@@ -212,4 +414,26 @@ fn palette() -> Palette {
     } else {
         Palette::LIGHT
     }
+}
+
+/// Marks the start of a redraw on the page's performance timeline.
+fn mark_redraw_start() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        performance.mark("chart-redraw-start").ok();
+    }
+}
+
+/// Records one chart's redraw as a `chart-redraw` performance measure, keeping at most a few
+/// thousand so that a long session does not grow the timeline.
+fn record_redraw() {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    if performance.get_entries_by_name("chart-redraw").length() > 4_000 {
+        performance.clear_measures_with_measure_name("chart-redraw");
+    }
+    performance
+        .measure_with_start_mark("chart-redraw", "chart-redraw-start")
+        .ok();
+    performance.clear_marks_with_mark_name("chart-redraw-start");
 }

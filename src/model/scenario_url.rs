@@ -1,0 +1,227 @@
+//! The scenario in a link: `?force=60000&share=personnel&rotation=3&budget=gdp&currency=usd&sort=name`.
+//!
+//! Reading never fails: an unknown, out-of-range or malformed parameter is skipped and named in
+//! a notice (shortened, as text), and the rest of the link still applies.
+
+use crate::model::scenario::{
+    Currency, Measure, Order, Scenario, Sharing, FORCE_RANGE, ROTATION_RANGE,
+};
+use crate::model::wording::thousands;
+
+/// The longest piece of a reader's link a notice repeats.
+const ECHO_LIMIT: usize = 40;
+
+/// Applies a query string (with or without its leading `?`) to `scenario`; returns a notice for
+/// each parameter that was ignored.
+pub fn apply_query(query: &str, scenario: &mut Scenario) -> Vec<String> {
+    let mut notices = Vec::new();
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if let Err(notice) = apply_setting(&decode(key), &decode(value), scenario) {
+            notices.push(notice);
+        }
+    }
+    notices
+}
+
+/// Applies one setting, as a control or a link names it (`force`, `60000`).
+///
+/// # Errors
+/// A notice for the reader if the setting is unknown or its value is not allowed; the scenario
+/// is then unchanged.
+pub fn apply_setting(key: &str, value: &str, scenario: &mut Scenario) -> Result<(), String> {
+    let applied = match key {
+        "force" => parse_whole(value).is_some_and(|v| scenario.set_force(v)),
+        "rotation" => parse_whole(value).is_some_and(|v| scenario.set_rotation(v)),
+        "share" => set(&mut scenario.sharing, sharing_from(value)),
+        "budget" => set(&mut scenario.measure, measure_from(value)),
+        "currency" => set(&mut scenario.currency, currency_from(value)),
+        "sort" => set(&mut scenario.order, order_from(value)),
+        _ => {
+            return Err(format!(
+                "Ignored an unknown setting in the link: “{}”.",
+                echo(key)
+            ))
+        }
+    };
+    if applied {
+        Ok(())
+    } else {
+        Err(format!(
+            "Ignored “{}={}” in the link: {}.",
+            echo(key),
+            echo(value),
+            expected(key)
+        ))
+    }
+}
+
+/// The query string that restores `scenario`, naming only what differs from `start`
+/// (empty when nothing does).
+#[must_use]
+pub fn to_query(scenario: &Scenario, start: &Scenario) -> String {
+    let mut parts = Vec::new();
+    if scenario.force() != start.force() {
+        parts.push(format!("force={}", scenario.force()));
+    }
+    if scenario.sharing != start.sharing {
+        parts.push(format!("share={}", sharing_name(scenario.sharing)));
+    }
+    if scenario.rotation() != start.rotation() {
+        parts.push(format!("rotation={}", scenario.rotation()));
+    }
+    if scenario.measure != start.measure {
+        parts.push(format!("budget={}", measure_name(scenario.measure)));
+    }
+    if scenario.currency != start.currency {
+        parts.push(format!("currency={}", currency_name(scenario.currency)));
+    }
+    if scenario.order != start.order {
+        parts.push(format!("sort={}", order_name(scenario.order)));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+fn set<T>(slot: &mut T, value: Option<T>) -> bool {
+    match value {
+        Some(v) => {
+            *slot = v;
+            true
+        }
+        None => false,
+    }
+}
+
+/// A whole number of at most nine digits, in plain decimal.
+fn parse_whole(text: &str) -> Option<u32> {
+    let digits = text.trim();
+    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn expected(key: &str) -> String {
+    match key {
+        "force" => format!(
+            "a force is a whole number from {} to {}",
+            thousands(f64::from(*FORCE_RANGE.start())),
+            thousands(f64::from(*FORCE_RANGE.end()))
+        ),
+        "rotation" => format!(
+            "the rotation factor is a whole number from {} to {}",
+            ROTATION_RANGE.start(),
+            ROTATION_RANGE.end()
+        ),
+        "share" => "sharing is equal, personnel or budget".into(),
+        "budget" => "the budget view is amount or gdp".into(),
+        "currency" => "the currency is published, eur or usd".into(),
+        "sort" => "the order is size or name".into(),
+        _ => "unknown setting".into(),
+    }
+}
+
+/// Percent-decoding of a query value (`+` is a space); invalid escapes are kept as written and
+/// invalid UTF-8 is replaced.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let escaped = (b == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match (b, escaped) {
+            (_, Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (b'+', None) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (other, None) => {
+                out.push(other);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A reader-supplied piece, shortened and stripped of control characters, for a notice.
+fn echo(text: &str) -> String {
+    let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+    if clean.chars().count() > ECHO_LIMIT {
+        format!("{}…", clean.chars().take(ECHO_LIMIT).collect::<String>())
+    } else {
+        clean
+    }
+}
+
+fn sharing_from(text: &str) -> Option<Sharing> {
+    Sharing::ALL.into_iter().find(|s| sharing_name(*s) == text)
+}
+
+/// The link's name for a sharing rule.
+#[must_use]
+pub fn sharing_name(sharing: Sharing) -> &'static str {
+    match sharing {
+        Sharing::Equal => "equal",
+        Sharing::Personnel => "personnel",
+        Sharing::Budget => "budget",
+    }
+}
+
+fn measure_from(text: &str) -> Option<Measure> {
+    [Measure::Amount, Measure::GdpShare]
+        .into_iter()
+        .find(|m| measure_name(*m) == text)
+}
+
+/// The link's name for a budget measure.
+#[must_use]
+pub fn measure_name(measure: Measure) -> &'static str {
+    match measure {
+        Measure::Amount => "amount",
+        Measure::GdpShare => "gdp",
+    }
+}
+
+fn currency_from(text: &str) -> Option<Currency> {
+    [Currency::AsPublished, Currency::Eur, Currency::Usd]
+        .into_iter()
+        .find(|c| currency_name(*c) == text)
+}
+
+/// The link's name for a currency.
+#[must_use]
+pub fn currency_name(currency: Currency) -> &'static str {
+    match currency {
+        Currency::AsPublished => "published",
+        Currency::Eur => "eur",
+        Currency::Usd => "usd",
+    }
+}
+
+fn order_from(text: &str) -> Option<Order> {
+    [Order::Size, Order::Name]
+        .into_iter()
+        .find(|o| order_name(*o) == text)
+}
+
+/// The link's name for an order.
+#[must_use]
+pub fn order_name(order: Order) -> &'static str {
+    match order {
+        Order::Size => "size",
+        Order::Name => "name",
+    }
+}

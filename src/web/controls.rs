@@ -1,0 +1,140 @@
+//! The page's native form controls (`<form data-controls>`): shown once the program runs, set
+//! from the scenario, and read back into it on every input. The address follows when a control
+//! settles (`change`), not on every step of a drag.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, HtmlInputElement};
+
+use crate::model::scenario::{Scenario, FORCE_RANGE, FORCE_STEP, ROTATION_RANGE};
+use crate::model::scenario_url::{
+    apply_setting, currency_name, measure_name, order_name, sharing_name,
+};
+use crate::model::wording::thousands;
+use crate::web::listener::Listener;
+use crate::web::{frame_clock, link, on_frame_work, with_page};
+
+/// Shows the controls, sets the sliders' bounds, and listens for the reader's changes.
+pub fn install(document: &Document) -> Vec<Listener> {
+    for form in all(document, "form[data-controls]") {
+        form.remove_attribute("hidden").ok();
+    }
+    for (name, min, max, step) in [
+        (
+            "force",
+            *FORCE_RANGE.start(),
+            *FORCE_RANGE.end(),
+            FORCE_STEP,
+        ),
+        (
+            "rotation",
+            *ROTATION_RANGE.start(),
+            *ROTATION_RANGE.end(),
+            1,
+        ),
+    ] {
+        for input in inputs(document, name) {
+            input.set_min(&min.to_string());
+            input.set_max(&max.to_string());
+            input.set_step(&step.to_string());
+        }
+    }
+    let target = document.as_ref();
+    [
+        Listener::on(target, "input", on_input),
+        Listener::on(target, "change", |_| {
+            with_page(|page| {
+                if let Some(window) = web_sys::window() {
+                    link::write(&window, &page.scenario, &page.start);
+                }
+            });
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+fn on_input(event: Event) {
+    let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        .filter(|i| i.closest("form[data-controls]").ok().flatten().is_some())
+    else {
+        return;
+    };
+    let (name, value) = (input.name(), input.value());
+    let changed = with_page(|page| {
+        let before = page.scenario;
+        let result = apply_setting(&name, &value, &mut page.scenario);
+        show_notices(&page.document, result.err().as_slice());
+        show_outputs(&page.document, &page.scenario);
+        let changed = page.scenario != before;
+        page.stale |= changed;
+        changed
+    });
+    if changed == Some(true) {
+        frame_clock::request(on_frame_work);
+    }
+}
+
+/// Sets every control and output to the scenario.
+pub fn show_scenario(document: &Document, scenario: &Scenario) {
+    for input in inputs(document, "force") {
+        input.set_value(&scenario.force().to_string());
+    }
+    for input in inputs(document, "rotation") {
+        input.set_value(&scenario.rotation().to_string());
+    }
+    for (name, value) in [
+        ("share", sharing_name(scenario.sharing)),
+        ("budget", measure_name(scenario.measure)),
+        ("currency", currency_name(scenario.currency)),
+        ("sort", order_name(scenario.order)),
+    ] {
+        for input in inputs(document, name) {
+            input.set_checked(input.value() == value);
+        }
+    }
+    show_outputs(document, scenario);
+}
+
+fn show_outputs(document: &Document, scenario: &Scenario) {
+    for (name, words) in [
+        ("force", thousands(f64::from(scenario.force()))),
+        ("rotation", scenario.rotation().to_string()),
+    ] {
+        for output in all(document, &format!("output[data-output=\"{name}\"]")) {
+            output.set_text_content(Some(&words));
+        }
+    }
+}
+
+/// Writes notices (or clears them, given none) into the page's `[data-notice]` lines, as text.
+pub fn show_notices(document: &Document, notices: &[String]) {
+    let words = notices.join(" ");
+    for line in all(document, "[data-notice]") {
+        if line.text_content().unwrap_or_default() != words {
+            line.set_text_content(Some(&words));
+        }
+    }
+}
+
+fn inputs(document: &Document, name: &str) -> Vec<HtmlInputElement> {
+    all(
+        document,
+        &format!("form[data-controls] input[name=\"{name}\"]"),
+    )
+    .into_iter()
+    .filter_map(|e| e.dyn_into().ok())
+    .collect()
+}
+
+fn all(document: &Document, selector: &str) -> Vec<Element> {
+    let Ok(list) = document.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect()
+}

@@ -1,0 +1,37 @@
+//! At most one redraw per animation frame: requests made during a frame are merged into the
+//! next one.
+
+use std::cell::{Cell, RefCell};
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    static PENDING: Cell<bool> = const { Cell::new(false) };
+    static TICK: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
+}
+
+/// Runs `work` on the next animation frame, unless a frame is already requested.
+pub fn request(work: fn()) {
+    if PENDING.with(Cell::get) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    TICK.with(|tick| {
+        let mut tick = tick.borrow_mut();
+        let callback = tick.get_or_insert_with(|| {
+            Closure::<dyn FnMut()>::new(move || {
+                PENDING.with(|p| p.set(false));
+                work();
+            })
+        });
+        if window
+            .request_animation_frame(callback.as_ref().unchecked_ref())
+            .is_ok()
+        {
+            PENDING.with(|p| p.set(true));
+        }
+    });
+}

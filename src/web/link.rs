@@ -1,0 +1,25 @@
+//! The scenario in the page's address: read once at start, rewritten when a control settles.
+
+use web_sys::Window;
+
+use crate::model::scenario::Scenario;
+use crate::model::scenario_url::{apply_query, to_query};
+
+/// Applies the address's query to `scenario`; returns notices for what was ignored.
+pub fn read(window: &Window, scenario: &mut Scenario) -> Vec<String> {
+    let query = window.location().search().unwrap_or_default();
+    apply_query(&query, scenario)
+}
+
+/// Rewrites the address so that it restores `scenario`, keeping the path and the fragment.
+pub fn write(window: &Window, scenario: &Scenario, start: &Scenario) {
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let url = format!("{path}{}{hash}", to_query(scenario, start));
+    if let Ok(history) = window.history() {
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            .ok();
+    }
+}

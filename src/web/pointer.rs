@@ -1,0 +1,130 @@
+//! Tooltips: shown for the bar under the mouse, or the bar a finger taps; hidden by moving away,
+//! tapping elsewhere or pressing Escape. A tooltip sits above its bar's row (below it at the top
+//! of the chart), so it never covers what it describes.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Event, HtmlCanvasElement, KeyboardEvent, Node, PointerEvent};
+
+use crate::catalogue::ChartId;
+use crate::web::listener::Listener;
+use crate::web::{with_page, LiveChart};
+
+/// Listens for the pointer over one chart's canvas.
+pub fn install_chart(canvas: &HtmlCanvasElement, id: ChartId) -> Vec<Listener> {
+    let target = canvas.as_ref();
+    let at_pointer = move |event: Event, pinned: bool| {
+        let Some(pointer) = event.dyn_ref::<PointerEvent>() else {
+            return;
+        };
+        let touch = pointer.pointer_type() != "mouse";
+        if pinned != touch {
+            return;
+        }
+        let (x, y) = (f64::from(pointer.offset_x()), f64::from(pointer.offset_y()));
+        with_page(|page| {
+            if let Some(chart) = page.chart_mut(id) {
+                match hit_at(chart, x, y) {
+                    Some(i) => show(chart, i, Some(x)),
+                    None => hide(chart),
+                }
+            }
+        });
+    };
+    [
+        Listener::on(target, "pointermove", move |e| at_pointer(e, false)),
+        Listener::on(target, "pointerdown", move |e| at_pointer(e, true)),
+        Listener::on(target, "pointerleave", move |e| {
+            let mouse = e
+                .dyn_ref::<PointerEvent>()
+                .is_some_and(|p| p.pointer_type() == "mouse");
+            if mouse {
+                with_page(|page| page.chart_mut(id).map(|c| hide(c)));
+            }
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Hides tooltips on a tap outside their chart, and on Escape.
+pub fn install_page(document: &Document) -> Vec<Listener> {
+    let target = document.as_ref();
+    [
+        Listener::on(target, "pointerdown", |event| {
+            let inside = event.target().and_then(|t| t.dyn_into::<Node>().ok());
+            with_page(|page| {
+                for chart in &page.charts {
+                    let on_this = inside
+                        .as_ref()
+                        .is_some_and(|n| chart.canvas.contains(Some(n)));
+                    if !on_this {
+                        hide(chart);
+                    }
+                }
+            });
+        }),
+        Listener::on(target, "keydown", |event| {
+            if event
+                .dyn_ref::<KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Escape")
+            {
+                with_page(|page| page.charts.iter().for_each(hide));
+            }
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The layout index of the bar row under CSS point `(x, y)` of the canvas.
+#[must_use]
+pub fn hit_at(chart: &LiveChart, x: f64, y: f64) -> Option<usize> {
+    let (px, py) = (
+        (x * chart.ratio).round() as i32,
+        (y * chart.ratio).round() as i32,
+    );
+    chart
+        .layout
+        .hits
+        .iter()
+        .position(|h| (h.rect.0..=h.rect.2).contains(&px) && (h.rect.1..=h.rect.3).contains(&py))
+}
+
+/// Shows the tooltip for bar `i`, centred on CSS x `near_x` (or near the bar's start).
+pub fn show(chart: &LiveChart, i: usize, near_x: Option<f64>) {
+    let (Some(words), Some(hit)) = (chart.describe(i), chart.layout.hits.get(i)) else {
+        return hide(chart);
+    };
+    let tip = &chart.tooltip;
+    if tip.text_content().unwrap_or_default() != words {
+        tip.set_text_content(Some(&words));
+    }
+    tip.set_hidden(false);
+    let ratio = chart.ratio.max(0.25);
+    let (w, h) = (
+        f64::from(tip.offset_width()),
+        f64::from(tip.offset_height()),
+    );
+    let frame_w = f64::from(chart.frame.client_width());
+    let (top, bottom) = (f64::from(hit.rect.1) / ratio, f64::from(hit.rect.3) / ratio);
+    let x = near_x.unwrap_or(f64::from(hit.rect.0) / ratio + 24.0);
+    let left = (x - w / 2.0).clamp(0.0, (frame_w - w).max(0.0));
+    let gap = 6.0;
+    let y = if top - gap - h >= 0.0 {
+        top - gap - h
+    } else {
+        bottom + gap
+    };
+    let style = tip.style();
+    style.set_property("left", &format!("{left:.0}px")).ok();
+    style.set_property("top", &format!("{y:.0}px")).ok();
+}
+
+/// Hides the chart's tooltip.
+pub fn hide(chart: &LiveChart) {
+    if !chart.tooltip.hidden() {
+        chart.tooltip.set_hidden(true);
+    }
+}

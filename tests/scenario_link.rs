@@ -1,0 +1,95 @@
+//! The scenario in a link: read back exactly, and hostile links ignored with a notice.
+#![cfg(not(target_arch = "wasm32"))] // native tests; the browser's are in web.rs
+
+use reassurance_force::model::scenario::{Currency, Measure, Order, Scenario, Sharing};
+use reassurance_force::model::scenario_url::{apply_query, to_query};
+
+fn start() -> Scenario {
+    Scenario::starting_at(Some(30_000.0))
+}
+
+#[test]
+fn a_link_restores_the_scenario() {
+    let mut s = start();
+    let notices = apply_query(
+        "?force=60000&share=personnel&rotation=2&budget=gdp&currency=usd&sort=name",
+        &mut s,
+    );
+    assert_eq!(notices, Vec::<String>::new());
+    assert_eq!((s.force(), s.rotation()), (60_000, 2));
+    assert_eq!(s.sharing, Sharing::Personnel);
+    assert_eq!(
+        (s.measure, s.currency, s.order),
+        (Measure::GdpShare, Currency::Usd, Order::Name)
+    );
+    let query = to_query(&s, &start());
+    let mut again = start();
+    assert!(apply_query(&query, &mut again).is_empty());
+    assert_eq!(again, s);
+}
+
+#[test]
+fn the_starting_scenario_needs_no_query() {
+    assert_eq!(to_query(&start(), &start()), "");
+    let mut s = start();
+    assert!(s.set_force(45_000));
+    assert_eq!(to_query(&s, &start()), "?force=45000");
+}
+
+#[test]
+fn hostile_values_are_ignored_with_a_notice() {
+    let hostile = [
+        "force=%3Cscript%3Ealert(1)%3C/script%3E",
+        "force=1e9",
+        "force=NaN",
+        "force=-30000",
+        "force=99999999999999999999",
+        "force=4999",
+        "force=30000.5",
+        "rotation=0",
+        "rotation=5",
+        "share=everyone",
+        "budget=%00",
+        "currency=%E2%82%AC",
+        "sort=",
+        "colour=red",
+        "%ZZ=1",
+    ];
+    for query in hostile {
+        let mut s = start();
+        let notices = apply_query(query, &mut s);
+        assert_eq!(s, start(), "{query} changed the scenario");
+        assert_eq!(notices.len(), 1, "{query}: {notices:?}");
+        let notice = notices.first().map(String::as_str).unwrap_or_default();
+        assert!(notice.starts_with("Ignored"), "{notice}");
+        assert!(!notice.chars().any(char::is_control), "{notice:?}");
+    }
+}
+
+#[test]
+fn a_hostile_link_keeps_its_good_parts_and_shortens_what_it_echoes() {
+    let mut s = start();
+    let long = "x".repeat(5_000);
+    let notices = apply_query(&format!("force=70000&share={long}&rotation=4"), &mut s);
+    assert_eq!((s.force(), s.rotation()), (70_000, 4));
+    assert_eq!(notices.len(), 1);
+    assert!(
+        notices.iter().all(|n| n.chars().count() < 200),
+        "{notices:?}"
+    );
+    let mut s = start();
+    let script = apply_query("share=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", &mut s);
+    assert!(
+        script.first().is_some_and(|n| n.contains("<img src=x")),
+        "{script:?}"
+    );
+}
+
+#[test]
+fn empty_and_odd_separators_are_harmless() {
+    for query in ["", "?", "&&&", "?&force", "=", "force==60000"] {
+        let mut s = start();
+        let _ = apply_query(query, &mut s);
+        assert_eq!(s.force(), 30_000, "{query}");
+    }
+}
