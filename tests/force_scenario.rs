@@ -163,3 +163,15 @@ fn shares_follow_the_rule() -> Result {
     assert_eq!(total, 60_000);
     Ok(())
 }
+
+#[test]
+fn equal_shares_of_every_army_are_said_so() -> Result {
+    let model = ForceScenario::from_figures(&real()?, &scenario(60_000, Sharing::Personnel, 3))?;
+    let words = model.takeaway();
+    assert!(
+        words.contains("Every contributing army gives the same share"),
+        "{words}"
+    );
+    assert!(!words.contains("heaviest"), "{words}");
+    Ok(())
+}

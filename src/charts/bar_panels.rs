@@ -49,7 +49,7 @@ pub fn draw<DB: DrawingBackend>(
     let (x0, x1) = (m.pad, w - m.pad);
     let titles: Vec<Vec<String>> = panels
         .iter()
-        .map(|p| pen.wrap(&p.title, TITLE, x1 - x0, 2))
+        .map(|p| pen.wrap(&p.title, TITLE, x1 - x0, 3))
         .collect();
     let rows: usize = panels.iter().map(|p| p.bars.len().max(1)).sum();
     let fixed: i32 = panels
@@ -183,7 +183,22 @@ fn draw_panel<DB: DrawingBackend>(
     }
 
     let last = ticks.len().saturating_sub(1);
+    // On a narrow chart, label every other tick so that labels never run into each other.
+    let widest = ticks
+        .iter()
+        .map(|&t| pen.width(&wording::tick(t, panel.unit), TICK))
+        .max()
+        .unwrap_or(0);
+    let spacing = (x1 - x0) / count(last.max(1));
+    let every = if widest + theme.px(8.0) > spacing {
+        2
+    } else {
+        1
+    };
     for (i, &tick) in ticks.iter().enumerate() {
+        if i % every != 0 {
+            continue;
+        }
         let anchor = match i {
             0 => HPos::Left,
             i if i == last => HPos::Right,

@@ -165,6 +165,20 @@ impl ForceScenario {
             .iter()
             .filter_map(|c| Some((c.share_of_army?, c)))
             .max_by(|a, b| a.0.total_cmp(&b.0));
+        let lightest = self
+            .contributions
+            .iter()
+            .filter_map(|c| c.share_of_army)
+            .min_by(f64::total_cmp);
+        if let (Some((share, _)), Some(least)) = (heaviest, lightest) {
+            if share - least < 0.05 {
+                words.push_str(&format!(
+                    " Every contributing army gives the same share of its active forces: {}.",
+                    percent(share)
+                ));
+                return words;
+            }
+        }
         if let Some((share, c)) = heaviest {
             words.push_str(&format!(
                 " The heaviest load falls on {}: {} deployed and {} tied up, {} of its active forces.",

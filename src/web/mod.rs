@@ -305,10 +305,12 @@ impl Page {
             self.stale = false;
             for chart in &mut self.charts {
                 match Model::build(chart.id, &self.figures, &self.scenario) {
-                    Ok(model) => {
+                    // A chart the change does not touch is not redrawn.
+                    Ok(model) if model != chart.model => {
                         chart.model = model;
                         chart.dirty = true;
                     }
+                    Ok(_) => {}
                     Err(e) => figure_status::show(
                         &chart.figure,
                         &Status::Failed(format!("{}: {e}", chart.id.slug())),

@@ -9,7 +9,9 @@ import { serve } from "./serve.mjs";
 import { launch, open, chartStates, inkedPixels } from "./browser.mjs";
 
 const OUTPUT = fileURLToPath(new URL("../output/", import.meta.url));
-const CHARTS = ["troop-share", "budgets"];
+const CHARTS = ["troop-share", "force-scenario", "budgets"];
+const ALL = (state) => Object.fromEntries(CHARTS.map((c) => [c, state]));
+const ARTICLE_PARAGRAPHS = "main > p:not(.explainer)";
 let server;
 let browser;
 
@@ -28,8 +30,8 @@ for (const width of [375, 1280]) {
   test(`at ${width} px the article and both charts are drawn, with no console errors`, async () => {
     const { page, errors, context } = await open(browser, server.url, { width, height: 900 });
     try {
-      assert.deepEqual(await chartStates(page), { "troop-share": "drawn", budgets: "drawn" });
-      const paragraphs = await page.$$eval("main > p", (ps) => ps.length);
+      assert.deepEqual(await chartStates(page), ALL("drawn"));
+      const paragraphs = await page.$$eval(ARTICLE_PARAGRAPHS, (ps) => ps.length);
       assert.equal(paragraphs, 7, "every paragraph of the article");
       assert.equal(await page.$$eval(".key-points li", (li) => li.length), 5);
       for (const chart of CHARTS) {
@@ -137,11 +139,11 @@ test("a failed wasm load leaves the article and the static charts, with a notice
   try {
     await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
     await page.goto(server.url);
-    assert.deepEqual(await chartStates(page), { "troop-share": "failed", budgets: "failed" });
+    assert.deepEqual(await chartStates(page), ALL("failed"));
     const notice = await page.textContent('figure[data-chart="budgets"] [data-status]');
     assert.match(notice, /did not load/);
     assert.ok(await page.isVisible('figure[data-chart="budgets"] .chart-fallback'));
-    assert.equal(await page.$$eval("main > p", (ps) => ps.length), 7);
+    assert.equal(await page.$$eval(ARTICLE_PARAGRAPHS, (ps) => ps.length), 7);
   } finally {
     await context.close();
   }
@@ -159,7 +161,7 @@ test("a broken figures file is reported once, with the field's path, in each fig
       await route.fulfill({ response, body: text });
     });
     await page.goto(server.url);
-    assert.deepEqual(await chartStates(page), { "troop-share": "failed", budgets: "failed" });
+    assert.deepEqual(await chartStates(page), ALL("failed"));
     const notice = await page.textContent('figure[data-chart="troop-share"] [data-status]');
     assert.match(notice, /figures\[\d+\]\.value/);
     assert.equal(errors.length, 1, errors.join("\n"));

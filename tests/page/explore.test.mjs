@@ -1,0 +1,167 @@
+// Exploring the figures in the real page: dragging the force slider, reading a chart with the
+// keyboard, tapping a bar on a phone, and sharing the scenario as a link, including a hostile one.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve } from "./serve.mjs";
+import { launch, open, chartStates } from "./browser.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** A short fingerprint of a canvas's pixels, to tell whether a chart was redrawn differently. */
+function fingerprint(page, chart) {
+  return page.$eval(`figure[data-chart="${chart}"] canvas`, (canvas) => {
+    const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 7) hash = (hash * 31 + data[i]) | 0;
+    return hash;
+  });
+}
+
+/** Drags a range input's thumb from its current value to `fraction` of its track. */
+async function dragSlider(page, selector, fraction, steps = 20) {
+  await page.locator(selector).scrollIntoViewIfNeeded();
+  const box = await page.locator(selector).boundingBox();
+  const [value, min, max] = await page.$eval(selector, (i) => [+i.value, +i.min, +i.max]);
+  const y = box.y + box.height / 2;
+  const at = (f) => box.x + 8 + f * (box.width - 16);
+  await page.mouse.move(at((value - min) / (max - min)), y);
+  await page.mouse.down();
+  await page.mouse.move(at(fraction), y, { steps });
+  await page.mouse.up();
+}
+
+test("dragging the force slider redraws the charts and rewrites their sentences", async () => {
+  const { page, errors, context } = await open(browser, server.url, { width: 1000 });
+  try {
+    await chartStates(page);
+    const before = await fingerprint(page, "force-scenario");
+    const troopsBefore = await fingerprint(page, "troop-share");
+    await dragSlider(page, 'input[name="force"]', 0.4);
+    const force = await page.textContent('output[data-output="force"]');
+    assert.notEqual(force, "30,000");
+    await page.waitForFunction(
+      (f) => document.querySelector('figure[data-chart="force-scenario"] [data-takeaway]').textContent.includes(`A force of ${f}`),
+      force,
+    );
+    assert.match(await page.textContent('[data-sentence="force-scenario"]'), new RegExp(`A force of ${force}`));
+    assert.match(await page.textContent('figure[data-chart="troop-share"] [data-takeaway]'), new RegExp(`A force of ${force} would be`));
+    assert.notEqual(await fingerprint(page, "force-scenario"), before);
+    assert.notEqual(await fingerprint(page, "troop-share"), troopsBefore);
+    assert.match(page.url(), new RegExp(`force=${force.replace(",", "")}`));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("arrow keys move between bars, announce them and draw a focus ring", async () => {
+  const { page, errors, context } = await open(browser, server.url, { width: 1000 });
+  try {
+    await chartStates(page);
+    const plain = await fingerprint(page, "budgets");
+    await page.focus('figure[data-chart="budgets"] canvas');
+    await page.keyboard.press("ArrowDown");
+    const live = 'figure[data-chart="budgets"] [data-live]';
+    await page.waitForFunction((s) => document.querySelector(s).textContent !== "", live);
+    assert.match(await page.textContent(live), /^SAFE defence loans \(ReArm Europe\): €150 bn\. Reference, 2025\. Source: European Commission/);
+    await page.keyboard.press("ArrowDown");
+    assert.match(await page.textContent(live), /^Ukraine Facility: €50 bn\. Reference, 2024–2027/);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.notEqual(await fingerprint(page, "budgets"), plain, "the focus ring is drawn");
+    const tooltip = 'figure[data-chart="budgets"] .chart-tooltip';
+    assert.ok(await page.isVisible(tooltip));
+    await page.keyboard.press("Escape");
+    assert.ok(await page.isHidden(tooltip));
+    // The page still scrolls with the arrow keys once the chart is left.
+    await page.keyboard.press("Tab");
+    assert.notEqual(await page.evaluate(() => document.activeElement.tagName), "CANVAS");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("at a phone's width, tapping a bar shows its value and tapping elsewhere hides it", async () => {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    await chartStates(page);
+    const canvas = page.locator('figure[data-chart="troop-share"] canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    // The army panel's first bar (Türkiye) sits about 44% down the chart; tap its bar.
+    const hit = await page.evaluate(() => {
+      const c = document.querySelector('figure[data-chart="troop-share"] canvas');
+      return c.clientHeight;
+    });
+    await page.touchscreen.tap(box.x + 40, box.y + hit * 0.47);
+    const tooltip = page.locator('figure[data-chart="troop-share"] .chart-tooltip');
+    await tooltip.waitFor({ state: "visible" });
+    const words = await tooltip.textContent();
+    assert.match(words, /^(Türkiye|Poland): [\d,]+ active personnel\. Reference, 2024\. Source: NATO\./);
+    const tip = await tooltip.boundingBox();
+    assert.ok(tip.y + tip.height <= box.y + hit * 0.47 || tip.y >= box.y + hit * 0.47, "the tooltip does not cover the tapped bar");
+    await page.touchscreen.tap(box.x + 20, box.y - 60);
+    await tooltip.waitFor({ state: "hidden" });
+  } finally {
+    await context.close();
+  }
+});
+
+test("a link answers: what share of each army would 60,000 troops with three rotations take?", async () => {
+  const { page, errors, context } = await open(browser, `${server.url}?force=60000&rotation=3&share=equal`, { width: 1000 });
+  try {
+    await chartStates(page);
+    assert.equal(await page.inputValue('input[name="force"]'), "60000");
+    assert.equal(await page.textContent('output[data-output="rotation"]'), "3");
+    const words = await page.textContent('figure[data-chart="force-scenario"] [data-takeaway]');
+    assert.match(words, /A force of 60,000, shared equally, with 3 units committed for each one deployed, ties up 180,000 personnel/);
+    assert.match(words, /United Kingdom: 12,000 deployed and 36,000 tied up, 26\.1% of its active forces/);
+    // Each army's share is readable from the chart too, through the keyboard.
+    await page.focus('figure[data-chart="force-scenario"] canvas');
+    await page.keyboard.press("ArrowDown");
+    assert.match(await page.textContent('figure[data-chart="force-scenario"] [data-live]'), /^Poland: 12,000 deployed, 36,000 tied up: 16\.7%/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a hostile link is ignored with a quiet notice and never becomes markup", async () => {
+  const hostile = "?force=%3Cscript%3Ealert(1)%3C/script%3E&rotation=-1&share=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E&currency=NaN&force=1e999&" + "x".repeat(3000) + "=1";
+  const { page, errors, context } = await open(browser, server.url + hostile, { width: 1000 });
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs += 1;
+    d.dismiss();
+  });
+  try {
+    assert.deepEqual(await chartStates(page), { "troop-share": "drawn", "force-scenario": "drawn", budgets: "drawn" });
+    const notice = await page.textContent('figure[data-chart="force-scenario"] [data-notice]');
+    assert.match(notice, /Ignored “force=<script>alert\(1\)<\/script>” in the link/);
+    assert.ok(notice.length < 1500, `the notice stays short (${notice.length})`);
+    assert.equal(await page.$$eval("main img:not(.chart-fallback), main script", (n) => n.length), 0);
+    assert.equal(dialogs, 0);
+    assert.match(await page.textContent('figure[data-chart="force-scenario"] [data-takeaway]'), /A force of 30,000/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
