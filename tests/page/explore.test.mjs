@@ -165,3 +165,26 @@ test("a hostile link is ignored with a quiet notice and never becomes markup", a
     await context.close();
   }
 });
+
+test("hovering a bar with the mouse shows its tooltip; moving away hides it", async () => {
+  const { page, errors, context } = await open(browser, server.url, { width: 1000, height: 900 });
+  try {
+    await chartStates(page);
+    const canvas = page.locator('figure[data-chart="budgets"] canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    // The first bar row (SAFE loans) lies just under the first panel's title.
+    let shown = false;
+    for (let y = box.y + 30; y < box.y + 110 && !shown; y += 6) {
+      await page.mouse.move(box.x + 60, y);
+      shown = await page.isVisible('figure[data-chart="budgets"] .chart-tooltip');
+    }
+    assert.ok(shown, "a tooltip appears over a bar");
+    assert.match(await page.textContent('figure[data-chart="budgets"] .chart-tooltip'), /^SAFE defence loans \(ReArm Europe\): €150 bn\. Reference, 2025/);
+    await page.mouse.move(box.x + 60, box.y - 80);
+    assert.ok(await page.isHidden('figure[data-chart="budgets"] .chart-tooltip'));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
