@@ -51,6 +51,20 @@ pub enum Unit {
     UsdPerEur,
 }
 
+impl Unit {
+    /// The unit's name in the figures file: `"eur_bn"`.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Unit::Personnel => "personnel",
+            Unit::EurBn => "eur_bn",
+            Unit::UsdBn => "usd_bn",
+            Unit::Percent => "percent",
+            Unit::UsdPerEur => "usd_per_eur",
+        }
+    }
+}
+
 /// Where figures come from.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -229,19 +243,42 @@ impl fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
-/// Reads and checks the figures file.
+/// Reads and checks the figures file. In the browser the text is parsed by the browser's own
+/// JSON parser and read through serde from there, which keeps a JSON parser out of the wasm.
 ///
 /// # Errors
 /// A [`DataError`] with the field's path when the JSON is malformed, a field has the wrong type,
 /// a value is negative or not finite, an id repeats, or a source or figure reference is missing.
 pub fn parse(text: &str) -> Result<Figures, DataError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let file: FiguresFile = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| DataError::new(e.path().to_string(), e.inner().to_string()))?;
-    de.end()
-        .map_err(|e| DataError::new("", format!("text after the end of the data: {e}")))?;
+    let file = read(text)?;
     check(&file)?;
     Ok(Figures { file })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn read(text: &str) -> Result<FiguresFile, DataError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let file = serde_path_to_error::deserialize(&mut de).map_err(located)?;
+    de.end()
+        .map_err(|e| DataError::new("", format!("text after the end of the data: {e}")))?;
+    Ok(file)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn read(text: &str) -> Result<FiguresFile, DataError> {
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let why = js_sys::Error::from(e).message();
+        DataError::new("", format!("not valid JSON ({})", String::from(why)))
+    })?;
+    let de = serde_wasm_bindgen::Deserializer::from(value);
+    serde_path_to_error::deserialize(de).map_err(located)
+}
+
+fn located<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> DataError {
+    // The browser's errors print as "Error: …"; the figure's message says that already.
+    let message = e.inner().to_string();
+    let message = message.strip_prefix("Error: ").unwrap_or(&message);
+    DataError::new(e.path().to_string(), message)
 }
 
 fn check(file: &FiguresFile) -> Result<(), DataError> {
@@ -255,7 +292,7 @@ fn check(file: &FiguresFile) -> Result<(), DataError> {
             return Err(DataError::new(
                 at("id"),
                 format!(
-                    "duplicate id {:?}, first used at figures[{first}]",
+                    "duplicate id “{}”, first used at figures[{first}]",
                     figure.id
                 ),
             ));
@@ -263,7 +300,7 @@ fn check(file: &FiguresFile) -> Result<(), DataError> {
         if !file.sources.contains_key(&figure.source) {
             return Err(DataError::new(
                 at("source"),
-                format!("no source {:?} in \"sources\"", figure.source),
+                format!("no source “{}” in “sources”", figure.source),
             ));
         }
         if let Some(value) = figure.value {
@@ -288,10 +325,14 @@ fn check(file: &FiguresFile) -> Result<(), DataError> {
     // Every id a chart names must exist, in the unit the chart expects.
     let resolves = |id: &str, path: String, unit: Option<Unit>| -> Result<(), DataError> {
         match (unit_of(id), unit) {
-            (None, _) => Err(DataError::new(path, format!("no figure with id {id:?}"))),
+            (None, _) => Err(DataError::new(path, format!("no figure with id “{id}”"))),
             (Some(found), Some(wanted)) if found != wanted => Err(DataError::new(
                 path,
-                format!("{id:?} is in {found:?}, not in {wanted:?} as this chart needs"),
+                format!(
+                    "“{id}” is in {}, not in {} as this chart needs",
+                    found.key(),
+                    wanted.key()
+                ),
             )),
             _ => Ok(()),
         }
@@ -403,7 +444,7 @@ impl Figures {
             .figures
             .iter()
             .find(|f| f.id == id)
-            .ok_or_else(|| DataError::new("figures", format!("no figure with id {id:?}")))
+            .ok_or_else(|| DataError::new("figures", format!("no figure with id “{id}”")))
     }
 
     /// The source a figure cites.

@@ -153,7 +153,7 @@ fn the_exchange_rate_must_be_a_rate() {
     let text = edited(|t| set_at(t, "/charts/budgets/exchange_rate", json!("spending.russia")));
     let (path, message) = rejected(&text);
     assert_eq!(path, "charts.budgets.exchange_rate");
-    assert!(message.contains("UsdPerEur"), "{message}");
+    assert!(message.contains("usd_per_eur"), "{message}");
 }
 
 #[test]

@@ -55,3 +55,15 @@ fn an_axis_covers_its_largest_value() {
     let empty = Axis::covering(0.0, 4);
     assert!(empty.max > 0.0 && !empty.ticks().is_empty());
 }
+
+#[test]
+fn decimals_round_half_away_and_keep_their_sign() {
+    assert_eq!(decimal(0.005, 2), "0.01");
+    assert_eq!(decimal(-0.004, 2), "0");
+    assert_eq!(decimal(-2.25, 1), "-2.3");
+    assert_eq!(decimal(1.0824, 4), "1.0824");
+    assert_eq!(decimal(0.05, 1), "0.1");
+    assert_eq!(decimal(f64::NAN, 1), "NaN");
+    assert_eq!(thousands(f64::INFINITY), "inf");
+    assert_eq!(thousands(2e15), "2000000000000000");
+}

@@ -80,12 +80,11 @@ impl Bar {
         if let Some(original) = &self.converted_from {
             words.push_str(&format!(" (converted from {original})"));
         }
-        let kind = self.kind.words();
-        let mut kind_chars = kind.chars();
-        let kind = kind_chars
-            .next()
-            .map(|c| c.to_uppercase().chain(kind_chars).collect::<String>())
-            .unwrap_or_default();
+        // Kind words are ASCII: capitalising the first letter needs no Unicode tables.
+        let mut kind = self.kind.words().to_string();
+        if let Some(first) = kind.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
         words.push_str(&format!(
             ". {kind}, {}. Source: {}.",
             self.years, self.source

@@ -2,17 +2,24 @@
 
 use crate::figures::Unit;
 
+/// The largest magnitude written digit by digit; beyond it numbers are written as the float's
+/// shortest form (no count or amount on the page comes near it).
+const EXACT_LIMIT: f64 = 1e15;
+
 /// `216100.0` → `"216,100"`. Rounds to a whole number.
 #[must_use]
 pub fn thousands(value: f64) -> String {
     let rounded = value.round();
-    let digits = format!("{:.0}", rounded.abs());
+    if !rounded.is_finite() || rounded.abs() >= EXACT_LIMIT {
+        return rounded.to_string();
+    }
+    let digits = (rounded.abs() as u64).to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if rounded < 0.0 {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -20,15 +27,24 @@ pub fn thousands(value: f64) -> String {
     out
 }
 
-/// A decimal with at most `places` digits after the point and no trailing zeros: `3.70` → `"3.7"`.
+/// A decimal with at most `places` (up to 6) digits after the point and no trailing zeros:
+/// `3.70` → `"3.7"`. Written from integers, so that no float-formatting code is needed.
 #[must_use]
 pub fn decimal(value: f64, places: usize) -> String {
-    let text = format!("{value:.places$}");
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
+    let places = places.min(6);
+    let scale = 10_u64.pow(places as u32);
+    let scaled = (value.abs() * scale as f64).round();
+    if !scaled.is_finite() || scaled >= EXACT_LIMIT {
+        return value.to_string();
     }
+    let n = scaled as u64;
+    let (whole, fraction) = (n / scale, n % scale);
+    let sign = if value < 0.0 && n > 0 { "-" } else { "" };
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{fraction:0places$}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 
 /// A percentage with two decimals below 10%, one below 100%, none above: `0.8775` → `"0.88%"`.

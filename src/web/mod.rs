@@ -201,7 +201,7 @@ fn live_chart(
         message
     };
     let slug = figure.get_attribute("data-chart").unwrap_or_default();
-    let id = ChartId::from_slug(&slug).ok_or_else(|| fail(format!("no chart named {slug:?}")))?;
+    let id = ChartId::from_slug(&slug).ok_or_else(|| fail(format!("no chart named “{slug}”")))?;
     let model = Model::build(id, figures, scenario)
         .map_err(|e| fail(format!("{}: {}", id.slug(), FigureError::from(e))))?;
     let frame = figure

@@ -118,8 +118,12 @@ pub fn show(chart: &LiveChart, i: usize, near_x: Option<f64>) {
         bottom + gap
     };
     let style = tip.style();
-    style.set_property("left", &format!("{left:.0}px")).ok();
-    style.set_property("top", &format!("{y:.0}px")).ok();
+    style
+        .set_property("left", &format!("{}px", left.round() as i32))
+        .ok();
+    style
+        .set_property("top", &format!("{}px", y.round() as i32))
+        .ok();
 }
 
 /// Hides the chart's tooltip.

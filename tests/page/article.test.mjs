@@ -170,3 +170,20 @@ test("a broken figures file is reported once, with the field's path, in each fig
     await context.close();
   }
 });
+
+test("a figures file that is not JSON is reported in each figure", async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  try {
+    await page.route("**/figures.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"sources": {' }));
+    await page.goto(server.url);
+    assert.deepEqual(await chartStates(page), ALL("failed"));
+    assert.match(await page.textContent('figure[data-chart="budgets"] [data-status]'), /figures file: not valid JSON/);
+    assert.equal(errors.length, 1, errors.join("\n"));
+    assert.equal(await page.$$eval(ARTICLE_PARAGRAPHS, (ps) => ps.length), 7);
+  } finally {
+    await context.close();
+  }
+});
