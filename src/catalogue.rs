@@ -10,7 +10,12 @@ use plotters::prelude::DrawingBackend;
 use crate::charts::{self, ChartError, Layout, Style};
 use crate::figures::{DataError, Figures};
 use crate::model::budgets::Budgets;
+use crate::model::capability::Capability;
+use crate::model::coalition::Coalition;
 use crate::model::force_scenario::ForceScenario;
+use crate::model::geography::Geography;
+use crate::model::industry::Industry;
+use crate::model::intelligence::Intelligence;
 use crate::model::panel::{Bar, Panel};
 use crate::model::scenario::Scenario;
 use crate::model::troop_share::TroopShare;
@@ -27,14 +32,29 @@ pub enum ChartId {
     ForceScenario,
     /// The article's sums against real budgets and instruments.
     Budgets,
+    /// The coalition's meetings, by countries taking part.
+    Coalition,
+    /// Tanks, aircraft and the time to close the gaps.
+    Capability,
+    /// Battlefield data through US systems, as a unit chart.
+    Intelligence,
+    /// Shell orders, patrol vessels, the sector's expansion.
+    Industry,
+    /// Distances and flight times.
+    Geography,
 }
 
 impl ChartId {
     /// Every chart, in page order.
-    pub const ALL: [ChartId; 3] = [
-        ChartId::TroopShare,
-        ChartId::ForceScenario,
+    pub const ALL: [ChartId; 8] = [
+        ChartId::Coalition,
         ChartId::Budgets,
+        ChartId::Capability,
+        ChartId::Intelligence,
+        ChartId::Geography,
+        ChartId::ForceScenario,
+        ChartId::Industry,
+        ChartId::TroopShare,
     ];
 
     /// The name used in the page (`data-chart`) and in file names.
@@ -44,6 +64,11 @@ impl ChartId {
             ChartId::TroopShare => "troop-share",
             ChartId::ForceScenario => "force-scenario",
             ChartId::Budgets => "budgets",
+            ChartId::Coalition => "coalition",
+            ChartId::Capability => "capability",
+            ChartId::Intelligence => "intelligence",
+            ChartId::Industry => "industry",
+            ChartId::Geography => "geography",
         }
     }
 
@@ -55,6 +80,11 @@ impl ChartId {
             ChartId::TroopShare => 560,
             ChartId::ForceScenario => 520,
             ChartId::Budgets => 650,
+            ChartId::Coalition => 440,
+            ChartId::Capability => 420,
+            ChartId::Intelligence => 460,
+            ChartId::Industry => 400,
+            ChartId::Geography => 440,
         }
     }
 
@@ -99,13 +129,27 @@ impl From<ChartError> for FigureError {
 
 /// A chart's model, built from the figures.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a page holds one model per figure, a handful in all: boxing would save nothing"
+)]
 pub enum Model {
     /// See [`TroopShare`].
-    TroopShare(Box<TroopShare>),
+    TroopShare(TroopShare),
     /// See [`ForceScenario`].
-    ForceScenario(Box<ForceScenario>),
+    ForceScenario(ForceScenario),
     /// See [`Budgets`].
     Budgets(Budgets),
+    /// See [`Coalition`].
+    Coalition(Coalition),
+    /// See [`Capability`].
+    Capability(Capability),
+    /// See [`Intelligence`].
+    Intelligence(Intelligence),
+    /// See [`Industry`].
+    Industry(Industry),
+    /// See [`Geography`].
+    Geography(Geography),
 }
 
 impl Model {
@@ -115,26 +159,47 @@ impl Model {
     /// A [`DataError`] if the figures the chart needs are missing.
     pub fn build(id: ChartId, figures: &Figures, scenario: &Scenario) -> Result<Self, DataError> {
         Ok(match id {
-            ChartId::TroopShare => Model::TroopShare(Box::new(TroopShare::from_figures(
-                figures,
-                Some(scenario.force()),
-            )?)),
+            ChartId::TroopShare => {
+                Model::TroopShare(TroopShare::from_figures(figures, Some(scenario.force()))?)
+            }
             ChartId::ForceScenario => {
-                Model::ForceScenario(Box::new(ForceScenario::from_figures(figures, scenario)?))
+                Model::ForceScenario(ForceScenario::from_figures(figures, scenario)?)
             }
             ChartId::Budgets => Model::Budgets(Budgets::from_figures(figures, scenario)?),
+            ChartId::Coalition => Model::Coalition(Coalition::from_figures(figures)?),
+            ChartId::Capability => Model::Capability(Capability::from_figures(figures)?),
+            ChartId::Intelligence => Model::Intelligence(Intelligence::from_figures(figures)?),
+            ChartId::Industry => Model::Industry(Industry::from_figures(figures)?),
+            ChartId::Geography => Model::Geography(Geography::from_figures(figures)?),
         })
+    }
+
+    /// The panels of a chart made of bar panels (every chart but the unit chart).
+    #[must_use]
+    pub fn panels(&self) -> Vec<&Panel> {
+        match self {
+            Model::TroopShare(m) => vec![&m.share_panel, &m.army_panel],
+            Model::ForceScenario(m) => vec![&m.army_panel, &m.phase_panel],
+            Model::Budgets(m) => m.panels.iter().collect(),
+            Model::Coalition(m) => vec![&m.panel],
+            Model::Capability(m) => m.panels.iter().collect(),
+            Model::Industry(m) => m.panels.iter().collect(),
+            Model::Geography(m) => m.panels.iter().collect(),
+            Model::Intelligence(_) => Vec::new(),
+        }
     }
 
     /// Every bar the chart draws, in drawing order (the order of its [`Layout`]'s hits).
     #[must_use]
-    pub fn bars(&self) -> Vec<&Bar> {
-        let panels: Vec<&Panel> = match self {
-            Model::TroopShare(m) => vec![&m.share_panel, &m.army_panel],
-            Model::ForceScenario(m) => vec![&m.army_panel, &m.phase_panel],
-            Model::Budgets(m) => m.panels.iter().collect(),
-        };
-        panels.into_iter().flat_map(|p| p.bars.iter()).collect()
+    pub fn bars(&self) -> Vec<Bar> {
+        match self {
+            Model::Intelligence(m) => m.parts(),
+            other => other
+                .panels()
+                .into_iter()
+                .flat_map(|p| p.bars.iter().cloned())
+                .collect(),
+        }
     }
 
     /// The chart's one-line takeaway, computed from its figures.
@@ -144,6 +209,11 @@ impl Model {
             Model::TroopShare(m) => m.takeaway(),
             Model::ForceScenario(m) => m.takeaway(),
             Model::Budgets(m) => m.takeaway(),
+            Model::Coalition(m) => m.takeaway(),
+            Model::Capability(m) => m.takeaway(),
+            Model::Intelligence(m) => m.takeaway(),
+            Model::Industry(m) => m.takeaway(),
+            Model::Geography(m) => m.takeaway(),
         }
     }
 
@@ -157,9 +227,8 @@ impl Model {
         style: Style<'_>,
     ) -> Result<Layout, ChartError> {
         match self {
-            Model::TroopShare(m) => charts::troop_share::draw(area, m, style),
-            Model::ForceScenario(m) => charts::force_scenario::draw(area, m, style),
-            Model::Budgets(m) => charts::budgets::draw(area, m, style),
+            Model::Intelligence(m) => charts::waffle::draw(area, m, style),
+            other => charts::bar_panels::draw(area, &other.panels(), style),
         }
     }
 }

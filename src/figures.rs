@@ -49,6 +49,20 @@ pub enum Unit {
     Percent,
     /// An exchange rate: US dollars for one euro.
     UsdPerEur,
+    /// Countries or delegations.
+    Countries,
+    /// Billions of Polish złoty.
+    PlnBn,
+    /// A plain count: tanks, aircraft, shells, vessels.
+    Count,
+    /// Months.
+    Months,
+    /// Kilometres.
+    Km,
+    /// Kilometres per hour.
+    KmPerH,
+    /// Minutes.
+    Minutes,
 }
 
 impl Unit {
@@ -61,6 +75,13 @@ impl Unit {
             Unit::UsdBn => "usd_bn",
             Unit::Percent => "percent",
             Unit::UsdPerEur => "usd_per_eur",
+            Unit::Countries => "countries",
+            Unit::PlnBn => "pln_bn",
+            Unit::Count => "count",
+            Unit::Months => "months",
+            Unit::Km => "km",
+            Unit::KmPerH => "km_per_h",
+            Unit::Minutes => "minutes",
         }
     }
 }
@@ -105,6 +126,9 @@ pub struct Figure {
     /// A remark a reader should see with the number.
     #[serde(default)]
     pub note: Option<String>,
+    /// The day the figure refers to (`YYYY-MM-DD`), for dated figures such as meetings.
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 impl Figure {
@@ -182,6 +206,135 @@ pub struct ForceScenarioSpec {
     pub contributors: Vec<ContributorSpec>,
 }
 
+/// Which figures the coalition-growth chart uses.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoalitionSpec {
+    /// The dated meetings, in date order.
+    pub meetings: Vec<String>,
+    /// The article's count of delegations.
+    pub count: String,
+    /// The article's growth since February, in percent.
+    pub growth: String,
+}
+
+/// Which figures the capability-gap chart uses.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CapabilitySpec {
+    /// Tanks: the article's figure and the references.
+    pub tanks: Vec<String>,
+    /// Aircraft: the article's figure and the references.
+    pub aircraft: Vec<String>,
+    /// The start of the time range to close the gaps.
+    pub gap_from: String,
+    /// The end of the time range.
+    pub gap_to: String,
+}
+
+/// Which figure the intelligence chart shows.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntelligenceSpec {
+    /// The share of battlefield data through US systems, in percent.
+    pub share: String,
+}
+
+/// Which figures the industry chart uses.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndustrySpec {
+    /// The article's increase in shell orders, in percent.
+    pub shell_orders: String,
+    /// Shells funded by the Czech initiative.
+    pub shells_funded: String,
+    /// Shells the initiative could reach.
+    pub shells_possible: String,
+    /// The article's patrol vessels.
+    pub vessels: String,
+    /// The sector's expansion beside a real instrument, in one currency.
+    pub sector: Vec<String>,
+}
+
+/// Which figures the geography chart uses.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeographySpec {
+    /// The article's distance of the force from the front.
+    pub staging: String,
+    /// Distances from cities to the Belarus border.
+    pub distances: Vec<String>,
+    /// The missile's range.
+    pub range: String,
+    /// The missile's speed.
+    pub speed: String,
+    /// The article's strike time, in minutes.
+    pub claim_minutes: String,
+}
+
+/// How a claim is checked; the tolerances are stated in the data, the arithmetic is the program's.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Check {
+    /// The claim matches one of the references within `tolerance_pct` percent.
+    Matches {
+        /// Reference figures in the claim's unit.
+        references: Vec<String>,
+        /// Allowed difference, in percent of the reference.
+        tolerance_pct: f64,
+    },
+    /// The claim is a growth in percent up to `now`: the count it implies before must match one
+    /// of the `earlier` counts within `tolerance_pct` percent.
+    GrowthSince {
+        /// The count now.
+        now: String,
+        /// Counts reported earlier.
+        earlier: Vec<String>,
+        /// Allowed difference, in percent.
+        tolerance_pct: f64,
+    },
+    /// The claim is a growth in percent from `from` to `to`, within `tolerance_points`.
+    Growth {
+        /// The earlier amount.
+        from: String,
+        /// The later amount.
+        to: String,
+        /// Allowed difference, in percentage points.
+        tolerance_points: f64,
+    },
+    /// The claim is an upper bound on `part` as a percentage of each of `wholes`.
+    ShareBelow {
+        /// The part.
+        part: String,
+        /// The totals.
+        wholes: Vec<String>,
+    },
+    /// The claim is an upper bound, in minutes, on a flight over each distance at `speed`.
+    FlightWithin {
+        /// Distances in km.
+        distances: Vec<String>,
+        /// Speed in km/h.
+        speed: String,
+    },
+    /// No public figure to check the claim against; `context` figures are shown beside it.
+    NoTrace {
+        /// Related figures a reader may weigh.
+        context: Vec<String>,
+    },
+}
+
+/// One numeric claim of the article and how it is checked.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimSpec {
+    /// Anchor name on the page (`claim-<id>`).
+    pub id: String,
+    /// The article's figure (as reported).
+    pub figure: String,
+    /// How it is checked.
+    pub check: Check,
+}
+
 /// The charts the figures file defines.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -192,6 +345,16 @@ pub struct ChartSpecs {
     pub budgets: BudgetsSpec,
     /// The force-scenario chart.
     pub force_scenario: ForceScenarioSpec,
+    /// The coalition-growth chart.
+    pub coalition: CoalitionSpec,
+    /// The capability-gap chart.
+    pub capability: CapabilitySpec,
+    /// The intelligence chart.
+    pub intelligence: IntelligenceSpec,
+    /// The industry chart.
+    pub industry: IndustrySpec,
+    /// The geography chart.
+    pub geography: GeographySpec,
 }
 
 /// The figures file as written.
@@ -204,6 +367,13 @@ pub struct FiguresFile {
     pub figures: Vec<Figure>,
     /// What each chart shows.
     pub charts: ChartSpecs,
+    /// The article's numeric claims and how each is checked. The claims check is published by
+    /// the native build, so the browser skips over them unread.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub claims: Vec<ClaimSpec>,
+    /// Skipped in the browser (see above).
+    #[cfg(target_arch = "wasm32")]
+    pub claims: serde::de::IgnoredAny,
 }
 
 /// A checked figures file: every reference resolves.
@@ -431,7 +601,237 @@ fn check(file: &FiguresFile) -> Result<(), DataError> {
             ));
         }
     }
+    for (path, id, unit) in more_references(file) {
+        resolves(id, path, unit)?;
+    }
+    let mut claim_ids = BTreeMap::new();
+    for (i, claim) in claims_of(file).iter().enumerate() {
+        if let Some(first) = claim_ids.insert(claim.id.as_str(), i) {
+            return Err(DataError::new(
+                format!("claims[{i}].id"),
+                format!(
+                    "duplicate claim id “{}”, first used at claims[{first}]",
+                    claim.id
+                ),
+            ));
+        }
+        let kind = file
+            .figures
+            .iter()
+            .find(|f| f.id == claim.figure)
+            .map(|f| f.kind);
+        if kind.is_some_and(|k| k != Kind::AsReported) {
+            return Err(DataError::new(
+                format!("claims[{i}].figure"),
+                "a claim checks a figure as reported by the article",
+            ));
+        }
+        let tolerance = match &claim.check {
+            Check::Matches { tolerance_pct, .. } | Check::GrowthSince { tolerance_pct, .. } => {
+                Some(*tolerance_pct)
+            }
+            Check::Growth {
+                tolerance_points, ..
+            } => Some(*tolerance_points),
+            _ => None,
+        };
+        if tolerance.is_some_and(|t| !t.is_finite() || t < 0.0) {
+            return Err(DataError::new(
+                format!("claims[{i}].check"),
+                "a tolerance is a finite number ≥ 0",
+            ));
+        }
+    }
     Ok(())
+}
+
+fn claims_of(file: &FiguresFile) -> &[ClaimSpec] {
+    #[cfg(not(target_arch = "wasm32"))]
+    return &file.claims;
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = file;
+        &[]
+    }
+}
+
+/// Every id the newer chart specs and the claims name, with its path and, where it matters,
+/// the unit it must have.
+fn more_references(file: &FiguresFile) -> Vec<(String, &str, Option<Unit>)> {
+    let c = &file.charts;
+    fn add<'a>(
+        out: &mut Vec<(String, &'a str, Option<Unit>)>,
+        path: String,
+        id: &'a str,
+        unit: Option<Unit>,
+    ) {
+        out.push((path, id, unit));
+    }
+    let mut out = Vec::new();
+    for (i, id) in c.coalition.meetings.iter().enumerate() {
+        add(
+            &mut out,
+            format!("charts.coalition.meetings[{i}]"),
+            id,
+            Some(Unit::Countries),
+        );
+    }
+    add(
+        &mut out,
+        "charts.coalition.count".into(),
+        &c.coalition.count,
+        Some(Unit::Countries),
+    );
+    add(
+        &mut out,
+        "charts.coalition.growth".into(),
+        &c.coalition.growth,
+        Some(Unit::Percent),
+    );
+    for (i, id) in c.capability.tanks.iter().enumerate() {
+        add(
+            &mut out,
+            format!("charts.capability.tanks[{i}]"),
+            id,
+            Some(Unit::Count),
+        );
+    }
+    for (i, id) in c.capability.aircraft.iter().enumerate() {
+        add(
+            &mut out,
+            format!("charts.capability.aircraft[{i}]"),
+            id,
+            Some(Unit::Count),
+        );
+    }
+    add(
+        &mut out,
+        "charts.capability.gap_from".into(),
+        &c.capability.gap_from,
+        Some(Unit::Months),
+    );
+    add(
+        &mut out,
+        "charts.capability.gap_to".into(),
+        &c.capability.gap_to,
+        Some(Unit::Months),
+    );
+    add(
+        &mut out,
+        "charts.intelligence.share".into(),
+        &c.intelligence.share,
+        Some(Unit::Percent),
+    );
+    let ind = &c.industry;
+    add(
+        &mut out,
+        "charts.industry.shell_orders".into(),
+        &ind.shell_orders,
+        Some(Unit::Percent),
+    );
+    add(
+        &mut out,
+        "charts.industry.shells_funded".into(),
+        &ind.shells_funded,
+        Some(Unit::Count),
+    );
+    add(
+        &mut out,
+        "charts.industry.shells_possible".into(),
+        &ind.shells_possible,
+        Some(Unit::Count),
+    );
+    add(
+        &mut out,
+        "charts.industry.vessels".into(),
+        &ind.vessels,
+        Some(Unit::Count),
+    );
+    for (i, id) in ind.sector.iter().enumerate() {
+        add(
+            &mut out,
+            format!("charts.industry.sector[{i}]"),
+            id,
+            Some(Unit::EurBn),
+        );
+    }
+    let geo = &c.geography;
+    add(
+        &mut out,
+        "charts.geography.staging".into(),
+        &geo.staging,
+        Some(Unit::Km),
+    );
+    for (i, id) in geo.distances.iter().enumerate() {
+        add(
+            &mut out,
+            format!("charts.geography.distances[{i}]"),
+            id,
+            Some(Unit::Km),
+        );
+    }
+    add(
+        &mut out,
+        "charts.geography.range".into(),
+        &geo.range,
+        Some(Unit::Km),
+    );
+    add(
+        &mut out,
+        "charts.geography.speed".into(),
+        &geo.speed,
+        Some(Unit::KmPerH),
+    );
+    add(
+        &mut out,
+        "charts.geography.claim_minutes".into(),
+        &geo.claim_minutes,
+        Some(Unit::Minutes),
+    );
+    for (i, claim) in claims_of(file).iter().enumerate() {
+        let at = |field: &str| format!("claims[{i}].{field}");
+        add(&mut out, at("figure"), &claim.figure, None);
+        match &claim.check {
+            Check::Matches { references, .. } => {
+                for (j, id) in references.iter().enumerate() {
+                    add(&mut out, at(&format!("check.references[{j}]")), id, None);
+                }
+            }
+            Check::GrowthSince { now, earlier, .. } => {
+                add(&mut out, at("check.now"), now, None);
+                for (j, id) in earlier.iter().enumerate() {
+                    add(&mut out, at(&format!("check.earlier[{j}]")), id, None);
+                }
+            }
+            Check::Growth { from, to, .. } => {
+                add(&mut out, at("check.from"), from, None);
+                add(&mut out, at("check.to"), to, None);
+            }
+            Check::ShareBelow { part, wholes } => {
+                add(&mut out, at("check.part"), part, None);
+                for (j, id) in wholes.iter().enumerate() {
+                    add(&mut out, at(&format!("check.wholes[{j}]")), id, None);
+                }
+            }
+            Check::FlightWithin { distances, speed } => {
+                for (j, id) in distances.iter().enumerate() {
+                    add(
+                        &mut out,
+                        at(&format!("check.distances[{j}]")),
+                        id,
+                        Some(Unit::Km),
+                    );
+                }
+                add(&mut out, at("check.speed"), speed, Some(Unit::KmPerH));
+            }
+            Check::NoTrace { context } => {
+                for (j, id) in context.iter().enumerate() {
+                    add(&mut out, at(&format!("check.context[{j}]")), id, None);
+                }
+            }
+        }
+    }
+    out
 }
 
 impl Figures {
@@ -463,5 +863,14 @@ impl Figures {
     #[must_use]
     pub fn charts(&self) -> &ChartSpecs {
         &self.file.charts
+    }
+
+    /// The article's claims and their checks (none in the browser, which skips them).
+    #[must_use]
+    pub fn claims(&self) -> &[ClaimSpec] {
+        #[cfg(not(target_arch = "wasm32"))]
+        return &self.file.claims;
+        #[cfg(target_arch = "wasm32")]
+        &[]
     }
 }

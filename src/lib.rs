@@ -12,6 +12,8 @@ pub mod charts;
 pub mod figures;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod static_page;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod static_svg;
 
 #[cfg(target_arch = "wasm32")]

@@ -11,9 +11,11 @@ mod committed_figures;
 use std::path::{Path, PathBuf};
 
 use committed_figures::real;
-use reassurance_force::catalogue::{ChartId, NOMINAL_WIDTH};
+use reassurance_force::catalogue::{ChartId, Model, NOMINAL_WIDTH};
 use reassurance_force::charts::theme::{Palette, Theme};
-use reassurance_force::static_svg;
+use reassurance_force::model::claims::check_all;
+use reassurance_force::model::scenario::Scenario;
+use reassurance_force::{static_page, static_svg};
 
 type Result = std::result::Result<(), Box<dyn std::error::Error>>;
 
@@ -54,6 +56,27 @@ fn static_charts_are_current() -> Result {
             &svg,
         )?;
     }
+    Ok(())
+}
+
+#[test]
+fn csv_files_and_the_claims_check_are_current() -> Result {
+    let figures = real()?;
+    let start = Scenario::from_figures(&figures);
+    for id in ChartId::ALL {
+        let model = Model::build(id, &figures, &start)?;
+        let csv = static_page::csv(&model);
+        assert_eq!(csv.lines().count(), model.bars().len() + 1, "{}", id.slug());
+        check(
+            &PathBuf::from(format!("www/static/{}.csv", id.slug())),
+            &csv,
+        )?;
+    }
+    let page_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html");
+    let page = std::fs::read_to_string(&page_path)?;
+    let claims = static_page::claims_html(&check_all(&figures)?);
+    let fresh = static_page::splice(&page, static_page::CLAIMS_MARKERS, &claims)?;
+    check(Path::new("index.html"), &fresh)?;
     Ok(())
 }
 

@@ -229,15 +229,17 @@ fn draw_bar<DB: DrawingBackend>(
     };
     let fill = p.of_kind(bar.kind);
     // A tiny value still shows a sliver, so that "small" never looks like "missing".
-    let end = frame.x_of(panel, value).max(x0 + theme.px(2.0));
-    pen.fill_rect((x0, top), (end, top + bar_h), fill)?;
+    // A range ("18–24 months") starts where it starts; other bars start at zero.
+    let start = bar.from.map_or(x0, |from| frame.x_of(panel, from));
+    let end = frame.x_of(panel, value).max(start + theme.px(2.0));
+    pen.fill_rect((start, top), (end, top + bar_h), fill)?;
     if bar.kind == Kind::AsReported {
         let stroke = ShapeStyle {
             color: p.background.mix(0.55),
             filled: false,
             stroke_width: theme.stroke(1.5),
         };
-        for [a, b] in stripes(x0, top, end, top + bar_h, theme.px(6.0)) {
+        for [a, b] in stripes(start, top, end, top + bar_h, theme.px(6.0)) {
             drawn(pen.area.draw(&PathElement::new(vec![a, b], stroke)))?;
         }
     }
@@ -249,7 +251,7 @@ fn draw_bar<DB: DrawingBackend>(
         if end + gap + w <= x1 {
             return pen.text_mid(&words, (end + gap, mid), VALUE, p.text, HPos::Left);
         }
-        if w + 2 * gap <= end - x0 {
+        if w + 2 * gap <= end - start {
             if bar.kind == Kind::AsReported {
                 // On stripes, a plate of the fill colour keeps the words legible.
                 pen.fill_rect((end - 2 * gap - w, top), (end, top + bar_h), fill)?;

@@ -3,13 +3,11 @@
 //! charts hold no state.
 
 pub mod bar_panels;
-pub mod budgets;
-pub mod force_scenario;
 pub mod hatching;
 pub mod pen;
 pub mod text_width;
 pub mod theme;
-pub mod troop_share;
+pub mod waffle;
 
 use std::fmt;
 

@@ -3,7 +3,7 @@
 //! the chart states), or national spending as a share of GDP; ranked by size or by name.
 
 use crate::figures::{DataError, Figures, Kind, Unit};
-use crate::model::panel::{bars_of, rank, Bar, Panel};
+use crate::model::panel::{bars_of, rank, sort_few, Bar, Panel};
 use crate::model::scenario::{Currency, Measure, Order, Scenario};
 use crate::model::wording;
 
@@ -63,7 +63,7 @@ impl Budgets {
             let mut bars = bars_of(&panel_spec.figures, figures)?;
             match view.order {
                 Order::Size => rank(&mut bars),
-                Order::Name => bars.sort_by(|a, b| a.label.cmp(&b.label)),
+                Order::Name => sort_few(&mut bars, |a, b| a.label < b.label),
             }
             let mut unit = panel_spec.unit;
             let mut converted_at = None;
@@ -96,7 +96,7 @@ impl Budgets {
             .unwrap_or_else(|| "The article's sums beside real budgets.".to_string());
         if let Some(gdp) = self.panels.iter().find(|p| p.unit == Unit::Percent) {
             let mut known: Vec<&Bar> = gdp.bars.iter().filter(|b| b.value.is_some()).collect();
-            known.sort_by(|a, b| b.value.unwrap_or(0.0).total_cmp(&a.value.unwrap_or(0.0)));
+            rank_refs(&mut known);
             if let [first, second, ..] = known.as_slice() {
                 words.push_str(&format!(
                     " As a share of GDP, {} spends the most, {} ({}), then {}, {}.",
@@ -168,6 +168,11 @@ fn compare_sums(panel: &Panel) -> Option<String> {
             reported.label
         )
     })
+}
+
+/// Largest first, by value.
+fn rank_refs(bars: &mut [&Bar]) {
+    sort_few(bars, |a, b| a.value.unwrap_or(0.0) > b.value.unwrap_or(0.0));
 }
 
 /// "Poland, defence spending" → "Poland".

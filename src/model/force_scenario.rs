@@ -75,6 +75,7 @@ impl ForceScenario {
                 ),
                 note: None,
                 converted_from: None,
+                from: None,
             });
         }
         let tied_up = u64::from(force) * u64::from(rotation);
@@ -120,6 +121,7 @@ impl ForceScenario {
                 source: format!("{} × {rotation}", thousands(f64::from(force))),
                 note: None,
                 converted_from: None,
+                from: None,
             },
         ];
         let phase_panel = Panel::new(

@@ -1,6 +1,7 @@
 //! Sharing a force between nations, and what each nation's share costs its own army once
 //! rotations are counted.
 
+use crate::model::panel::sort_few;
 use crate::model::scenario::Sharing;
 
 /// Splits `total` whole units in proportion to `weights` so that the parts add up to `total`
@@ -28,10 +29,9 @@ pub fn apportion(total: u32, weights: &[f64]) -> Vec<u32> {
     let mut order: Vec<usize> = (0..quotas.len())
         .filter(|&i| quotas.get(i).is_some_and(|&q| q > 0.0))
         .collect();
-    order.sort_by(|&a, &b| {
-        let rem = |i: usize| quotas.get(i).map_or(0.0, |q| q - q.floor());
-        rem(b).total_cmp(&rem(a)).then(a.cmp(&b))
-    });
+    let remainder = |i: usize| quotas.get(i).map_or(0.0, |q| q - q.floor());
+    // Largest remainder first; the sort is stable, so ties keep the nations' order.
+    sort_few(&mut order, |&a, &b| remainder(a) > remainder(b));
     for &i in order
         .iter()
         .cycle()

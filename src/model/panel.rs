@@ -1,8 +1,6 @@
 //! A panel of horizontal bars in one unit: the shape every chart on the page is made of.
 //! Bars come ranked, each with its kind, years and the words that state its value.
 
-use std::cmp::Ordering;
-
 use crate::figures::{DataError, Figure, Figures, Kind, Unit};
 use crate::model::axis::Axis;
 use crate::model::wording;
@@ -28,6 +26,8 @@ pub struct Bar {
     pub note: Option<String>,
     /// The value as published, when the bar shows it converted to another currency.
     pub converted_from: Option<String>,
+    /// Where a range starts ("18–24 months" starts at 18); `None` for a bar from zero.
+    pub from: Option<f64>,
 }
 
 impl Bar {
@@ -46,16 +46,30 @@ impl Bar {
                 .map_or_else(|| figure.source.clone(), |s| s.name.clone()),
             note: figure.note.clone(),
             converted_from: None,
+            from: None,
         }
     }
 
     /// The value in words: `"€14 bn"`, or `"no figure"`.
     #[must_use]
     pub fn value_text(&self) -> String {
-        self.value.map_or_else(
-            || "no figure".to_string(),
-            |v| wording::amount(v, self.unit),
-        )
+        match (self.from, self.value) {
+            (_, None) => "no figure".to_string(),
+            (Some(from), Some(to)) => {
+                let (from, to) = (
+                    wording::amount(from, self.unit),
+                    wording::amount(to, self.unit),
+                );
+                // "18 months" and "24 months" make "18–24 months".
+                match (from.split_once(' '), to.split_once(' ')) {
+                    (Some((f, unit_f)), Some((t, unit_t))) if unit_f == unit_t => {
+                        format!("{f}–{t} {unit_t}")
+                    }
+                    _ => format!("{from} to {to}"),
+                }
+            }
+            (None, Some(v)) => wording::amount(v, self.unit),
+        }
     }
 
     /// Kind and years, as printed beside the value: `"reference, 2024"`.
@@ -152,15 +166,30 @@ pub fn bars_of(ids: &[String], figures: &Figures) -> Result<Vec<Bar>, DataError>
         .collect()
 }
 
-/// Sorts bars largest first; bars with no figure go last; ties by label.
+/// Sorts a short list in place, stably, by `before` (an insertion sort: charts hold a few
+/// bars, and one small routine serves every order in the wasm).
+pub fn sort_few<T>(items: &mut [T], before: impl Fn(&T, &T) -> bool) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 {
+            let swap = match (items.get(j), items.get(j - 1)) {
+                (Some(a), Some(b)) => before(a, b),
+                _ => false,
+            };
+            if !swap {
+                break;
+            }
+            items.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
+/// Sorts bars largest first; bars with no figure go last; ties keep their order.
 pub fn rank(bars: &mut [Bar]) {
-    bars.sort_by(|a, b| match (a.value, b.value) {
-        (Some(x), Some(y)) => y
-            .partial_cmp(&x)
-            .unwrap_or(Ordering::Equal)
-            .then_with(|| a.label.cmp(&b.label)),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => a.label.cmp(&b.label),
+    sort_few(bars, |a, b| match (a.value, b.value) {
+        (Some(x), Some(y)) => x > y,
+        (Some(_), None) => true,
+        _ => false,
     });
 }

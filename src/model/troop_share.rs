@@ -161,5 +161,6 @@ fn share_bar(force: &Bar, share: &Share) -> Bar {
         source: format!("{} ÷ {}", force.value_text(), total.value_text()),
         note: None,
         converted_from: None,
+        from: None,
     }
 }

@@ -69,6 +69,13 @@ pub fn amount(value: f64, unit: Unit) -> String {
         Unit::UsdBn => format!("US${} bn", decimal(value, 1)),
         Unit::Percent => percent(value),
         Unit::UsdPerEur => format!("US${} per €", decimal(value, 4)),
+        Unit::Countries => format!("{} countries", thousands(value)),
+        Unit::PlnBn => format!("PLN {} bn", decimal(value, 1)),
+        Unit::Count => thousands(value),
+        Unit::Months => format!("{} months", decimal(value, 1)),
+        Unit::Km => format!("{} km", thousands(value)),
+        Unit::KmPerH => format!("{} km/h", thousands(value)),
+        Unit::Minutes => format!("{} min", decimal(value, 1)),
     }
 }
 
@@ -80,6 +87,8 @@ pub fn tick(value: f64, unit: Unit) -> String {
         Unit::EurBn | Unit::UsdBn => decimal(value, 1),
         Unit::Percent => format!("{}%", decimal(value, 1)),
         Unit::UsdPerEur => decimal(value, 4),
+        Unit::Countries | Unit::Count | Unit::Km | Unit::KmPerH => thousands(value),
+        Unit::PlnBn | Unit::Months | Unit::Minutes => decimal(value, 1),
     }
 }
 
@@ -92,5 +101,33 @@ pub fn unit_name(unit: Unit) -> &'static str {
         Unit::UsdBn => "US$ billion",
         Unit::Percent => "percent",
         Unit::UsdPerEur => "US$ per €",
+        Unit::Countries => "countries",
+        Unit::PlnBn => "PLN billion",
+        Unit::Count => "number",
+        Unit::Months => "months",
+        Unit::Km => "kilometres",
+        Unit::KmPerH => "km/h",
+        Unit::Minutes => "minutes",
+    }
+}
+
+/// `"2025-02-17"` → `"17 Feb 2025"`; anything else is returned as written.
+#[must_use]
+pub fn date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    let month = m
+        .parse::<usize>()
+        .ok()
+        .and_then(|m| m.checked_sub(1))
+        .and_then(|i| MONTHS.get(i));
+    match (month, d.parse::<u8>()) {
+        (Some(month), Ok(day)) if y.len() == 4 => format!("{day} {month} {y}"),
+        _ => iso.to_string(),
     }
 }

@@ -9,7 +9,7 @@ import { serve } from "./serve.mjs";
 import { launch, open, chartStates, inkedPixels } from "./browser.mjs";
 
 const OUTPUT = fileURLToPath(new URL("../output/", import.meta.url));
-const CHARTS = ["troop-share", "force-scenario", "budgets"];
+const CHARTS = ["coalition", "budgets", "capability", "intelligence", "geography", "force-scenario", "industry", "troop-share"];
 const ALL = (state) => Object.fromEntries(CHARTS.map((c) => [c, state]));
 const ARTICLE_PARAGRAPHS = "main > p:not(.explainer)";
 let server;

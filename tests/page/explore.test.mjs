@@ -153,7 +153,7 @@ test("a hostile link is ignored with a quiet notice and never becomes markup", a
     d.dismiss();
   });
   try {
-    assert.deepEqual(await chartStates(page), { "troop-share": "drawn", "force-scenario": "drawn", budgets: "drawn" });
+    assert.ok(Object.values(await chartStates(page)).every((s) => s === "drawn"));
     const notice = await page.textContent('figure[data-chart="force-scenario"] [data-notice]');
     assert.match(notice, /Ignored “force=<script>alert\(1\)<\/script>” in the link/);
     assert.ok(notice.length < 1500, `the notice stays short (${notice.length})`);

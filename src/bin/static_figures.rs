@@ -1,0 +1,86 @@
+//! Writes what the page shows without the chart program, from the figures file, by the same
+//! code the browser runs: each chart as SVG and its data as CSV (into `www/static/`), and the
+//! claims check into `index.html` between its markers.
+//! Usage: `static_figures [FIGURES_JSON] [OUT_DIR] [PAGE]`.
+
+fn main() -> std::process::ExitCode {
+    #[cfg(not(target_arch = "wasm32"))]
+    return native::main();
+    // Static figures are drawn natively only.
+    #[cfg(target_arch = "wasm32")]
+    std::process::ExitCode::FAILURE
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    use reassurance_force::catalogue::{ChartId, Model, NOMINAL_WIDTH};
+    use reassurance_force::charts::theme::{Palette, Theme};
+    use reassurance_force::model::claims;
+    use reassurance_force::model::scenario::Scenario;
+    use reassurance_force::{figures, static_page, static_svg};
+
+    pub fn main() -> ExitCode {
+        let mut args = std::env::args().skip(1);
+        let input = PathBuf::from(
+            args.next()
+                .unwrap_or_else(|| "www/data/figures.json".into()),
+        );
+        let out = PathBuf::from(args.next().unwrap_or_else(|| "www/static".into()));
+        let page = PathBuf::from(args.next().unwrap_or_else(|| "index.html".into()));
+        match run(&input, &out, &page) {
+            Ok(n) => {
+                println!(
+                    "wrote {n} charts (SVG and CSV) to {} and the claims check to {}",
+                    out.display(),
+                    page.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(why) => {
+                eprintln!("static_figures: {why}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn write(path: &Path, text: &str) -> Result<(), String> {
+        // Rewriting an unchanged file would only disturb its timestamp.
+        if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
+            return Ok(());
+        }
+        std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    fn run(input: &Path, out: &Path, page: &Path) -> Result<usize, String> {
+        let text =
+            std::fs::read_to_string(input).map_err(|e| format!("{}: {e}", input.display()))?;
+        let figures = figures::parse(&text).map_err(|e| format!("{}: {e}", input.display()))?;
+        std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+        let theme = Theme::new(Palette::LIGHT, 1.0);
+        let start = Scenario::from_figures(&figures);
+        for id in ChartId::ALL {
+            let svg =
+                static_svg::render(id, &figures, (NOMINAL_WIDTH, id.nominal_height()), &theme)
+                    .map_err(|e| format!("{}: {e}", id.slug()))?;
+            write(&out.join(format!("{}.svg", id.slug())), &svg)?;
+            let model =
+                Model::build(id, &figures, &start).map_err(|e| format!("{}: {e}", id.slug()))?;
+            write(
+                &out.join(format!("{}.csv", id.slug())),
+                &static_page::csv(&model),
+            )?;
+        }
+        let checked = claims::check_all(&figures).map_err(|e| e.to_string())?;
+        let html = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
+        let spliced = static_page::splice(
+            &html,
+            static_page::CLAIMS_MARKERS,
+            &static_page::claims_html(&checked),
+        )?;
+        write(page, &spliced)?;
+        Ok(ChartId::ALL.len())
+    }
+}

@@ -1,0 +1,161 @@
+//! A unit (waffle) chart: 100 squares, those standing for the share filled in the share's
+//! colour (striped when as reported), the rest outlined, with a key beneath.
+
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::element::PathElement;
+use plotters::prelude::DrawingBackend;
+use plotters::style::text_anchor::HPos;
+use plotters::style::{Color, ShapeStyle};
+
+use crate::charts::hatching::stripes;
+use crate::charts::pen::{Pen, Type};
+use crate::charts::theme::size;
+use crate::charts::{drawn, ChartError, Hit, Layout, Style};
+use crate::figures::Kind;
+use crate::model::intelligence::Intelligence;
+
+const SIDE: u32 = 10;
+
+/// Draws the chart into `area`.
+///
+/// # Errors
+/// [`ChartError::TooSmall`] for a tiny area; [`ChartError::Drawing`] if the backend fails.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    model: &Intelligence,
+    style: Style<'_>,
+) -> Result<Layout, ChartError> {
+    let theme = style.theme;
+    let (width, height) = area.dim_in_pixel();
+    let (w, h) = (
+        i32::try_from(width).unwrap_or(0),
+        i32::try_from(height).unwrap_or(0),
+    );
+    if w < theme.px(160.0) || h < theme.px(120.0) {
+        return Err(ChartError::TooSmall { width, height });
+    }
+    drawn(area.fill(&theme.palette.background))?;
+    let pen = Pen::new(area, theme, style.measure);
+    let p = &theme.palette;
+    let pad = theme.px(4.0);
+    let title = Type::bold(size::TITLE);
+    let label = Type::regular(size::LABEL);
+    let heading = pen.wrap(
+        &format!("{}: {} of 100 squares", model.share.label, model.filled),
+        title,
+        w - 2 * pad,
+        2,
+    );
+    let mut y = pad;
+    for line in &heading {
+        pen.text(line, (pad, y), title, p.text, HPos::Left)?;
+        y += theme.px(size::TITLE * 1.35);
+    }
+    y += theme.px(6.0);
+    let key_h = theme.px(size::LABEL * 1.5) * 2 + theme.px(8.0);
+    let grid = (h - y - key_h - pad).min(w - 2 * pad).max(theme.px(40.0));
+    let step = grid / i32::try_from(SIDE).unwrap_or(10);
+    let gap = (step / 8).max(1);
+    let fill = p.of_kind(model.share.kind);
+    let striped = model.share.kind == Kind::AsReported;
+    let outline = ShapeStyle {
+        color: p.muted.to_rgba(),
+        filled: false,
+        stroke_width: theme.stroke(1.0),
+    };
+    let stripe = ShapeStyle {
+        color: p.background.mix(0.55),
+        filled: false,
+        stroke_width: theme.stroke(1.5),
+    };
+    for i in 0..SIDE * SIDE {
+        let (row, col) = (
+            i32::try_from(i / SIDE).unwrap_or(0),
+            i32::try_from(i % SIDE).unwrap_or(0),
+        );
+        let (x0, y0) = (pad + col * step, y + row * step);
+        let (x1, y1) = (x0 + step - gap, y0 + step - gap);
+        if i < model.filled {
+            pen.fill_rect((x0, y0), (x1, y1), fill)?;
+            if striped {
+                for [a, b] in stripes(x0, y0, x1, y1, theme.px(6.0)) {
+                    drawn(area.draw(&PathElement::new(vec![a, b], stripe)))?;
+                }
+            }
+        } else {
+            let corners = vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)];
+            drawn(area.draw(&PathElement::new(corners, outline)))?;
+        }
+    }
+    let grid_bottom = y + step * i32::try_from(SIDE).unwrap_or(10);
+    let full_rows = i32::try_from(model.filled / SIDE).unwrap_or(0);
+    let split = y + step * full_rows;
+    let parts = model.parts();
+    let mut layout = Layout::default();
+    let right = pad + step * i32::try_from(SIDE).unwrap_or(10);
+    if let Some(share) = parts.first() {
+        layout.hits.push(Hit {
+            id: share.id.clone(),
+            rect: (pad, y, right, split.max(y + step)),
+        });
+    }
+    if let Some(rest) = parts.get(1) {
+        layout.hits.push(Hit {
+            id: rest.id.clone(),
+            rect: (pad, split.max(y + step), right, grid_bottom),
+        });
+    }
+    // The key: a swatch and words for each part.
+    let mut key_y = grid_bottom + theme.px(8.0);
+    let swatch = theme.px(12.0);
+    for (i, part) in parts.iter().enumerate() {
+        let (sx, sy) = (pad, key_y + theme.px(2.0));
+        if i == 0 {
+            pen.fill_rect((sx, sy), (sx + swatch, sy + swatch), fill)?;
+        } else {
+            let corners = vec![
+                (sx, sy),
+                (sx + swatch, sy),
+                (sx + swatch, sy + swatch),
+                (sx, sy + swatch),
+                (sx, sy),
+            ];
+            drawn(area.draw(&PathElement::new(corners, outline)))?;
+        }
+        let words = pen.fit(
+            &format!(
+                "{}: {} · {}",
+                part.label,
+                part.value_text(),
+                part.provenance()
+            ),
+            label,
+            w - 2 * pad - swatch - theme.px(6.0),
+        );
+        pen.text(
+            &words,
+            (sx + swatch + theme.px(6.0), key_y),
+            label,
+            p.text,
+            HPos::Left,
+        )?;
+        key_y += theme.px(size::LABEL * 1.5);
+    }
+    if let Some(hit) = style
+        .focus
+        .and_then(|id| layout.hits.iter().find(|h| h.id == id))
+    {
+        let (x0, y0, x1, y1) = hit.rect;
+        let ring = theme.px(2.0);
+        for (a, b) in [
+            ((x0, y0), (x1, y0)),
+            ((x1, y0), (x1, y1)),
+            ((x1, y1), (x0, y1)),
+            ((x0, y1), (x0, y0)),
+        ] {
+            pen.line(a, b, p.text, ring)?;
+        }
+    }
+    Ok(layout)
+}

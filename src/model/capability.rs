@@ -1,0 +1,83 @@
+//! Capability gaps: the article's tank and aircraft counts beside reference inventories, and the
+//! time it gives to close the gaps as a range.
+
+use crate::figures::{DataError, Figures, Unit};
+use crate::model::panel::{bars_of, Bar, Panel};
+
+/// Everything the capability chart needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Capability {
+    /// Tanks, aircraft and the time range.
+    pub panels: Vec<Panel>,
+}
+
+impl Capability {
+    /// Builds the chart's model.
+    ///
+    /// # Errors
+    /// A [`DataError`] if a named figure is missing.
+    pub fn from_figures(figures: &Figures) -> Result<Self, DataError> {
+        let spec = &figures.charts().capability;
+        let tanks = bars_of(&spec.tanks, figures)?;
+        let aircraft = bars_of(&spec.aircraft, figures)?;
+        let from = Bar::of(figures.get(&spec.gap_from)?, figures);
+        let to = Bar::of(figures.get(&spec.gap_to)?, figures);
+        let range = Bar {
+            from: from.value,
+            value: to.value,
+            label: from.label.clone(),
+            ..from
+        };
+        Ok(Self {
+            panels: vec![
+                Panel::new("Germany's tanks".into(), Unit::Count, tanks, None),
+                Panel::new(
+                    "France's combat aircraft".into(),
+                    Unit::Count,
+                    aircraft,
+                    None,
+                ),
+                Panel::new(
+                    "Time the article gives to close the gaps".into(),
+                    Unit::Months,
+                    vec![range],
+                    None,
+                ),
+            ],
+        })
+    }
+
+    /// The chart's takeaway, computed: each as-reported count against its closest reference.
+    #[must_use]
+    pub fn takeaway(&self) -> String {
+        let parts: Vec<String> = self
+            .panels
+            .iter()
+            .filter_map(|p| {
+                let reported = p.bars.first()?;
+                let references: Vec<String> = p
+                    .bars
+                    .iter()
+                    .skip(1)
+                    .map(|b| format!("{} ({})", b.value_text(), b.years))
+                    .collect();
+                (!references.is_empty()).then(|| {
+                    format!(
+                        "{} as reported against {}",
+                        reported.value_text(),
+                        references.join(" and ")
+                    )
+                })
+            })
+            .collect();
+        format!("{}.", capitalised(&parts.join("; ")))
+    }
+}
+
+fn capitalised(words: &str) -> String {
+    let mut out = words.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}

@@ -1,0 +1,131 @@
+//! What the native build writes for readers without the chart program: each chart's data as
+//! CSV, and the claims check as HTML spliced into the article page. Both come from the same
+//! models the charts draw.
+
+use crate::catalogue::Model;
+use crate::model::claims::{Claim, Verdict};
+
+/// Where the generated claims list starts and ends in `index.html`.
+pub const CLAIMS_MARKERS: (&str, &str) = ("<!-- claims:start -->", "<!-- claims:end -->");
+
+/// The chart's data as CSV, one row per bar, with the source columns.
+#[must_use]
+pub fn csv(model: &Model) -> String {
+    let mut out = String::from("id,label,value,value_as_shown,unit,kind,year,source,note\n");
+    for bar in model.bars() {
+        let row = [
+            bar.id.clone(),
+            bar.label.clone(),
+            bar.value.map_or(String::new(), |v| v.to_string()),
+            bar.value_text(),
+            bar.unit.key().to_string(),
+            bar.kind.words().to_string(),
+            bar.years.clone(),
+            bar.source.clone(),
+            bar.note.clone().unwrap_or_default(),
+        ];
+        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+fn csv_cell(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// Text made safe to place in HTML, as element content or in a quoted attribute.
+#[must_use]
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The claims check as an HTML list: what the article says, the references, the arithmetic,
+/// the verdict, and a link back to the claim in the text.
+#[must_use]
+pub fn claims_html(claims: &[Claim]) -> String {
+    let mut out = String::from("\n        <ol class=\"claims\">\n");
+    for claim in claims {
+        let id = escape_html(&claim.id);
+        let verdict = match claim.verdict {
+            Verdict::Consistent => "consistent",
+            Verdict::Inconsistent => "inconsistent",
+            Verdict::NoTrace => "no-trace",
+        };
+        let says = &claim.says;
+        let quote = says
+            .note
+            .as_deref()
+            .filter(|n| n.starts_with('“'))
+            .map_or(String::new(), |q| format!(" {}", escape_html(q)));
+        let references: Vec<String> = claim
+            .references
+            .iter()
+            .map(|r| {
+                escape_html(&format!(
+                    "{}: {} ({}, {}, {})",
+                    r.label,
+                    r.value_text(),
+                    r.kind.words(),
+                    r.source,
+                    r.years
+                ))
+            })
+            .collect();
+        let references = if references.is_empty() {
+            "none found".to_string()
+        } else {
+            references.join("; ")
+        };
+        out.push_str(&format!(
+            "          <li class=\"claim\" id=\"claim-{id}\" data-verdict=\"{verdict}\">\n\
+             \x20           <p class=\"claim-says\"><span class=\"verdict verdict-{verdict}\">{}</span> {}: <strong>{}</strong> (as reported).{quote}</p>\n\
+             \x20           <p class=\"claim-refs\">References: {references}.</p>\n\
+             \x20           <p class=\"claim-math\">{}</p>\n\
+             \x20           <p class=\"claim-back\"><a href=\"#text-{id}\">Back to the text</a></p>\n\
+             \x20         </li>\n",
+            escape_html(claim.verdict.words()),
+            escape_html(&says.label),
+            escape_html(&says.value_text()),
+            escape_html(&claim.arithmetic),
+        ));
+    }
+    out.push_str("        </ol>\n        ");
+    out
+}
+
+/// `page` with the text between `markers` replaced by `content`.
+///
+/// # Errors
+/// A message if either marker is missing or they are out of order.
+pub fn splice(page: &str, (start, end): (&str, &str), content: &str) -> Result<String, String> {
+    let from = page
+        .find(start)
+        .ok_or_else(|| format!("no {start} in the page"))?
+        + start.len();
+    let to = page
+        .find(end)
+        .ok_or_else(|| format!("no {end} in the page"))?;
+    if to < from {
+        return Err(format!("{end} comes before {start}"));
+    }
+    let (head, rest) = page.split_at(from);
+    let tail = rest.get(to - from..).unwrap_or_default();
+    Ok(format!("{head}{content}{tail}"))
+}
