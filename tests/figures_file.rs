@@ -168,3 +168,15 @@ fn contributors_budgets_share_one_currency() {
     let (path, _) = rejected(&text);
     assert_eq!(path, "charts.force_scenario.contributors[1].budget");
 }
+
+#[test]
+fn a_value_without_a_source_is_refused() {
+    let text = edited(|t| {
+        if let Some(figure) = t.pointer_mut("/figures/3").and_then(|f| f.as_object_mut()) {
+            figure.remove("source");
+        }
+    });
+    let (path, message) = rejected(&text);
+    assert_eq!(path, "figures[3]");
+    assert!(message.contains("missing field `source`"), "{message}");
+}

@@ -259,6 +259,12 @@ fn draw_bar<DB: DrawingBackend>(
             return pen.text_mid(&words, (end - gap, mid), VALUE, text_on(fill), HPos::Right);
         }
     }
+    // A range that starts away from zero may have room before it.
+    let short = bar.value_text();
+    let w = pen.width(&short, VALUE);
+    if start - x0 >= w + 2 * gap {
+        return pen.text_mid(&short, (start - gap, mid), VALUE, p.text, HPos::Right);
+    }
     // Nothing fits beside or inside the bar: write the value at the row's end.
     pen.text_mid(&bar.value_text(), (x1, mid), VALUE, p.text, HPos::Right)
 }

@@ -63,21 +63,14 @@ impl Capability {
                     .collect();
                 (!references.is_empty()).then(|| {
                     format!(
-                        "{} as reported against {}",
+                        "{}: {} as reported, against {}",
+                        p.title,
                         reported.value_text(),
                         references.join(" and ")
                     )
                 })
             })
             .collect();
-        format!("{}.", capitalised(&parts.join("; ")))
+        format!("{}.", parts.join("; "))
     }
-}
-
-fn capitalised(words: &str) -> String {
-    let mut out = words.to_string();
-    if let Some(first) = out.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    out
 }
