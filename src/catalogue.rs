@@ -202,6 +202,58 @@ impl Model {
         }
     }
 
+    /// A longer text alternative, generated from the data: what is largest and smallest in
+    /// each panel, then the chart's key comparison.
+    #[must_use]
+    pub fn description(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Model::Intelligence(m) = self {
+            parts.push(format!(
+                "A grid of {} squares, {} of them filled.",
+                Intelligence::CELLS,
+                m.filled
+            ));
+        }
+        for panel in self.panels() {
+            let known: Vec<&Bar> = panel.bars.iter().filter(|b| b.value.is_some()).collect();
+            let largest = known
+                .iter()
+                .copied()
+                .reduce(|a, b| if b.value > a.value { b } else { a });
+            let smallest = known
+                .iter()
+                .copied()
+                .reduce(|a, b| if b.value < a.value { b } else { a });
+            match (largest, smallest) {
+                (Some(big), Some(small)) if known.len() > 1 => parts.push(format!(
+                    "{}: {} bars; the largest is {} ({}), the smallest {} ({}).",
+                    panel.title,
+                    panel.bars.len(),
+                    big.label,
+                    big.value_text(),
+                    small.label,
+                    small.value_text()
+                )),
+                (Some(only), _) => parts.push(format!(
+                    "{}: {} ({}).",
+                    panel.title,
+                    only.label,
+                    only.value_text()
+                )),
+                _ => parts.push(format!("{}: no figures.", panel.title)),
+            }
+            if let Some(marker) = &panel.marker {
+                parts.push(format!(
+                    "A line marks {} at {}.",
+                    marker.label,
+                    crate::model::wording::amount(marker.value, panel.unit)
+                ));
+            }
+        }
+        parts.push(self.takeaway());
+        parts.join(" ")
+    }
+
     /// The chart's one-line takeaway, computed from its figures.
     #[must_use]
     pub fn takeaway(&self) -> String {

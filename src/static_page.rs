@@ -5,6 +5,45 @@
 use crate::catalogue::Model;
 use crate::model::claims::{Claim, Verdict};
 
+/// Where a figure's generated description and data table start and end in `index.html`.
+#[must_use]
+pub fn extras_markers(slug: &str) -> (String, String) {
+    (
+        format!("<!-- extras:{slug}:start -->"),
+        format!("<!-- extras:{slug}:end -->"),
+    )
+}
+
+/// A figure's longer description and its data as an HTML table behind a "Show the data"
+/// control, for every reader, with or without the chart program.
+#[must_use]
+pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
+    let mut rows = String::new();
+    for bar in model.bars() {
+        rows.push_str(&format!(
+            "              <tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            escape_html(&bar.label),
+            escape_html(&bar.value_text()),
+            escape_html(bar.kind.words()),
+            escape_html(&bar.years),
+            escape_html(&bar.source),
+        ));
+    }
+    format!(
+        "\n        <p class=\"chart-description\" id=\"{slug}-description\" data-description>{}</p>\n\
+         \x20       <details class=\"chart-table\">\n\
+         \x20         <summary>Show the data</summary>\n\
+         \x20         <table>\n\
+         \x20           <caption>{} (as the page opens)</caption>\n\
+         \x20           <thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th><th scope=\"col\">Kind</th><th scope=\"col\">Year</th><th scope=\"col\">Source</th></tr></thead>\n\
+         \x20           <tbody>\n{rows}            </tbody>\n\
+         \x20         </table>\n\
+         \x20       </details>\n        ",
+        escape_html(&model.description()),
+        escape_html(title),
+    )
+}
+
 /// Where the generated claims list starts and ends in `index.html`.
 pub const CLAIMS_MARKERS: (&str, &str) = ("<!-- claims:start -->", "<!-- claims:end -->");
 
@@ -128,4 +167,42 @@ pub fn splice(page: &str, (start, end): (&str, &str), content: &str) -> Result<S
     let (head, rest) = page.split_at(from);
     let tail = rest.get(to - from..).unwrap_or_default();
     Ok(format!("{head}{content}{tail}"))
+}
+
+/// `page` with every figure's description and data table regenerated from `figures`; the title
+/// of each table is the figure's `<h2>`.
+///
+/// # Errors
+/// A message if a figure's markers are missing or its model cannot be built.
+pub fn with_extras(page: &str, figures: &crate::figures::Figures) -> Result<String, String> {
+    use crate::catalogue::ChartId;
+    use crate::model::scenario::Scenario;
+    let start = Scenario::from_figures(figures);
+    let mut page = page.to_string();
+    for id in ChartId::ALL {
+        let slug = id.slug();
+        let model = Model::build(id, figures, &start).map_err(|e| format!("{slug}: {e}"))?;
+        let title = heading_of(&page, slug).unwrap_or_else(|| slug.to_string());
+        let (start_marker, end_marker) = extras_markers(slug);
+        page = splice(
+            &page,
+            (&start_marker, &end_marker),
+            &extras_html(slug, &title, &model),
+        )?;
+    }
+    Ok(page)
+}
+
+/// The text of `<h2 … id="<slug>-title">…</h2>`, without markup.
+fn heading_of(page: &str, slug: &str) -> Option<String> {
+    let open = format!("id=\"{slug}-title\">");
+    let from = page.find(&open)? + open.len();
+    let to = from + page.get(from..)?.find("</h2>")?;
+    let raw = page.get(from..to)?;
+    // Headings are plain text apart from entities.
+    Some(
+        raw.replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">"),
+    )
 }

@@ -76,6 +76,7 @@ fn csv_files_and_the_claims_check_are_current() -> Result {
     let page = std::fs::read_to_string(&page_path)?;
     let claims = static_page::claims_html(&check_all(&figures)?);
     let fresh = static_page::splice(&page, static_page::CLAIMS_MARKERS, &claims)?;
+    let fresh = static_page::with_extras(&fresh, &figures)?;
     check(Path::new("index.html"), &fresh)?;
     Ok(())
 }

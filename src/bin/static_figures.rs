@@ -80,7 +80,8 @@ mod native {
             static_page::CLAIMS_MARKERS,
             &static_page::claims_html(&checked),
         )?;
-        write(page, &spliced)?;
+        let html = static_page::with_extras(&spliced, &figures)?;
+        write(page, &html)?;
         Ok(ChartId::ALL.len())
     }
 }

@@ -29,9 +29,10 @@ pub fn show(figure: &Element, status: &Status) {
     }
 }
 
-/// Writes the computed takeaway into the figure's `[data-takeaway]` element.
-pub fn set_takeaway(figure: &Element, words: &str) {
-    if let Ok(Some(line)) = figure.query_selector("[data-takeaway]") {
+/// Writes computed words into the figure's element that matches `selector`
+/// (`[data-takeaway]`, `[data-description]`), if they changed.
+pub fn set_text(figure: &Element, selector: &str, words: &str) {
+    if let Ok(Some(line)) = figure.query_selector(selector) {
         if line.text_content().unwrap_or_default() != words {
             line.set_text_content(Some(words));
         }

@@ -167,6 +167,16 @@ pub fn mount_in(document: &Document, figures_json: &str, dpr: Option<f64>) -> u3
     };
     page._listeners = controls::install(document);
     page._listeners.extend(pointer::install_page(document));
+    // A switch between light and dark while the page is open redraws the charts in the new theme.
+    if let Some(query) =
+        web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+    {
+        page._listeners
+            .extend(Listener::on(query.as_ref(), "change", |_| {
+                with_page(|page| page.mark_dirty(None));
+                frame_clock::request(on_frame_work);
+            }));
+    }
     page.sync_controls();
     let drawn = page.draw_dirty();
     PAGE.with(|p| p.replace(Some(page)));
@@ -328,7 +338,12 @@ impl Page {
         for chart in self.charts.iter_mut().filter(|c| c.dirty) {
             chart.dirty = false;
             let takeaway = chart.model.takeaway();
-            figure_status::set_takeaway(&chart.figure, &takeaway);
+            figure_status::set_text(&chart.figure, "[data-takeaway]", &takeaway);
+            figure_status::set_text(
+                &chart.figure,
+                "[data-description]",
+                &chart.model.description(),
+            );
             figure_status::set_sentences(&self.document, chart.id.slug(), &takeaway);
             chart.canvas.set_attribute("aria-label", &takeaway).ok();
             mark_redraw_start();

@@ -1,0 +1,238 @@
+// The page for every reader: accessibility checked by axe-core in four states, no JavaScript,
+// print, dark mode, forced colours, a strict Content-Security-Policy, and bad or hostile input.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
+import { serve } from "./serve.mjs";
+import { launch, open, chartStates, inkedPixels } from "./browser.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function axeViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target}`);
+}
+
+for (const [state, options, act] of [
+  ["at load", { width: 1280 }, async () => {}],
+  ["in dark mode", { width: 1280, colorScheme: "dark" }, async () => {}],
+  ["at 375 px", { width: 375, deviceScaleFactor: 2 }, async () => {}],
+  [
+    "after interaction",
+    { width: 1000 },
+    async (page) => {
+      await page.check('input[name="share"][value="budget"]');
+      await page.check('input[name="currency"][value="usd"]');
+      await page.focus('figure[data-chart="troop-share"] canvas');
+      await page.keyboard.press("ArrowDown");
+      await page.click('figure[data-chart="budgets"] summary');
+    },
+  ],
+]) {
+  test(`axe-core finds no violations ${state}`, async (t) => {
+    const { page, errors, context } = await open(browser, server.url, options);
+    try {
+      await chartStates(page);
+      await act(page);
+      const violations = await axeViolations(page);
+      t.diagnostic(`axe ${state}: ${violations.length} violations`);
+      assert.deepEqual(violations, []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test("without JavaScript every figure shows its static chart, says so, and keeps its data", async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url, { waitUntil: "load" });
+    const figures = await page.$$eval("figure[data-chart]", (fs) =>
+      fs.map((f) => {
+        const img = f.querySelector(".chart-fallback");
+        return {
+          chart: f.dataset.chart,
+          loaded: img.complete && img.naturalWidth > 0,
+          visible: getComputedStyle(img).visibility === "visible",
+          notice: f.querySelector("noscript") !== null,
+          rows: f.querySelectorAll(".chart-table tbody tr").length,
+          description: f.querySelector("[data-description]").textContent.length,
+        };
+      }),
+    );
+    assert.equal(figures.length, 8);
+    for (const f of figures) {
+      assert.ok(f.loaded && f.visible, `${f.chart}: static chart shown`);
+      assert.ok(f.notice, `${f.chart}: says the interactive version did not load`);
+      assert.ok(f.rows >= 2 && f.description > 40, `${f.chart}: data table and description`);
+    }
+    const notices = await page.$$eval("figure[data-chart] .chart-status", (ps) =>
+      ps.filter((p) => p.offsetHeight > 0 && p.textContent.includes("needs JavaScript")).length,
+    );
+    assert.equal(notices, 8, "each figure says its interactive version needs JavaScript");
+    assert.equal(await page.$$eval("li.claim", (c) => c.length), 18);
+    assert.equal(await page.$$eval("form[data-controls]:not([hidden])", (f) => f.length), 0, "no dead controls");
+  } finally {
+    await context.close();
+  }
+});
+
+test("print shows the static charts", async () => {
+  const { page, context } = await open(browser, server.url, { width: 1000 });
+  try {
+    await chartStates(page);
+    await page.emulateMedia({ media: "print" });
+    assert.ok(await page.isVisible('figure[data-chart="budgets"] .chart-fallback'));
+    assert.ok(await page.isHidden('figure[data-chart="budgets"] canvas'));
+  } finally {
+    await context.close();
+  }
+});
+
+test("dark mode draws dark charts, not inverted ones; forced colours keep them readable", async () => {
+  for (const options of [{ colorScheme: "dark" }, { forcedColors: "active" }]) {
+    const { page, errors, context } = await open(browser, server.url, { width: 800, ...options });
+    try {
+      await chartStates(page);
+      const corner = await page.$eval('figure[data-chart="coalition"] canvas', (c) => [...c.getContext("2d").getImageData(1, 1, 1, 1).data]);
+      if (options.colorScheme) assert.ok(corner[0] < 60 && corner[1] < 60 && corner[2] < 60, `dark background: ${corner}`);
+      assert.ok((await inkedPixels(page, 'figure[data-chart="coalition"] canvas')) > 2000);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test("reduced motion turns transitions off", async () => {
+  const context = await browser.newContext({ reducedMotion: "reduce" });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    const duration = await page.$eval("summary", (e) => getComputedStyle(e).transitionDuration);
+    assert.equal(duration, "0s");
+  } finally {
+    await context.close();
+  }
+});
+
+test("a missing figures file leaves the article and the static charts, with a notice", async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
+  const page = await context.newPage();
+  try {
+    await page.route("**/figures.json", (route) => route.fulfill({ status: 404, body: "not here" }));
+    await page.goto(server.url);
+    const states = await chartStates(page);
+    assert.ok(Object.values(states).every((s) => s === "failed"));
+    assert.match(await page.textContent('figure[data-chart="coalition"] [data-status]'), /HTTP 404/);
+    assert.ok(await page.isVisible('figure[data-chart="coalition"] .chart-fallback'));
+    assert.equal(await page.$$eval("li.claim", (c) => c.length), 18);
+  } finally {
+    await context.close();
+  }
+});
+
+test("hostile strings in the data stay text, and very long ones are shortened", async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs += 1;
+    d.dismiss();
+  });
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  try {
+    await page.route("**/figures.json", async (route) => {
+      const response = await route.fetch();
+      const data = JSON.parse(await response.text());
+      const poland = data.figures.find((f) => f.id === "personnel.poland");
+      poland.label = "<img src=x onerror=alert(1)>Poland";
+      const spain = data.figures.find((f) => f.id === "personnel.spain");
+      spain.label = "Spain ".repeat(1000);
+      data.sources.nato_personnel_2024 = undefined;
+      await route.fulfill({ response, body: JSON.stringify(data) });
+    });
+    await page.goto(server.url);
+    const states = await chartStates(page);
+    assert.ok(Object.values(states).every((s) => s === "drawn"), JSON.stringify(states));
+    await page.focus('figure[data-chart="troop-share"] canvas');
+    for (let i = 0; i < 4; i += 1) await page.keyboard.press("ArrowDown");
+    const said = await page.textContent('figure[data-chart="troop-share"] [data-live]');
+    assert.match(said, /^<img src=x onerror=alert\(1\)>Poland: 216,100/);
+    assert.equal(await page.$$eval("main img:not(.chart-fallback)", (n) => n.length), 0);
+    assert.equal(dialogs, 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a zero-width container, rapid resizes, a pixel ratio of 3 and a 320 px phone", async () => {
+  const { page, errors, context } = await open(browser, server.url, { width: 320, height: 700, deviceScaleFactor: 3 });
+  try {
+    await chartStates(page);
+    const [w, cw] = await page.$eval('figure[data-chart="budgets"] canvas', (c) => [c.width, c.clientWidth]);
+    assert.equal(w, cw * 3);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scroll at 320 px (${overflow})`);
+    for (let i = 0; i < 30; i += 1) await page.setViewportSize({ width: 320 + ((i * 97) % 900), height: 700 });
+    await page.setViewportSize({ width: 700, height: 700 });
+    await page.waitForFunction(() => {
+      const c = document.querySelector('figure[data-chart="industry"] canvas');
+      return c.width === c.clientWidth * 3;
+    });
+    // Squeeze one figure to nothing: it says so and keeps its static chart; the others draw on.
+    await page.$eval('figure[data-chart="industry"]', (f) => (f.style.width = "0px"));
+    await page.waitForFunction(() => document.querySelector('figure[data-chart="industry"]').dataset.state === "failed");
+    assert.match(await page.textContent('figure[data-chart="industry"] [data-status]'), /too small/);
+    assert.ok(await page.$eval('figure[data-chart="industry"] .chart-fallback', (i) => getComputedStyle(i).visibility === "visible"));
+    assert.equal(await page.$eval('figure[data-chart="geography"]', (f) => f.dataset.state), "drawn");
+    await page.$eval('figure[data-chart="industry"]', (f) => (f.style.width = ""));
+    await page.waitForFunction(() => document.querySelector('figure[data-chart="industry"]').dataset.state === "drawn");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("under a strict Content-Security-Policy the page works with no violation", async () => {
+  const strict = await serve({ script: fileURLToPath(new URL("./csp_server.py", import.meta.url)) });
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  try {
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const response = await page.goto(strict.url);
+    assert.match(response.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'/);
+    const states = await chartStates(page);
+    assert.ok(Object.values(states).every((s) => s === "drawn"), JSON.stringify(states));
+    await page.check('input[name="share"][value="personnel"]');
+    await page.focus('figure[data-chart="budgets"] canvas');
+    await page.keyboard.press("ArrowDown");
+    assert.ok(await page.isVisible('figure[data-chart="budgets"] .chart-tooltip'));
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    strict.stop();
+  }
+});
