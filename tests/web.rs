@@ -465,3 +465,17 @@ fn a_hostile_link_is_ignored_with_a_notice() {
     );
     remove_controls();
 }
+
+#[wasm_bindgen_test]
+fn after_a_panic_every_figure_says_so_and_shows_its_static_chart() {
+    clear_body();
+    let troops = figure("troop-share", 500, 560);
+    assert_eq!(mount_in(&document(), FIGURES_JSON, Some(1.0)), 1);
+    assert_eq!(troops.get_attribute("data-state").as_deref(), Some("drawn"));
+    reassurance_force::web::panic_notice::show_in_figures(&document());
+    assert_eq!(
+        troops.get_attribute("data-state").as_deref(),
+        Some("failed")
+    );
+    assert!(text_of(&troops, "[data-status]").contains("internal error"));
+}

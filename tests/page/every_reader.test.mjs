@@ -91,6 +91,33 @@ test("without JavaScript every figure shows its static chart, says so, and keeps
   }
 });
 
+test("no text on the page is under 12 CSS pixels, and touch targets are at least 24 px", async () => {
+  for (const width of [320, 1280]) {
+    const { page, context } = await open(browser, server.url, { width });
+    try {
+      await chartStates(page);
+      const small = await page.evaluate(() => {
+        const out = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const el = walker.currentNode.parentElement;
+          if (!walker.currentNode.textContent.trim() || !el.offsetParent || el.closest(".visually-hidden")) continue;
+          const size = parseFloat(getComputedStyle(el).fontSize);
+          if (size < 12) out.push(`${el.tagName}.${el.className}: ${size}px`);
+        }
+        return out;
+      });
+      assert.deepEqual(small, [], `at ${width} px`);
+      const targets = await page.$$eval(".chart-controls label, .chart-table summary, .chart-frame > canvas", (els) =>
+        els.map((e) => e.getBoundingClientRect()).filter((r) => r.width < 24 || r.height < 24).length,
+      );
+      assert.equal(targets, 0, `small touch targets at ${width} px`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test("print shows the static charts", async () => {
   const { page, context } = await open(browser, server.url, { width: 1000 });
   try {
