@@ -2,7 +2,6 @@
 // print, dark mode, forced colours, a strict Content-Security-Policy, and bad or hostile input.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "./serve.mjs";
 import { launch, open, chartStates, inkedPixels } from "./browser.mjs";
@@ -238,7 +237,7 @@ test("a zero-width container, rapid resizes, a pixel ratio of 3 and a 320 px pho
 });
 
 test("under a strict Content-Security-Policy the page works with no violation", async () => {
-  const strict = await serve({ script: fileURLToPath(new URL("./csp_server.py", import.meta.url)) });
+  const strict = await serve();
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   const errors = [];

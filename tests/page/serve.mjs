@@ -1,5 +1,5 @@
-// Serves the project's root on 127.0.0.1 at a free port for a test, and stops the server by
-// its PID afterwards.
+// Serves the project's root on 127.0.0.1 at a free port, with the project's own server (as
+// .ci/serve does), and stops the server by its PID afterwards.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -30,13 +30,10 @@ async function waitUntilUp(url, deadline) {
   throw new Error(`server at ${url} did not start`);
 }
 
-/** Starts a static server; returns { url, stop }. `script` may name another server program. */
-export async function serve({ script = null, args = [] } = {}) {
+/** Starts the project's server (gzip, strict CSP) at a free port; returns { url, stop }. */
+export async function serve() {
   const port = await freePort();
-  const command = script
-    ? ["python3", [script, String(port), ...args]]
-    : ["python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1"]];
-  const child = spawn(command[0], command[1], { cwd: ROOT, stdio: "ignore" });
+  const child = spawn("python3", [".ci/server.py", String(port)], { cwd: ROOT, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}/`;
   const stop = () => {
     if (child.exitCode === null && child.pid) {
