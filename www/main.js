@@ -1,6 +1,6 @@
-// Loads the chart program and the figures file, then hands the figures to the program.
-// If either fails, every chart figure keeps its static image and says why; the article is
-// untouched.
+// Loads the chart program and the figures file as early as possible, waits for the article to
+// be parsed, then hands the figures to the program. If either fails, every chart figure keeps
+// its static image and says why; the article is untouched.
 import init, { mount } from "./pkg/reassurance_force.js";
 
 const FIGURES_URL = new URL("data/figures.json", import.meta.url);
@@ -19,10 +19,17 @@ async function figuresText() {
   return response.text();
 }
 
+const parsed = new Promise((resolve) => {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", resolve, { once: true });
+  else resolve();
+});
+
 try {
-  const [, text] = await Promise.all([init(), figuresText()]);
+  const [, text] = await Promise.all([init({ module_or_path: new URL("pkg/reassurance_force_bg.wasm", import.meta.url) }), figuresText()]);
+  await parsed;
   mount(text);
 } catch (error) {
+  await parsed;
   console.error("charts:", error);
   showFailure(error instanceof Error ? error.message : String(error));
 }

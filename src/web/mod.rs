@@ -29,6 +29,7 @@ use crate::charts::text_width::{Estimate, TextWidth};
 use crate::charts::theme::{Palette, Theme};
 use crate::charts::{ChartError, Layout, Style};
 use crate::figures::{self, Figures};
+use crate::model::panel::sort_few;
 use crate::model::scenario::Scenario;
 use crate::web::canvas_text::CanvasText;
 use crate::web::figure_status::Status;
@@ -118,7 +119,7 @@ pub fn mount(figures_json: &str) -> u32 {
     let Some(document) = window.document() else {
         return 0;
     };
-    let drawn = mount_in(&document, figures_json, None);
+    let drawn = mount_within(&document, figures_json, None, Some(FRAME_BUDGET_MS));
     with_page(|page| {
         let notices = link::read(&window, &mut page.scenario);
         controls::show_notices(&page.document, &notices);
@@ -132,9 +133,21 @@ pub fn mount(figures_json: &str) -> u32 {
 }
 
 /// As [`mount`] within `document`, at a given device pixel ratio (`None`: the window's),
-/// starting from the data's scenario (the address is not read).
+/// starting from the data's scenario (the address is not read), drawing every chart at once.
 #[must_use]
 pub fn mount_in(document: &Document, figures_json: &str, dpr: Option<f64>) -> u32 {
+    mount_within(document, figures_json, dpr, None)
+}
+
+/// Mounts the page's charts; with a `budget` in milliseconds, draws the charts in view first
+/// and leaves the rest to later animation frames once the budget is spent, so that no task
+/// blocks the page for long.
+fn mount_within(
+    document: &Document,
+    figures_json: &str,
+    dpr: Option<f64>,
+    budget: Option<f64>,
+) -> u32 {
     PAGE.with(|p| p.replace(None));
     let on_page = chart_figures(document);
     let figures = match figures::parse(figures_json) {
@@ -178,13 +191,19 @@ pub fn mount_in(document: &Document, figures_json: &str, dpr: Option<f64>) -> u3
             }));
     }
     page.sync_controls();
-    let drawn = page.draw_dirty();
+    let drawn = page.draw_dirty(budget);
+    let waiting = page.charts.iter().any(|c| c.dirty);
     PAGE.with(|p| p.replace(Some(page)));
+    if waiting {
+        frame_clock::request(on_frame_work);
+    }
     drawn
 }
 
 /// Draws whatever is waiting now, rather than at the next frame; returns the charts drawn.
+/// The page never needs it; benchmarks and tests call it to time or check a redraw at once.
 #[must_use]
+#[wasm_bindgen(js_name = redrawNow)]
 pub fn flush() -> u32 {
     with_page(Page::rebuild_and_draw).unwrap_or(0)
 }
@@ -254,8 +273,24 @@ fn live_chart(
     let on_resize = {
         let index = id;
         OnResize::observe(&frame, move || {
-            with_page(|page| page.mark_dirty(Some(index)));
-            frame_clock::request(on_frame_work);
+            // The observer also reports the first size, which the chart was drawn at already.
+            let resized = with_page(|page| {
+                let ratio = page.dpr.unwrap_or_else(canvas_size::device_pixel_ratio);
+                let chart = page.chart_mut(index)?;
+                let now = canvas_size::backing_size(
+                    (
+                        f64::from(chart.frame.client_width()),
+                        f64::from(chart.frame.client_height()),
+                    ),
+                    ratio,
+                );
+                let changed = now != (chart.canvas.width(), chart.canvas.height());
+                chart.dirty |= changed;
+                Some(changed)
+            });
+            if resized.flatten() == Some(true) {
+                frame_clock::request(on_frame_work);
+            }
         })
         .ok()
     };
@@ -284,9 +319,21 @@ fn live_chart(
     })
 }
 
-/// The work of one animation frame: rebuild what is stale, draw what is dirty.
+/// How long one task may spend drawing before the rest waits for the next frame: under the
+/// 50 ms that counts as a long task.
+const FRAME_BUDGET_MS: f64 = 30.0;
+
+/// The work of one animation frame: rebuild what is stale, draw what is dirty within the
+/// frame's budget, and ask for another frame if charts are still waiting.
 pub fn on_frame_work() {
-    let _ = flush();
+    let waiting = with_page(|page| {
+        page.rebuild();
+        page.draw_dirty(Some(FRAME_BUDGET_MS));
+        page.charts.iter().any(|c| c.dirty)
+    });
+    if waiting == Some(true) {
+        frame_clock::request(on_frame_work);
+    }
 }
 
 impl Page {
@@ -311,6 +358,12 @@ impl Page {
 
     /// Rebuilds the models if the scenario changed, then draws every dirty chart.
     pub fn rebuild_and_draw(&mut self) -> u32 {
+        self.rebuild();
+        self.draw_dirty(None)
+    }
+
+    /// Rebuilds the models if the scenario changed, marking the charts whose model changed.
+    pub fn rebuild(&mut self) {
         if self.stale {
             self.stale = false;
             for chart in &mut self.charts {
@@ -328,14 +381,32 @@ impl Page {
                 }
             }
         }
-        self.draw_dirty()
     }
 
-    /// Draws every dirty chart and writes its takeaway; returns how many were drawn.
-    fn draw_dirty(&mut self) -> u32 {
+    /// Draws dirty charts, those in view first, and writes their sentences; with a `budget` in
+    /// milliseconds, stops once it is spent. Returns how many were drawn.
+    fn draw_dirty(&mut self, budget: Option<f64>) -> u32 {
         let mut drawn = 0;
         let dpr = self.dpr;
-        for chart in self.charts.iter_mut().filter(|c| c.dirty) {
+        let started = now();
+        let height = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(f64::INFINITY);
+        let in_view = |chart: &LiveChart| {
+            let r = chart.frame.get_bounding_client_rect();
+            r.bottom() > 0.0 && r.top() < height
+        };
+        let mut order: Vec<usize> = (0..self.charts.len()).collect();
+        let visible: Vec<bool> = self.charts.iter().map(in_view).collect();
+        sort_few(&mut order, |&a, &b| visible.get(a) > visible.get(b));
+        for i in order {
+            if budget.is_some_and(|b| drawn > 0 && now() - started > b) {
+                break;
+            }
+            let Some(chart) = self.charts.get_mut(i).filter(|c| c.dirty) else {
+                continue;
+            };
             chart.dirty = false;
             let takeaway = chart.model.takeaway();
             figure_status::set_text(&chart.figure, "[data-takeaway]", &takeaway);
@@ -354,7 +425,7 @@ impl Page {
                 }
                 Err(e) => Status::Failed(format!("{}: {e}", chart.id.slug())),
             };
-            record_redraw();
+            record_redraw(chart.id.slug());
             figure_status::show(&chart.figure, &status);
         }
         drawn
@@ -433,6 +504,12 @@ fn palette() -> Palette {
     }
 }
 
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// Marks the start of a redraw on the page's performance timeline.
 fn mark_redraw_start() {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
@@ -440,17 +517,18 @@ fn mark_redraw_start() {
     }
 }
 
-/// Records one chart's redraw as a `chart-redraw` performance measure, keeping at most a few
-/// thousand so that a long session does not grow the timeline.
-fn record_redraw() {
+/// Records one chart's redraw as a `chart-redraw <chart>` performance measure, keeping at most
+/// a few thousand so that a long session does not grow the timeline.
+fn record_redraw(chart: &str) {
     let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
         return;
     };
-    if performance.get_entries_by_name("chart-redraw").length() > 4_000 {
-        performance.clear_measures_with_measure_name("chart-redraw");
+    let name = format!("chart-redraw {chart}");
+    if performance.get_entries_by_name(&name).length() > 2_000 {
+        performance.clear_measures_with_measure_name(&name);
     }
     performance
-        .measure_with_start_mark("chart-redraw", "chart-redraw-start")
+        .measure_with_start_mark(&name, "chart-redraw-start")
         .ok();
     performance.clear_marks_with_mark_name("chart-redraw-start");
 }

@@ -16,8 +16,8 @@ const FLAGS = [
 ];
 
 /** A headless Chromium with a fresh, empty profile; close it with `browser.close()`. */
-export async function launch() {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+export async function launch(extra = []) {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...FLAGS, ...extra] });
 }
 
 /**

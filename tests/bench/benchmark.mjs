@@ -1,0 +1,198 @@
+// The performance benchmark: this project's wasm charts against Chart.js in the same headless
+// Chromium run, the bytes a reader downloads, the time to every chart drawn (with and without
+// 4× CPU throttling), memory over 10,000 redraws, and Lighthouse. Prints its figures; run it
+// after a build (.ci/bench does both).
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { serve, ROOT } from "../page/serve.mjs";
+import { launch, CHROMIUM } from "../page/browser.mjs";
+
+const REDRAWS = Number(process.env.REDRAWS || 400);
+const LOADS = Number(process.env.LOADS || 5);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const median = (xs) => pct([...xs].sort((a, b) => a - b), 50);
+const summary = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: pct(s, 50), p95: pct(s, 95), n: s.length };
+};
+const ms = (x) => `${x.toFixed(2)} ms`;
+const verdicts = [];
+const budget = (what, ok) => verdicts.push(`${ok ? "met " : "MISSED"}  ${what}`);
+
+const server = await serve();
+const browser = await launch(["--js-flags=--expose-gc", "--enable-precise-memory-info"]);
+try {
+  // 1. Redraws while the data changes, ours and Chart.js's, same data and size.
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => [...document.querySelectorAll("figure[data-chart]")].every((f) => f.dataset.state === "drawn"));
+  const ours = await page.evaluate(async (n) => {
+    const wasm = await import("/www/pkg/reassurance_force.js");
+    const force = document.querySelector('input[name="force"]');
+    const radio = (name, value) => document.querySelector(`input[name="${name}"][value="${value}"]`);
+    const input = (el) => el.dispatchEvent(new Event("input", { bubbles: true }));
+    performance.clearMeasures();
+    const whole = { troops: [], budgets: [] };
+    for (let i = 0; i < n; i += 1) {
+      force.value = String(5000 + ((i * 7919) % 146) * 1000);
+      const t0 = performance.now();
+      input(force);
+      wasm.redrawNow();
+      whole.troops.push(performance.now() - t0);
+    }
+    const currencies = ["published", "eur", "usd"];
+    for (let i = 0; i < n; i += 1) {
+      const c = radio("currency", currencies[i % 3]);
+      const o = radio("sort", i % 2 ? "name" : "size");
+      c.checked = true;
+      o.checked = true;
+      const t0 = performance.now();
+      input(c);
+      input(o);
+      wasm.redrawNow();
+      whole.budgets.push(performance.now() - t0);
+    }
+    const measures = (chart) => performance.getEntriesByName(`chart-redraw ${chart}`).map((e) => e.duration);
+    const size = (chart) => {
+      const c = document.querySelector(`figure[data-chart="${chart}"] canvas`);
+      return [c.clientWidth, c.clientHeight];
+    };
+    return { troops: measures("troop-share"), budgets: measures("budgets"), whole, sizes: { troops: size("troop-share"), budgets: size("budgets") } };
+  }, REDRAWS);
+  const peer = await context.newPage();
+  await peer.goto(`${server.url}tests/bench/chartjs.html`);
+  await peer.waitForFunction(() => window.chartjsBench?.ready);
+  const theirs = await peer.evaluate((n) => {
+    const troops = [];
+    const budgets = [];
+    for (let i = 0; i < n; i += 1) troops.push(window.chartjsBench.troopShare(5000 + ((i * 7919) % 146) * 1000));
+    for (let i = 0; i < n; i += 1) budgets.push(window.chartjsBench.budgets(i));
+    const size = (id) => [document.getElementById(id).clientWidth, document.getElementById(id).clientHeight];
+    return { troops, budgets, sizes: { troops: size("troop-share"), budgets: size("budgets") } };
+  }, REDRAWS);
+  console.log(`\n== Redraw while the data changes (${REDRAWS} redraws per chart, one Chromium run)`);
+  for (const [name, key] of [["troop-share", "troops"], ["budgets", "budgets"]]) {
+    const a = summary(ours[key]);
+    const b = summary(theirs[key]);
+    const w = summary(ours.whole[key]);
+    console.log(
+      `${name.padEnd(12)} ours: median ${ms(a.median)}, p95 ${ms(a.p95)} (canvas ${ours.sizes[key].join("×")}) | ` +
+        `Chart.js: median ${ms(b.median)}, p95 ${ms(b.p95)} (canvas ${theirs.sizes[key].join("×")}) | ratio ours/Chart.js ${(a.median / b.median).toFixed(2)}`,
+    );
+    console.log(`${"".padEnd(12)} ours, whole update (event, model, every chart it touches): median ${ms(w.median)}, p95 ${ms(w.p95)}`);
+    budget(`${name} redraw median ≤ Chart.js's and < 4 ms (${ms(a.median)} vs ${ms(b.median)})`, a.median <= b.median && a.median < 4);
+  }
+  await peer.close();
+
+  // 2. Bytes.
+  const wasm = readFileSync(`${ROOT}www/pkg/reassurance_force_bg.wasm`);
+  const glue = readFileSync(`${ROOT}www/pkg/reassurance_force.js`);
+  const chartjs = readFileSync(`${ROOT}tests/node_modules/chart.js/dist/chart.umd.min.js`);
+  const gz = (b) => gzipSync(b, { level: 9 }).length;
+  console.log("\n== Bytes for the charts");
+  console.log(`ours: wasm ${kb(wasm.length)} raw, ${kb(gz(wasm))} gzip; glue ${kb(glue.length)} raw, ${kb(gz(glue))} gzip; together ${kb(gz(wasm) + gz(glue))} gzip`);
+  console.log(`Chart.js 4 (chart.umd.min.js): ${kb(chartjs.length)} raw, ${kb(gz(chartjs))} gzip; ratio ours/Chart.js ${((gz(wasm) + gz(glue)) / gz(chartjs)).toFixed(2)}`);
+  budget(`wasm + glue ≤ 120 KB gzip (${kb(gz(wasm) + gz(glue))})`, gz(wasm) + gz(glue) <= 120 * 1024);
+  const weigh = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const weighPage = await weigh.newPage();
+  let transferred = 0;
+  let decoded = 0;
+  weighPage.on("requestfinished", async (request) => {
+    const sizes = await request.sizes();
+    transferred += sizes.responseBodySize + sizes.responseHeadersSize;
+    const response = await request.response();
+    decoded += (await response.body()).length;
+  });
+  await weighPage.goto(server.url, { waitUntil: "networkidle" });
+  console.log(`page weight at load: ${kb(transferred)} transferred (gzip), ${kb(decoded)} decoded, for the article, 8 charts, their static versions and the figures file`);
+  await weigh.close();
+
+  // 3. Time from navigation to every chart drawn.
+  console.log("\n== Navigation to every chart drawn (median of " + LOADS + " loads)");
+  for (const rate of [1, 4]) {
+    const times = [];
+    for (let i = 0; i < LOADS; i += 1) {
+      const ctx = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+      const p = await ctx.newPage();
+      const cdp = await ctx.newCDPSession(p);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+      await p.addInitScript(() => {
+        const check = () => {
+          const figures = [...document.querySelectorAll("figure[data-chart]")];
+          if (figures.length && figures.every((f) => f.dataset.state === "drawn") && !window.__allDrawn) window.__allDrawn = performance.now();
+        };
+        new MutationObserver(check).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-state"] });
+      });
+      await p.goto(server.url);
+      await p.waitForFunction(() => window.__allDrawn);
+      times.push(await p.evaluate(() => window.__allDrawn));
+      await ctx.close();
+    }
+    const t = median(times);
+    console.log(`CPU ${rate}×: ${ms(t)} (runs: ${times.map((x) => x.toFixed(0)).join(", ")} ms)`);
+    if (rate === 4) budget(`every chart drawn within 500 ms at 4× CPU throttling (${ms(t)})`, t <= 500);
+  }
+
+  // 4. Memory over 10,000 redraws.
+  console.log("\n== Memory over 10,000 slider redraws");
+  const mem = await page.evaluate(async () => {
+    const wasm = await import("/www/pkg/reassurance_force.js");
+    const exports = await wasm.default();
+    const force = document.querySelector('input[name="force"]');
+    const step = (i) => {
+      force.value = String(5000 + ((i * 7919) % 146) * 1000);
+      force.dispatchEvent(new Event("input", { bubbles: true }));
+      wasm.redrawNow();
+    };
+    const sample = () => {
+      window.gc();
+      return { wasm: exports.memory.buffer.byteLength, heap: performance.memory.usedJSHeapSize };
+    };
+    for (let i = 0; i < 100; i += 1) step(i);
+    const after100 = sample();
+    for (let i = 100; i < 10_100; i += 1) step(i);
+    const after10k = sample();
+    return { after100, after10k };
+  });
+  console.log(`wasm memory: ${kb(mem.after100.wasm)} after 100, ${kb(mem.after10k.wasm)} after 10,100`);
+  console.log(`JS heap: ${kb(mem.after100.heap)} after 100, ${kb(mem.after10k.heap)} after 10,100`);
+  const heapOk = mem.after10k.heap <= mem.after100.heap * 1.1 + 512 * 1024;
+  budget(`no growth over 10,000 redraws (wasm equal; JS heap within 10% + 512 KB)`, mem.after10k.wasm === mem.after100.wasm && heapOk);
+  await context.close();
+
+  // 5. Lighthouse 12.
+  console.log("\n== Lighthouse");
+  const lighthouse = fileURLToPath(new URL("../node_modules/lighthouse/cli/index.js", import.meta.url));
+  const flags = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync";
+  const run = spawnSync(process.execPath, [lighthouse, server.url, "--output=json", "--output-path=stdout", "--quiet", `--chrome-flags=${flags}`], {
+    env: { ...process.env, CHROME_PATH: CHROMIUM },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  try {
+    const report = JSON.parse(run.stdout);
+    const scores = Object.fromEntries(Object.entries(report.categories).map(([k, c]) => [k, Math.round(c.score * 100)]));
+    const a = report.audits;
+    console.log(`scores: performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores["best-practices"]}, SEO ${scores.seo}`);
+    console.log(`LCP ${a["largest-contentful-paint"].displayValue}, CLS ${a["cumulative-layout-shift"].displayValue}, total blocking time ${a["total-blocking-time"].displayValue}`);
+    const below = Object.entries(scores).filter(([, s]) => s < 100);
+    for (const [k] of below) {
+      const failing = Object.values(a).filter((x) => x.score !== null && x.score < 1 && report.categories[k].auditRefs.some((r) => r.id === x.id && r.weight > 0));
+      console.log(`  ${k}: ${failing.map((x) => `${x.id} (${x.displayValue || x.score})`).join("; ")}`);
+    }
+    budget(`Lighthouse 100 in all four categories and CLS 0`, below.length === 0 && a["cumulative-layout-shift"].numericValue === 0);
+  } catch (error) {
+    console.log(`Lighthouse did not run: ${error.message}\n${run.stderr.slice(-2000)}`);
+    budget("Lighthouse ran", false);
+  }
+
+  console.log("\n== Budget");
+  for (const line of verdicts) console.log(line);
+} finally {
+  await browser.close();
+  server.stop();
+}
