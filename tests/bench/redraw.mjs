@@ -21,7 +21,7 @@ try {
     await page.waitForFunction(() => [...document.querySelectorAll("figure[data-chart]")].every((f) => f.dataset.state === "drawn"));
     const slider = page.locator('input[name="force"]');
     await slider.scrollIntoViewIfNeeded();
-    await page.evaluate(() => performance.clearMeasures("chart-redraw"));
+    await page.evaluate(() => performance.clearMeasures());
     const box = await slider.boundingBox();
     const y = box.y + box.height / 2;
     const at = (f) => box.x + 8 + f * (box.width - 16);
@@ -33,7 +33,11 @@ try {
     }
     await page.mouse.up();
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const times = (await page.evaluate(() => performance.getEntriesByName("chart-redraw").map((e) => e.duration))).sort((a, b) => a - b);
+    const times = (
+      await page.evaluate(() =>
+        performance.getEntriesByType("measure").filter((e) => e.name.startsWith("chart-redraw ")).map((e) => e.duration),
+      )
+    ).sort((a, b) => a - b);
     console.log(
       `device pixel ratio ${scale}: ${times.length} chart redraws while dragging; ` +
         `median ${percentile(times, 50).toFixed(2)} ms, 95th percentile ${percentile(times, 95).toFixed(2)} ms, ` +
