@@ -14,8 +14,9 @@ pub fn extras_markers(slug: &str) -> (String, String) {
     )
 }
 
-/// A figure's longer description and its data as an HTML table behind a "Show the data"
-/// control, for every reader, with or without the chart program.
+/// The parts of a figure that every figure has and the data decides: its status and live lines,
+/// the notice for readers without JavaScript, its longer description, its data as an HTML table
+/// behind a "Show the data" control, and its CSV download.
 #[must_use]
 pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
     let mut rows = String::new();
@@ -30,7 +31,10 @@ pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
         ));
     }
     format!(
-        "\n        <p class=\"chart-description\" id=\"{slug}-description\" data-description>{}</p>\n\
+        "\n        <p class=\"chart-status\" data-status role=\"status\"></p>\n\
+         \x20       <p class=\"visually-hidden\" data-live aria-live=\"polite\"></p>\n\
+         \x20       <noscript><p class=\"chart-status\">This is the static version of the chart: its interactive version needs JavaScript.</p></noscript>\n\
+         \x20       <p class=\"chart-description\" id=\"{slug}-description\" data-description>{}</p>\n\
          \x20       <details class=\"chart-table\">\n\
          \x20         <summary>Show the data</summary>\n\
          \x20         <table>\n\
@@ -38,7 +42,8 @@ pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
          \x20           <thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th><th scope=\"col\">Kind</th><th scope=\"col\">Year</th><th scope=\"col\">Source</th></tr></thead>\n\
          \x20           <tbody>\n{rows}            </tbody>\n\
          \x20         </table>\n\
-         \x20       </details>\n        ",
+         \x20       </details>\n\
+         \x20       <p class=\"chart-data\"><a href=\"www/static/{slug}.csv\" download>Download the data (CSV)</a>, with a source for every row.</p>\n        ",
         escape_html(&model.description()),
         escape_html(title),
     )

@@ -135,12 +135,7 @@ fn the_takeaway_is_computed_and_written_as_text() {
     clear_body();
     let figure = figure("troop-share", 500, 560);
     assert_eq!(mount_in(&document(), FIGURES_JSON, Some(1.0)), 1);
-    let words = figure
-        .query_selector("[data-takeaway]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default();
+    let words = text_of(&figure, "[data-takeaway]");
     assert!(
         words.contains("0.88%") && words.contains("1.42%"),
         "{words}"
@@ -164,12 +159,7 @@ fn a_malformed_value_gives_a_message_not_a_panic() {
             figure.get_attribute("data-state").as_deref(),
             Some("failed")
         );
-        let message = figure
-            .query_selector("[data-status]")
-            .ok()
-            .flatten()
-            .and_then(|e| e.text_content())
-            .unwrap_or_default();
+        let message = text_of(&figure, "[data-status]");
         assert!(message.contains("figures[0].value"), "{message}");
         assert!(message.contains("invalid type"), "{message}");
     }
@@ -194,12 +184,7 @@ fn hostile_text_in_the_data_stays_text() {
         figure.query_selector("img").ok().flatten().is_none(),
         "markup was injected"
     );
-    let message = figure
-        .query_selector("[data-status]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default();
+    let message = text_of(&figure, "[data-status]");
     assert!(message.contains("<img src=x"), "{message}");
 }
 
@@ -223,12 +208,7 @@ fn an_unknown_chart_and_a_zero_width_frame_fail_in_their_own_figure() {
         Some("failed")
     );
     assert_eq!(fine.get_attribute("data-state").as_deref(), Some("drawn"));
-    let message = narrow
-        .query_selector("[data-status]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default();
+    let message = text_of(&narrow, "[data-status]");
     assert!(message.contains("too small"), "{message}");
 }
 

@@ -63,6 +63,21 @@ fn bars(figures: &Figures, ids: &[String]) -> Result<Vec<Bar>, DataError> {
     ids.iter().map(|id| bar(figures, id)).collect()
 }
 
+/// The verdict on a bound: no values, no trace; otherwise consistent when every value `holds`.
+fn bound(values: impl Iterator<Item = f64>, holds: impl Fn(f64) -> bool) -> Verdict {
+    let mut any = false;
+    let mut all = true;
+    for v in values {
+        any = true;
+        all &= holds(v);
+    }
+    match (any, all) {
+        (false, _) => Verdict::NoTrace,
+        (true, true) => Verdict::Consistent,
+        (true, false) => Verdict::Inconsistent,
+    }
+}
+
 /// Relative difference of `a` from `b`, in percent of `b`.
 fn off_pct(a: f64, b: f64) -> f64 {
     ((a - b) / b * 100.0).abs()
@@ -195,7 +210,7 @@ fn check(spec: &ClaimSpec, figures: &Figures) -> Result<Claim, DataError> {
                     )
                 })
                 .collect();
-            let holds = !shares.is_empty() && shares.iter().all(|(s, _)| Some(*s) < claimed);
+            let verdict = bound(shares.iter().map(|(s, _)| *s), |s| Some(s) < claimed);
             (
                 totals.clone(),
                 format!(
@@ -203,13 +218,7 @@ fn check(spec: &ClaimSpec, figures: &Figures) -> Result<Claim, DataError> {
                     words.join("; "),
                     says.value_text()
                 ),
-                if shares.is_empty() {
-                    Verdict::NoTrace
-                } else if holds {
-                    Verdict::Consistent
-                } else {
-                    Verdict::Inconsistent
-                },
+                verdict,
             )
         }
         Check::FlightWithin { distances, speed } => {
@@ -231,7 +240,7 @@ fn check(spec: &ClaimSpec, figures: &Figures) -> Result<Claim, DataError> {
                     )
                 })
                 .collect();
-            let within = !times.is_empty() && times.iter().all(|(m, _)| Some(*m) <= claimed);
+            let verdict = bound(times.iter().map(|(m, _)| *m), |m| Some(m) <= claimed);
             let mut refs = places.clone();
             refs.push(speed);
             (
@@ -241,13 +250,7 @@ fn check(spec: &ClaimSpec, figures: &Figures) -> Result<Claim, DataError> {
                     words.join("; "),
                     says.value_text()
                 ),
-                if times.is_empty() {
-                    Verdict::NoTrace
-                } else if within {
-                    Verdict::Consistent
-                } else {
-                    Verdict::Inconsistent
-                },
+                verdict,
             )
         }
         Check::NoTrace { context } => {

@@ -5,30 +5,20 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { serve } from "./serve.mjs";
-import { launch, open, chartStates, inkedPixels } from "./browser.mjs";
+import { servedPage, open, chartStates, inkedPixels } from "./browser.mjs";
 
 const OUTPUT = fileURLToPath(new URL("../output/", import.meta.url));
 const CHARTS = ["coalition", "budgets", "capability", "intelligence", "geography", "force-scenario", "industry", "troop-share"];
 const ALL = (state) => Object.fromEntries(CHARTS.map((c) => [c, state]));
 const ARTICLE_PARAGRAPHS = "main > p:not(.explainer)";
-let server;
-let browser;
-
-before(async () => {
+const shared = servedPage({ before, after });
+before(() => {
   mkdirSync(OUTPUT, { recursive: true });
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
 });
 
 for (const width of [375, 1280]) {
-  test(`at ${width} px the article and both charts are drawn, with no console errors`, async () => {
-    const { page, errors, context } = await open(browser, server.url, { width, height: 900 });
+  test(`at ${width} px the article and every chart are drawn, with no console errors`, async () => {
+    const { page, errors, context } = await open(shared.browser, shared.server.url, { width, height: 900 });
     try {
       assert.deepEqual(await chartStates(page), ALL("drawn"));
       const paragraphs = await page.$$eval(ARTICLE_PARAGRAPHS, (ps) => ps.length);
@@ -55,7 +45,7 @@ for (const width of [375, 1280]) {
 }
 
 test("the takeaway sentences are computed by the chart program", async () => {
-  const { page, context } = await open(browser, server.url, { width: 800 });
+  const { page, context } = await open(shared.browser, shared.server.url, { width: 800 });
   try {
     await chartStates(page);
     const troops = await page.textContent('figure[data-chart="troop-share"] [data-takeaway]');
@@ -69,7 +59,7 @@ test("the takeaway sentences are computed by the chart program", async () => {
 });
 
 test("at device pixel ratio 2 the backing store is twice the CSS size", async () => {
-  const { page, errors, context } = await open(browser, server.url, { width: 600, deviceScaleFactor: 2 });
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 600, deviceScaleFactor: 2 });
   try {
     await chartStates(page);
     for (const chart of CHARTS) {
@@ -89,7 +79,7 @@ test("at device pixel ratio 2 the backing store is twice the CSS size", async ()
 });
 
 test("charts follow their container's resizes", async () => {
-  const { page, context } = await open(browser, server.url, { width: 1280 });
+  const { page, context } = await open(shared.browser, shared.server.url, { width: 1280 });
   try {
     await chartStates(page);
     const before = await page.$eval('figure[data-chart="budgets"] canvas', (c) => c.width);
@@ -107,7 +97,7 @@ test("charts follow their container's resizes", async () => {
 });
 
 test("the charts' height is reserved before they draw: no layout shift", async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 700 } });
+  const context = await shared.browser.newContext({ viewport: { width: 375, height: 700 } });
   const page = await context.newPage();
   try {
     await page.addInitScript(() => {
@@ -122,7 +112,7 @@ test("the charts' height is reserved before they draw: no layout shift", async (
       frames.push(await page.$$eval(".chart-frame", (fs) => fs.map((f) => f.getBoundingClientRect().height)));
       await route.continue();
     });
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     await chartStates(page);
     const drawn = await page.$$eval(".chart-frame", (fs) => fs.map((f) => f.getBoundingClientRect().height));
     assert.equal(frames.length, 1);
@@ -134,11 +124,11 @@ test("the charts' height is reserved before they draw: no layout shift", async (
 });
 
 test("a failed wasm load leaves the article and the static charts, with a notice", async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const context = await shared.browser.newContext({ viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
   try {
     await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     assert.deepEqual(await chartStates(page), ALL("failed"));
     const notice = await page.textContent('figure[data-chart="budgets"] [data-status]');
     assert.match(notice, /did not load/);
@@ -150,7 +140,7 @@ test("a failed wasm load leaves the article and the static charts, with a notice
 });
 
 test("a broken figures file is reported once, with the field's path, in each figure", async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const context = await shared.browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -160,7 +150,7 @@ test("a broken figures file is reported once, with the field's path, in each fig
       const text = (await response.text()).replace('"value": 216100', '"value": "216,100"');
       await route.fulfill({ response, body: text });
     });
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     assert.deepEqual(await chartStates(page), ALL("failed"));
     const notice = await page.textContent('figure[data-chart="troop-share"] [data-status]');
     assert.match(notice, /figures\[\d+\]\.value/);
@@ -172,13 +162,13 @@ test("a broken figures file is reported once, with the field's path, in each fig
 });
 
 test("a figures file that is not JSON is reported in each figure", async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const context = await shared.browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   try {
     await page.route("**/figures.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"sources": {' }));
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     assert.deepEqual(await chartStates(page), ALL("failed"));
     assert.match(await page.textContent('figure[data-chart="budgets"] [data-status]'), /figures file: not valid JSON/);
     assert.equal(errors.length, 1, errors.join("\n"));

@@ -64,3 +64,21 @@ export async function inkedPixels(page, selector) {
     return width * height - background;
   });
 }
+
+/**
+ * For a test file: starts the page's server and a browser before its tests and stops both after.
+ * Returns an object whose `server` and `browser` are set once the tests run.
+ */
+export function servedPage({ before, after }) {
+  const shared = { server: null, browser: null };
+  before(async () => {
+    const { serve } = await import("./serve.mjs");
+    shared.server = await serve();
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    shared.server?.stop();
+  });
+  return shared;
+}

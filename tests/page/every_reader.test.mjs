@@ -3,21 +3,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
-import { serve } from "./serve.mjs";
-import { launch, open, chartStates, inkedPixels } from "./browser.mjs";
+import { servedPage, open, chartStates, inkedPixels } from "./browser.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const shared = servedPage({ before, after });
 
 async function axeViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -41,7 +29,7 @@ for (const [state, options, act] of [
   ],
 ]) {
   test(`axe-core finds no violations ${state}`, async (t) => {
-    const { page, errors, context } = await open(browser, server.url, options);
+    const { page, errors, context } = await open(shared.browser, shared.server.url, options);
     try {
       await chartStates(page);
       await act(page);
@@ -56,10 +44,10 @@ for (const [state, options, act] of [
 }
 
 test("without JavaScript every figure shows its static chart, says so, and keeps its data", async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
+  const context = await shared.browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
   const page = await context.newPage();
   try {
-    await page.goto(server.url, { waitUntil: "load" });
+    await page.goto(shared.server.url, { waitUntil: "load" });
     const figures = await page.$$eval("figure[data-chart]", (fs) =>
       fs.map((f) => {
         const img = f.querySelector(".chart-fallback");
@@ -92,7 +80,7 @@ test("without JavaScript every figure shows its static chart, says so, and keeps
 
 test("no text on the page is under 12 CSS pixels, and touch targets are at least 24 px", async () => {
   for (const width of [320, 1280]) {
-    const { page, context } = await open(browser, server.url, { width });
+    const { page, context } = await open(shared.browser, shared.server.url, { width });
     try {
       await chartStates(page);
       const small = await page.evaluate(() => {
@@ -118,7 +106,7 @@ test("no text on the page is under 12 CSS pixels, and touch targets are at least
 });
 
 test("print shows the static charts", async () => {
-  const { page, context } = await open(browser, server.url, { width: 1000 });
+  const { page, context } = await open(shared.browser, shared.server.url, { width: 1000 });
   try {
     await chartStates(page);
     await page.emulateMedia({ media: "print" });
@@ -131,7 +119,7 @@ test("print shows the static charts", async () => {
 
 test("dark mode draws dark charts, not inverted ones; forced colours keep them readable", async () => {
   for (const options of [{ colorScheme: "dark" }, { forcedColors: "active" }]) {
-    const { page, errors, context } = await open(browser, server.url, { width: 800, ...options });
+    const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 800, ...options });
     try {
       await chartStates(page);
       const corner = await page.$eval('figure[data-chart="coalition"] canvas', (c) => [...c.getContext("2d").getImageData(1, 1, 1, 1).data]);
@@ -145,10 +133,10 @@ test("dark mode draws dark charts, not inverted ones; forced colours keep them r
 });
 
 test("reduced motion turns transitions off", async () => {
-  const context = await browser.newContext({ reducedMotion: "reduce" });
+  const context = await shared.browser.newContext({ reducedMotion: "reduce" });
   const page = await context.newPage();
   try {
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     const duration = await page.$eval("summary", (e) => getComputedStyle(e).transitionDuration);
     assert.equal(duration, "0s");
   } finally {
@@ -157,11 +145,11 @@ test("reduced motion turns transitions off", async () => {
 });
 
 test("a missing figures file leaves the article and the static charts, with a notice", async () => {
-  const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
+  const context = await shared.browser.newContext({ viewport: { width: 800, height: 800 } });
   const page = await context.newPage();
   try {
     await page.route("**/figures.json", (route) => route.fulfill({ status: 404, body: "not here" }));
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     const states = await chartStates(page);
     assert.ok(Object.values(states).every((s) => s === "failed"));
     assert.match(await page.textContent('figure[data-chart="coalition"] [data-status]'), /HTTP 404/);
@@ -173,7 +161,7 @@ test("a missing figures file leaves the article and the static charts, with a no
 });
 
 test("hostile strings in the data stay text, and very long ones are shortened", async () => {
-  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const context = await shared.browser.newContext({ viewport: { width: 900, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   let dialogs = 0;
@@ -193,7 +181,7 @@ test("hostile strings in the data stay text, and very long ones are shortened", 
       data.sources.nato_personnel_2024 = undefined;
       await route.fulfill({ response, body: JSON.stringify(data) });
     });
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     const states = await chartStates(page);
     assert.ok(Object.values(states).every((s) => s === "drawn"), JSON.stringify(states));
     await page.focus('figure[data-chart="troop-share"] canvas');
@@ -209,7 +197,7 @@ test("hostile strings in the data stay text, and very long ones are shortened", 
 });
 
 test("a zero-width container, rapid resizes, a pixel ratio of 3 and a 320 px phone", async () => {
-  const { page, errors, context } = await open(browser, server.url, { width: 320, height: 700, deviceScaleFactor: 3 });
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 320, height: 700, deviceScaleFactor: 3 });
   try {
     await chartStates(page);
     const [w, cw] = await page.$eval('figure[data-chart="budgets"] canvas', (c) => [c.width, c.clientWidth]);
@@ -237,8 +225,7 @@ test("a zero-width container, rapid resizes, a pixel ratio of 3 and a 320 px pho
 });
 
 test("under a strict Content-Security-Policy the page works with no violation", async () => {
-  const strict = await serve();
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const context = await shared.browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -247,7 +234,8 @@ test("under a strict Content-Security-Policy the page works with no violation", 
       window.__violations = [];
       document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    const response = await page.goto(strict.url);
+    // Every page test is served with the project's strict policy; this one looks for violations.
+    const response = await page.goto(shared.server.url);
     assert.match(response.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'/);
     const states = await chartStates(page);
     assert.ok(Object.values(states).every((s) => s === "drawn"), JSON.stringify(states));
@@ -259,6 +247,5 @@ test("under a strict Content-Security-Policy the page works with no violation", 
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
-    strict.stop();
   }
 });

@@ -2,21 +2,9 @@
 // keyboard, tapping a bar on a phone, and sharing the scenario as a link, including a hostile one.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "./serve.mjs";
-import { launch, open, chartStates } from "./browser.mjs";
+import { servedPage, open, chartStates } from "./browser.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const shared = servedPage({ before, after });
 
 /** A short fingerprint of a canvas's pixels, to tell whether a chart was redrawn differently. */
 function fingerprint(page, chart) {
@@ -42,7 +30,7 @@ async function dragSlider(page, selector, fraction, steps = 20) {
 }
 
 test("dragging the force slider redraws the charts and rewrites their sentences", async () => {
-  const { page, errors, context } = await open(browser, server.url, { width: 1000 });
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000 });
   try {
     await chartStates(page);
     const before = await fingerprint(page, "force-scenario");
@@ -66,7 +54,7 @@ test("dragging the force slider redraws the charts and rewrites their sentences"
 });
 
 test("arrow keys move between bars, announce them and draw a focus ring", async () => {
-  const { page, errors, context } = await open(browser, server.url, { width: 1000 });
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000 });
   try {
     await chartStates(page);
     const plain = await fingerprint(page, "budgets");
@@ -93,7 +81,7 @@ test("arrow keys move between bars, announce them and draw a focus ring", async 
 });
 
 test("at a phone's width, tapping a bar shows its value and tapping elsewhere hides it", async () => {
-  const context = await browser.newContext({
+  const context = await shared.browser.newContext({
     viewport: { width: 375, height: 740 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -101,7 +89,7 @@ test("at a phone's width, tapping a bar shows its value and tapping elsewhere hi
   });
   const page = await context.newPage();
   try {
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     await chartStates(page);
     const canvas = page.locator('figure[data-chart="troop-share"] canvas');
     await canvas.scrollIntoViewIfNeeded();
@@ -126,7 +114,7 @@ test("at a phone's width, tapping a bar shows its value and tapping elsewhere hi
 });
 
 test("a link answers: what share of each army would 60,000 troops with three rotations take?", async () => {
-  const { page, errors, context } = await open(browser, `${server.url}?force=60000&rotation=3&share=equal`, { width: 1000 });
+  const { page, errors, context } = await open(shared.browser, `${shared.server.url}?force=60000&rotation=3&share=equal`, { width: 1000 });
   try {
     await chartStates(page);
     assert.equal(await page.inputValue('input[name="force"]'), "60000");
@@ -146,7 +134,7 @@ test("a link answers: what share of each army would 60,000 troops with three rot
 
 test("a hostile link is ignored with a quiet notice and never becomes markup", async () => {
   const hostile = "?force=%3Cscript%3Ealert(1)%3C/script%3E&rotation=-1&share=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E&currency=NaN&force=1e999&" + "x".repeat(3000) + "=1";
-  const { page, errors, context } = await open(browser, server.url + hostile, { width: 1000 });
+  const { page, errors, context } = await open(shared.browser, shared.server.url + hostile, { width: 1000 });
   let dialogs = 0;
   page.on("dialog", (d) => {
     dialogs += 1;
@@ -167,7 +155,7 @@ test("a hostile link is ignored with a quiet notice and never becomes markup", a
 });
 
 test("hovering a bar with the mouse shows its tooltip; moving away hides it", async () => {
-  const { page, errors, context } = await open(browser, server.url, { width: 1000, height: 900 });
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000, height: 900 });
   try {
     await chartStates(page);
     const canvas = page.locator('figure[data-chart="budgets"] canvas');

@@ -2,21 +2,9 @@
 // says, and every checked number in the text linked to its claim entry and back.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "./serve.mjs";
-import { launch, open, chartStates, inkedPixels } from "./browser.mjs";
+import { servedPage, open, chartStates, inkedPixels } from "./browser.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const shared = servedPage({ before, after });
 
 /** Parses CSV with quoted cells ("" for a quote inside). */
 function parseCsv(text) {
@@ -48,7 +36,7 @@ function parseCsv(text) {
 }
 
 test("every chart of the story is drawn, with ink, a source line and a CSV link", async () => {
-  const { page, errors, context } = await open(browser, server.url, { width: 1000 });
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000 });
   try {
     const states = await chartStates(page);
     assert.equal(Object.keys(states).length, 8);
@@ -66,11 +54,11 @@ test("every chart of the story is drawn, with ink, a source line and a CSV link"
 });
 
 test("each CSV download parses, and its rows are the chart's values, in the chart's order", async () => {
-  const { page, context } = await open(browser, server.url, { width: 1000 });
+  const { page, context } = await open(shared.browser, shared.server.url, { width: 1000 });
   try {
     const states = await chartStates(page);
     for (const chart of Object.keys(states)) {
-      const response = await page.request.get(`${server.url}www/static/${chart}.csv`);
+      const response = await page.request.get(`${shared.server.url}www/static/${chart}.csv`);
       assert.equal(response.status(), 200, chart);
       const [header, ...rows] = parseCsv(await response.text());
       assert.deepEqual(header, ["id", "label", "value", "value_as_shown", "unit", "kind", "year", "source", "note"]);
@@ -94,7 +82,7 @@ test("each CSV download parses, and its rows are the chart's values, in the char
 });
 
 test("every checked number links to its claim entry, and each entry links back", async () => {
-  const { page, errors, context } = await open(browser, server.url, { width: 1000 });
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000 });
   try {
     await chartStates(page);
     const claims = await page.$$eval("li.claim", (items) =>
