@@ -4,6 +4,7 @@
 import init, { mount } from "./pkg/reassurance_force.js";
 
 const FIGURES_URL = new URL("data/figures.json", import.meta.url);
+performance.mark("charts:script");
 
 function showFailure(message) {
   for (const figure of document.querySelectorAll("figure[data-chart]")) {
@@ -26,8 +27,11 @@ const parsed = new Promise((resolve) => {
 
 try {
   const [, text] = await Promise.all([init({ module_or_path: new URL("pkg/reassurance_force_bg.wasm", import.meta.url) }), figuresText()]);
+  performance.mark("charts:loaded");
   await parsed;
+  performance.mark("charts:parsed");
   mount(text);
+  performance.mark("charts:mounted");
 } catch (error) {
   await parsed;
   console.error("charts:", error);
