@@ -53,7 +53,8 @@ pub fn draw<DB: DrawingBackend>(
         y += theme.px(size::TITLE * 1.35);
     }
     y += theme.px(6.0);
-    let key_h = theme.px(size::LABEL * 1.5) * 2 + theme.px(8.0);
+    // Room for two key entries of up to two lines each.
+    let key_h = theme.px(size::LABEL * 1.4) * 4 + theme.px(16.0);
     let grid = (h - y - key_h - pad).min(w - 2 * pad).max(theme.px(40.0));
     let step = grid / i32::try_from(SIDE).unwrap_or(10);
     let gap = (step / 8).max(1);
@@ -123,7 +124,8 @@ pub fn draw<DB: DrawingBackend>(
             ];
             drawn(area.draw(&PathElement::new(corners, outline)))?;
         }
-        let words = pen.fit(
+        // On a narrow screen a key wraps to a second line rather than losing its words.
+        let lines = pen.wrap(
             &format!(
                 "{}: {} · {}",
                 part.label,
@@ -132,15 +134,19 @@ pub fn draw<DB: DrawingBackend>(
             ),
             label,
             w - 2 * pad - swatch - theme.px(6.0),
+            2,
         );
-        pen.text(
-            &words,
-            (sx + swatch + theme.px(6.0), key_y),
-            label,
-            p.text,
-            HPos::Left,
-        )?;
-        key_y += theme.px(size::LABEL * 1.5);
+        for line in &lines {
+            pen.text(
+                line,
+                (sx + swatch + theme.px(6.0), key_y),
+                label,
+                p.text,
+                HPos::Left,
+            )?;
+            key_y += theme.px(size::LABEL * 1.4);
+        }
+        key_y += theme.px(4.0);
     }
     if let Some(hit) = style
         .focus
