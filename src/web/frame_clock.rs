@@ -1,5 +1,6 @@
 //! At most one redraw per animation frame: requests made during a frame are merged into the
-//! next one.
+//! next one. Work the reader cannot see yet (charts out of view) runs in plain tasks instead,
+//! back to back, without waiting for frames.
 
 use std::cell::{Cell, RefCell};
 
@@ -9,6 +10,36 @@ use wasm_bindgen::JsCast;
 thread_local! {
     static PENDING: Cell<bool> = const { Cell::new(false) };
     static TICK: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
+    static TASK_PENDING: Cell<bool> = const { Cell::new(false) };
+    static TASK: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
+}
+
+/// Runs `work` in a task of its own as soon as the page is free, unless one is already queued.
+pub fn soon(work: fn()) {
+    if TASK_PENDING.with(Cell::get) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    TASK.with(|task| {
+        let mut task = task.borrow_mut();
+        let callback = task.get_or_insert_with(|| {
+            Closure::<dyn FnMut()>::new(move || {
+                TASK_PENDING.with(|p| p.set(false));
+                work();
+            })
+        });
+        if window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                0,
+            )
+            .is_ok()
+        {
+            TASK_PENDING.with(|p| p.set(true));
+        }
+    });
 }
 
 /// Runs `work` on the next animation frame, unless a frame is already requested.

@@ -192,11 +192,9 @@ fn mount_within(
     }
     page.sync_controls();
     let drawn = page.draw_dirty(budget);
-    let waiting = page.charts.iter().any(|c| c.dirty);
+    let next = page.next_step();
     PAGE.with(|p| p.replace(Some(page)));
-    if waiting {
-        frame_clock::request(on_frame_work);
-    }
+    next.schedule();
     drawn
 }
 
@@ -326,13 +324,31 @@ const FRAME_BUDGET_MS: f64 = 30.0;
 /// The work of one animation frame: rebuild what is stale, draw what is dirty within the
 /// frame's budget, and ask for another frame if charts are still waiting.
 pub fn on_frame_work() {
-    let waiting = with_page(|page| {
+    let next = with_page(|page| {
         page.rebuild();
         page.draw_dirty(Some(FRAME_BUDGET_MS));
-        page.charts.iter().any(|c| c.dirty)
+        page.next_step()
     });
-    if waiting == Some(true) {
-        frame_clock::request(on_frame_work);
+    next.unwrap_or(NextStep::Done).schedule();
+}
+
+/// What drawing is left after a task.
+enum NextStep {
+    /// Nothing.
+    Done,
+    /// Charts in view: draw them at the next frame.
+    Frame,
+    /// Only charts out of view: draw them in the next free task, without waiting for a frame.
+    Task,
+}
+
+impl NextStep {
+    fn schedule(self) {
+        match self {
+            NextStep::Done => {}
+            NextStep::Frame => frame_clock::request(on_frame_work),
+            NextStep::Task => frame_clock::soon(on_frame_work),
+        }
     }
 }
 
@@ -389,16 +405,8 @@ impl Page {
         let mut drawn = 0;
         let dpr = self.dpr;
         let started = now();
-        let height = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .unwrap_or(f64::INFINITY);
-        let in_view = |chart: &LiveChart| {
-            let r = chart.frame.get_bounding_client_rect();
-            r.bottom() > 0.0 && r.top() < height
-        };
         let mut order: Vec<usize> = (0..self.charts.len()).collect();
-        let visible: Vec<bool> = self.charts.iter().map(in_view).collect();
+        let visible: Vec<bool> = self.charts.iter().map(LiveChart::in_view).collect();
         sort_few(&mut order, |&a, &b| visible.get(a) > visible.get(b));
         for i in order {
             if budget.is_some_and(|b| drawn > 0 && now() - started > b) {
@@ -432,7 +440,32 @@ impl Page {
     }
 }
 
+impl Page {
+    /// After drawing within a budget: what is left, and when to draw it.
+    fn next_step(&self) -> NextStep {
+        let mut waiting = self.charts.iter().filter(|c| c.dirty).peekable();
+        if waiting.peek().is_none() {
+            NextStep::Done
+        } else if waiting.any(LiveChart::in_view) {
+            NextStep::Frame
+        } else {
+            NextStep::Task
+        }
+    }
+}
+
 impl LiveChart {
+    /// Whether any of the chart's frame is within the window.
+    #[must_use]
+    pub fn in_view(&self) -> bool {
+        let height = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(f64::INFINITY);
+        let r = self.frame.get_bounding_client_rect();
+        r.bottom() > 0.0 && r.top() < height
+    }
+
     /// Sizes the canvas to its frame at the pixel ratio and draws the chart with its focus mark.
     ///
     /// # Errors
