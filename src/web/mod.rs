@@ -109,7 +109,7 @@ pub fn with_page<R>(f: impl FnOnce(&mut Page) -> R) -> Option<R> {
 ///
 /// A malformed file, an unknown chart or a failed drawing is written into the figures it
 /// affects and logged once to the console; the other figures and the article are untouched.
-/// Returns the number of charts drawn.
+/// The charts are drawn in the tasks that follow; returns the number drawn at once (none).
 #[wasm_bindgen]
 pub fn mount(figures_json: &str) -> u32 {
     panic_notice::install();
@@ -126,7 +126,8 @@ pub fn mount(figures_json: &str) -> u32 {
         if page.scenario != page.start {
             page.stale = true;
             page.sync_controls();
-            page.rebuild_and_draw();
+            // The charts are drawn by the tasks already queued, from the rebuilt models.
+            page.rebuild();
         }
     });
     drawn
@@ -139,9 +140,9 @@ pub fn mount_in(document: &Document, figures_json: &str, dpr: Option<f64>) -> u3
     mount_within(document, figures_json, dpr, None)
 }
 
-/// Mounts the page's charts; with a `budget` in milliseconds, draws the charts in view first
-/// and leaves the rest to later animation frames once the budget is spent, so that no task
-/// blocks the page for long.
+/// Mounts the page's charts; with a `budget` in milliseconds, draws nothing yet and leaves the
+/// charts to later tasks of that budget each, those in view first, so that no task blocks the
+/// page for long.
 fn mount_within(
     document: &Document,
     figures_json: &str,
@@ -191,7 +192,12 @@ fn mount_within(
             }));
     }
     page.sync_controls();
-    let drawn = page.draw_dirty(budget);
+    // With a budget (the page), reading the figures is this task's work and drawing starts in
+    // the next, so that no task runs long; without one (tests), everything is drawn now.
+    let drawn = match budget {
+        Some(_) => 0,
+        None => page.draw_dirty(None),
+    };
     let next = page.next_step();
     PAGE.with(|p| p.replace(Some(page)));
     next.schedule();
