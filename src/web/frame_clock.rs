@@ -3,66 +3,64 @@
 //! back to back, without waiting for frames.
 
 use std::cell::{Cell, RefCell};
+use std::thread::LocalKey;
 
+use js_sys::Function;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use web_sys::Window;
+
+/// A kind of callback the page can queue: whether one is queued, and its closure, made once.
+type Pending = LocalKey<Cell<bool>>;
+type Slot = LocalKey<RefCell<Option<Closure<dyn FnMut()>>>>;
 
 thread_local! {
-    static PENDING: Cell<bool> = const { Cell::new(false) };
-    static TICK: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
+    static FRAME_PENDING: Cell<bool> = const { Cell::new(false) };
+    static FRAME: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
     static TASK_PENDING: Cell<bool> = const { Cell::new(false) };
     static TASK: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
 }
 
-/// Runs `work` in a task of its own as soon as the page is free, unless one is already queued.
-pub fn soon(work: fn()) {
-    if TASK_PENDING.with(Cell::get) {
-        return;
-    }
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    TASK.with(|task| {
-        let mut task = task.borrow_mut();
-        let callback = task.get_or_insert_with(|| {
-            Closure::<dyn FnMut()>::new(move || {
-                TASK_PENDING.with(|p| p.set(false));
-                work();
-            })
-        });
-        if window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                0,
-            )
-            .is_ok()
-        {
-            TASK_PENDING.with(|p| p.set(true));
-        }
+/// Runs `work` on the next animation frame, unless a frame is already requested.
+pub fn request(work: fn()) {
+    queue(&FRAME_PENDING, &FRAME, work, |window, callback| {
+        window.request_animation_frame(callback).is_ok()
     });
 }
 
-/// Runs `work` on the next animation frame, unless a frame is already requested.
-pub fn request(work: fn()) {
-    if PENDING.with(Cell::get) {
+/// Runs `work` in a task of its own as soon as the page is free, unless one is already queued.
+pub fn soon(work: fn()) {
+    queue(&TASK_PENDING, &TASK, work, |window, callback| {
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback, 0)
+            .is_ok()
+    });
+}
+
+/// Queues the slot's closure (made on first use to run `work`) with `arm`, unless it is queued.
+/// The first `work` given to a slot is the one it runs.
+fn queue(
+    pending: &'static Pending,
+    slot: &'static Slot,
+    work: fn(),
+    arm: impl Fn(&Window, &Function) -> bool,
+) {
+    if pending.with(Cell::get) {
         return;
     }
     let Some(window) = web_sys::window() else {
         return;
     };
-    TICK.with(|tick| {
-        let mut tick = tick.borrow_mut();
-        let callback = tick.get_or_insert_with(|| {
+    slot.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        let callback = slot.get_or_insert_with(|| {
             Closure::<dyn FnMut()>::new(move || {
-                PENDING.with(|p| p.set(false));
+                pending.with(|p| p.set(false));
                 work();
             })
         });
-        if window
-            .request_animation_frame(callback.as_ref().unchecked_ref())
-            .is_ok()
-        {
-            PENDING.with(|p| p.set(true));
+        if arm(&window, callback.as_ref().unchecked_ref()) {
+            pending.with(|p| p.set(true));
         }
     });
 }
