@@ -7,11 +7,11 @@ use plotters::drawing::IntoDrawingArea;
 use crate::catalogue::{ChartId, FigureError, Model};
 use crate::charts::text_width::Estimate;
 use crate::charts::theme::Theme;
-use crate::charts::Style;
+use crate::charts::{ChartError, Style};
 use crate::figures::Figures;
 use crate::model::scenario::Scenario;
 
-/// The chart `id` as an SVG document of `size` CSS pixels.
+/// The chart `id` as an SVG document of `size` CSS pixels, for the starting scenario.
 ///
 /// # Errors
 /// A [`FigureError`] if its figures are missing or drawing fails.
@@ -22,6 +22,14 @@ pub fn render(
     theme: &Theme,
 ) -> Result<String, FigureError> {
     let model = Model::build(id, figures, &Scenario::from_figures(figures))?;
+    Ok(draw(&model, size, theme)?)
+}
+
+/// A built model as an SVG document of `size` CSS pixels.
+///
+/// # Errors
+/// A [`ChartError`] if the area is too small or drawing fails.
+pub fn draw(model: &Model, size: (u32, u32), theme: &Theme) -> Result<String, ChartError> {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
@@ -32,7 +40,7 @@ pub fn render(
         };
         model.draw(&area, style)?;
         area.present()
-            .map_err(|e| crate::charts::ChartError::Drawing(e.to_string()))?;
+            .map_err(|e| ChartError::Drawing(e.to_string()))?;
     }
     Ok(svg)
 }

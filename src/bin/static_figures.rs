@@ -62,12 +62,11 @@ mod native {
         let theme = Theme::new(Palette::LIGHT, 1.0);
         let start = Scenario::from_figures(&figures);
         for id in ChartId::ALL {
-            let svg =
-                static_svg::render(id, &figures, (NOMINAL_WIDTH, id.nominal_height()), &theme)
-                    .map_err(|e| format!("{}: {e}", id.slug()))?;
-            write(&out.join(format!("{}.svg", id.slug())), &svg)?;
             let model =
                 Model::build(id, &figures, &start).map_err(|e| format!("{}: {e}", id.slug()))?;
+            let svg = static_svg::draw(&model, (NOMINAL_WIDTH, id.nominal_height()), &theme)
+                .map_err(|e| format!("{}: {e}", id.slug()))?;
+            write(&out.join(format!("{}.svg", id.slug())), &svg)?;
             write(
                 &out.join(format!("{}.csv", id.slug())),
                 &static_page::csv(&model),

@@ -1,6 +1,6 @@
 //! Drawing, written once for any plotters backend: the canvas in the browser, SVG natively.
-//! Each chart takes its model and a [`theme::Theme`] and returns the [`Layout`] of what it drew;
-//! charts hold no state.
+//! Each drawing takes its model and a [`Style`] (theme, text measure, focus) and returns the
+//! [`Layout`] of what it drew; charts hold no state.
 
 pub mod bar_panels;
 pub mod hatching;

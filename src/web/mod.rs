@@ -165,7 +165,10 @@ fn mount_within(
     let mut charts = Vec::new();
     for figure in on_page {
         match live_chart(&figure, &figures, &start, dpr) {
-            Ok(chart) => charts.push(chart),
+            Ok(chart) => {
+                chart.write_sentences(document);
+                charts.push(chart);
+            }
             Err(message) => web_sys::console::error_1(&message.into()),
         }
     }
@@ -394,6 +397,7 @@ impl Page {
                     Ok(model) if model != chart.model => {
                         chart.model = model;
                         chart.dirty = true;
+                        chart.write_sentences(&self.document);
                     }
                     Ok(_) => {}
                     Err(e) => figure_status::show(
@@ -412,7 +416,8 @@ impl Page {
         let dpr = self.dpr;
         let started = now();
         let mut order: Vec<usize> = (0..self.charts.len()).collect();
-        let visible: Vec<bool> = self.charts.iter().map(LiveChart::in_view).collect();
+        // Only charts waiting to be drawn are asked where they are (it costs a layout query).
+        let visible: Vec<bool> = self.charts.iter().map(|c| c.dirty && c.in_view()).collect();
         sort_few(&mut order, |&a, &b| visible.get(a) > visible.get(b));
         for i in order {
             if budget.is_some_and(|b| drawn > 0 && now() - started > b) {
@@ -422,15 +427,6 @@ impl Page {
                 continue;
             };
             chart.dirty = false;
-            let takeaway = chart.model.takeaway();
-            figure_status::set_text(&chart.figure, "[data-takeaway]", &takeaway);
-            figure_status::set_text(
-                &chart.figure,
-                "[data-description]",
-                &chart.model.description(),
-            );
-            figure_status::set_sentences(&self.document, chart.id.slug(), &takeaway);
-            chart.canvas.set_attribute("aria-label", &takeaway).ok();
             mark_redraw_start();
             let status = match chart.redraw(dpr) {
                 Ok(()) => {
@@ -461,6 +457,20 @@ impl Page {
 }
 
 impl LiveChart {
+    /// Writes the sentences computed from the chart's model (takeaway, description, the
+    /// article's `[data-sentence]` lines, the canvas's label): once per model, not per redraw.
+    pub fn write_sentences(&self, document: &Document) {
+        let takeaway = self.model.takeaway();
+        figure_status::set_text(&self.figure, "[data-takeaway]", &takeaway);
+        figure_status::set_text(
+            &self.figure,
+            "[data-description]",
+            &self.model.description(),
+        );
+        figure_status::set_sentences(document, self.id.slug(), &takeaway);
+        self.canvas.set_attribute("aria-label", &takeaway).ok();
+    }
+
     /// Whether any of the chart's frame is within the window.
     #[must_use]
     pub fn in_view(&self) -> bool {
