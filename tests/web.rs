@@ -7,7 +7,8 @@ use reassurance_force::charts::theme::{Palette, Theme};
 use reassurance_force::figures;
 use reassurance_force::model::scenario::Scenario;
 use reassurance_force::web::{canvas_size, draw_on, flush, mount, mount_in};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{
     CanvasRenderingContext2d, Document, Element, Event, EventInit, HtmlCanvasElement,
@@ -462,7 +463,15 @@ fn after_a_panic_every_figure_says_so_and_shows_its_static_chart() {
     let troops = figure("troop-share", 500, 560);
     assert_eq!(mount_in(&document(), FIGURES_JSON, Some(1.0)), 1);
     assert_eq!(troops.get_attribute("data-state").as_deref(), Some("drawn"));
-    reassurance_force::web::panic_notice::show_in_figures(&document());
+    reassurance_force::web::panic_notice::install();
+    // A real panic, in a call of its own: it stops that call (the browser sees an error), and
+    // the panic hook has told every figure before that.
+    let probe: js_sys::Function =
+        Closure::once_into_js(|| -> () { panic!("a probe panic") }).unchecked_into();
+    assert!(
+        probe.call0(&JsValue::NULL).is_err(),
+        "the panic stopped its call"
+    );
     assert_eq!(
         troops.get_attribute("data-state").as_deref(),
         Some("failed")

@@ -13,6 +13,7 @@ pub mod link;
 pub mod listener;
 pub mod panic_notice;
 pub mod pointer;
+pub mod print;
 pub mod resize;
 
 use std::cell::RefCell;
@@ -184,6 +185,9 @@ fn mount_within(
     };
     page._listeners = controls::install(document);
     page._listeners.extend(pointer::install_page(document));
+    if let Some(window) = web_sys::window() {
+        page._listeners.extend(print::install(&window));
+    }
     // A switch between light and dark while the page is open redraws the charts in the new theme.
     if let Some(query) =
         web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
@@ -491,8 +495,6 @@ impl LiveChart {
             palette(),
             dpr.unwrap_or_else(canvas_size::device_pixel_ratio),
         );
-        self.ratio = theme.scale;
-        canvas_size::fit(&self.canvas, &self.frame, theme.scale);
         let focus = if self.focused {
             self.focus
                 .and_then(|i| self.layout.hits.get(i))
@@ -500,7 +502,17 @@ impl LiveChart {
         } else {
             None
         };
-        self.layout = draw_on(&self.canvas, &self.model, &theme, focus.as_deref())?;
+        self.paint(&theme, focus.as_deref())
+    }
+
+    /// Sizes the canvas to its frame at the theme's scale and draws the chart in it.
+    ///
+    /// # Errors
+    /// A [`ChartError`] if the frame is too small or drawing fails.
+    pub fn paint(&mut self, theme: &Theme, focus: Option<&str>) -> Result<(), ChartError> {
+        self.ratio = theme.scale;
+        canvas_size::fit(&self.canvas, &self.frame, theme.scale);
+        self.layout = draw_on(&self.canvas, &self.model, theme, focus)?;
         Ok(())
     }
 

@@ -117,6 +117,52 @@ test("print shows the static charts", async () => {
   }
 });
 
+test("print gives the reader's own scenario: changed charts drawn for paper, the rest static", async () => {
+  const { page, errors, context } = await open(shared.browser, `${shared.server.url}?force=60000`, { width: 1000, colorScheme: "dark" });
+  try {
+    await chartStates(page);
+    // What each figure looks like at the moment of printing (this listener runs after the page's).
+    await page.evaluate(() => {
+      addEventListener("beforeprint", () => {
+        window.printed = Object.fromEntries(
+          [...document.querySelectorAll("figure[data-chart]")].map((f) => {
+            const canvas = f.querySelector("canvas");
+            return [f.dataset.chart, { mark: f.dataset.print || "", width: canvas.width, css: canvas.clientWidth, corner: [...canvas.getContext("2d").getImageData(2, 2, 1, 1).data] }];
+          }),
+        );
+      });
+    });
+    const pdf = await page.pdf();
+    assert.ok(pdf.length > 10_000, `a PDF of ${pdf.length} bytes`);
+    const printed = await page.evaluate(() => window.printed);
+    for (const changed of ["force-scenario", "troop-share"]) {
+      const p = printed[changed];
+      assert.equal(p.mark, "live", `${changed} is printed as the reader left it`);
+      assert.equal(p.width, p.css * 3, `${changed} drawn at 3 pixels per CSS pixel`);
+      assert.ok(p.corner.slice(0, 3).every((c) => c > 200), `${changed} drawn on a light ground for paper: ${p.corner}`);
+    }
+    for (const unchanged of ["coalition", "budgets"]) assert.equal(printed[unchanged].mark, "", `${unchanged} prints its static chart`);
+    // After printing, the screen gets its own drawing back.
+    await page.waitForFunction(() => {
+      const f = document.querySelector('figure[data-chart="force-scenario"]');
+      const c = f.querySelector("canvas");
+      return !f.dataset.print && c.width === c.clientWidth;
+    });
+    const corner = await page.$eval('figure[data-chart="force-scenario"] canvas', (c) => [...c.getContext("2d").getImageData(2, 2, 1, 1).data]);
+    assert.ok(corner.slice(0, 3).every((c) => c < 60), `dark again on screen: ${corner}`);
+    // And the print style sheet shows the paper drawing for a changed chart, the static one for the rest.
+    await page.emulateMedia({ media: "print" });
+    await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+    assert.ok(await page.isVisible('figure[data-chart="force-scenario"] canvas'));
+    assert.ok(await page.isHidden('figure[data-chart="force-scenario"] .chart-fallback'));
+    assert.ok(await page.isVisible('figure[data-chart="coalition"] .chart-fallback'));
+    assert.ok(await page.isHidden('figure[data-chart="coalition"] canvas'));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("dark mode draws dark charts, not inverted ones; forced colours keep them readable", async () => {
   for (const options of [{ colorScheme: "dark" }, { forcedColors: "active" }]) {
     const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 800, ...options });
