@@ -9,6 +9,7 @@
 
 pub mod catalogue;
 pub mod charts;
+pub mod data_table;
 pub mod figures;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]

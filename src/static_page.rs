@@ -3,6 +3,8 @@
 //! models the charts draw.
 
 use crate::catalogue::Model;
+pub use crate::data_table::csv;
+use crate::data_table::{self, AS_OPENED};
 use crate::model::claims::{Claim, Verdict};
 
 /// Where a figure's generated description and data table start and end in `index.html`.
@@ -20,16 +22,20 @@ pub fn extras_markers(slug: &str) -> (String, String) {
 #[must_use]
 pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
     let mut rows = String::new();
-    for bar in model.bars() {
+    for [label, cells @ ..] in data_table::rows(model) {
         rows.push_str(&format!(
-            "              <tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            escape_html(&bar.label),
-            escape_html(&bar.value_text()),
-            escape_html(bar.kind.words()),
-            escape_html(&bar.years),
-            escape_html(&bar.source),
+            "              <tr><th scope=\"row\">{}</th>",
+            escape_html(&label)
         ));
+        for cell in cells {
+            rows.push_str(&format!("<td>{}</td>", escape_html(&cell)));
+        }
+        rows.push_str("</tr>\n");
     }
+    let headings: String = data_table::HEADINGS
+        .iter()
+        .map(|h| format!("<th scope=\"col\">{h}</th>"))
+        .collect();
     format!(
         "\n        <p class=\"chart-status\" data-status role=\"status\"></p>\n\
          \x20       <p class=\"visually-hidden\" data-live aria-live=\"polite\"></p>\n\
@@ -38,8 +44,8 @@ pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
          \x20       <details class=\"chart-table\">\n\
          \x20         <summary>Show the data</summary>\n\
          \x20         <table>\n\
-         \x20           <caption>{} (as the page opens)</caption>\n\
-         \x20           <thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th><th scope=\"col\">Kind</th><th scope=\"col\">Year</th><th scope=\"col\">Source</th></tr></thead>\n\
+         \x20           <caption>{} ({AS_OPENED})</caption>\n\
+         \x20           <thead><tr>{headings}</tr></thead>\n\
          \x20           <tbody>\n{rows}            </tbody>\n\
          \x20         </table>\n\
          \x20       </details>\n\
@@ -51,37 +57,6 @@ pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
 
 /// Where the generated claims list starts and ends in `index.html`.
 pub const CLAIMS_MARKERS: (&str, &str) = ("<!-- claims:start -->", "<!-- claims:end -->");
-
-/// The chart's data as CSV, one row per bar, with the source columns.
-#[must_use]
-pub fn csv(model: &Model) -> String {
-    let mut out = String::from("id,label,value,value_as_shown,unit,kind,year,source,note\n");
-    for bar in model.bars() {
-        let row = [
-            bar.id.clone(),
-            bar.label.clone(),
-            bar.value.map_or(String::new(), |v| v.to_string()),
-            bar.value_text(),
-            bar.unit.key().to_string(),
-            bar.kind.words().to_string(),
-            bar.years.clone(),
-            bar.source.clone(),
-            bar.note.clone().unwrap_or_default(),
-        ];
-        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
-        out.push_str(&cells.join(","));
-        out.push('\n');
-    }
-    out
-}
-
-fn csv_cell(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
 
 /// Text made safe to place in HTML, as element content or in a quoted attribute.
 #[must_use]

@@ -15,6 +15,7 @@ pub mod panic_notice;
 pub mod pointer;
 pub mod print;
 pub mod resize;
+pub mod show_the_data;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -167,7 +168,7 @@ fn mount_within(
     for figure in on_page {
         match live_chart(&figure, &figures, &start, dpr) {
             Ok(chart) => {
-                chart.write_sentences(document);
+                chart.write_sentences(document, true);
                 charts.push(chart);
             }
             Err(message) => web_sys::console::error_1(&message.into()),
@@ -311,6 +312,7 @@ fn live_chart(
     ]
     .into_iter()
     .flatten()
+    .chain(show_the_data::install_download(figure, id))
     .collect();
     Ok(LiveChart {
         id,
@@ -391,6 +393,12 @@ impl Page {
         self.draw_dirty(None)
     }
 
+    /// The chart's model in the scenario the page starts from.
+    #[must_use]
+    pub fn opening(&self, id: ChartId) -> Option<Model> {
+        Model::build(id, &self.figures, &self.start).ok()
+    }
+
     /// Rebuilds the models if the scenario changed, marking the charts whose model changed.
     pub fn rebuild(&mut self) {
         if self.stale {
@@ -401,7 +409,9 @@ impl Page {
                     Ok(model) if model != chart.model => {
                         chart.model = model;
                         chart.dirty = true;
-                        chart.write_sentences(&self.document);
+                        let as_opened = Model::build(chart.id, &self.figures, &self.start)
+                            .is_ok_and(|opening| opening == chart.model);
+                        chart.write_sentences(&self.document, as_opened);
                     }
                     Ok(_) => {}
                     Err(e) => figure_status::show(
@@ -463,7 +473,7 @@ impl Page {
 impl LiveChart {
     /// Writes the sentences computed from the chart's model (takeaway, description, the
     /// article's `[data-sentence]` lines, the canvas's label): once per model, not per redraw.
-    pub fn write_sentences(&self, document: &Document) {
+    pub fn write_sentences(&self, document: &Document, as_opened: bool) {
         let takeaway = self.model.takeaway();
         figure_status::set_text(&self.figure, "[data-takeaway]", &takeaway);
         figure_status::set_text(
@@ -473,6 +483,7 @@ impl LiveChart {
         );
         figure_status::set_sentences(document, self.id.slug(), &takeaway);
         self.canvas.set_attribute("aria-label", &takeaway).ok();
+        show_the_data::write(document, &self.figure, &self.model, as_opened);
     }
 
     /// Whether any of the chart's frame is within the window.

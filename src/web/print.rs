@@ -6,7 +6,6 @@
 
 use web_sys::Window;
 
-use crate::catalogue::Model;
 use crate::charts::theme::{Palette, Theme};
 use crate::web::listener::Listener;
 use crate::web::{frame_clock, on_frame_work, with_page, Page};
@@ -40,10 +39,12 @@ impl Page {
         self.rebuild();
         let theme = Theme::new(Palette::LIGHT, PRINT_RATIO);
         let mut drawn = 0;
-        for chart in &mut self.charts {
-            let changed = Model::build(chart.id, &self.figures, &self.start)
-                .map_or(true, |start| start != chart.model);
-            if changed && chart.paint(&theme, None).is_ok() {
+        for i in 0..self.charts.len() {
+            let opening = self.charts.get(i).and_then(|c| self.opening(c.id));
+            let Some(chart) = self.charts.get_mut(i) else {
+                continue;
+            };
+            if opening.as_ref() != Some(&chart.model) && chart.paint(&theme, None).is_ok() {
                 chart.figure.set_attribute(MARK, "live").ok();
                 // Drawn as it is now: no frame redraws it for the screen until after printing.
                 chart.dirty = false;

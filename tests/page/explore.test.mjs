@@ -176,3 +176,46 @@ test("hovering a bar with the mouse shows its tooltip; moving away hides it", as
     await context.close();
   }
 });
+
+test("the data table and the CSV follow the reader's scenario, and return to the page's", async () => {
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000 });
+  try {
+    await chartStates(page);
+    const figure = 'figure[data-chart="force-scenario"]';
+    const opened = await tableRows(page, figure);
+    assert.match(await page.textContent(`${figure} caption`), /\(as the page opens\)$/);
+    const setForce = async (value) => {
+      await page.$eval('input[name="force"]', (input, v) => {
+        input.value = String(v);
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }, value);
+      await page.waitForFunction((v) => document.querySelector('figure[data-chart="force-scenario"] [data-takeaway]').textContent.includes(`A force of ${v.toLocaleString("en-GB")}`), value);
+    };
+    await setForce(60_000);
+    await page.click(`${figure} summary`);
+    assert.match(await page.textContent(`${figure} caption`), /\(your scenario\)$/);
+    const rotation = Number(await page.$eval('input[name="rotation"]', (i) => i.value));
+    const tiedUp = (60_000 * rotation).toLocaleString("en-GB");
+    const rows = await tableRows(page, figure);
+    assert.ok(rows.some((r) => r[0].startsWith("Tied up") && r[1] === tiedUp && r[2] === "your scenario"), JSON.stringify(rows));
+    assert.ok(rows.every((r) => r.length === 5 && r[4].length > 0), "every row keeps its source");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`${figure} .chart-data a`)]);
+    assert.equal(download.suggestedFilename(), "force-scenario-your-scenario.csv");
+    const csv = await import("node:fs").then((fs) => download.path().then((p) => fs.readFileSync(p, "utf8")));
+    assert.ok(csv.split("\n").some((line) => line.includes(`,${60_000 * rotation},`)), csv);
+    await setForce(30_000);
+    assert.match(await page.textContent(`${figure} caption`), /\(as the page opens\)$/);
+    assert.deepEqual(await tableRows(page, figure), opened);
+    const [again] = await Promise.all([page.waitForEvent("download"), page.click(`${figure} .chart-data a`)]);
+    assert.equal(again.suggestedFilename(), "force-scenario.csv");
+    assert.equal(await page.getAttribute(`${figure} .chart-data a`, "href"), "www/static/force-scenario.csv");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** The cells of a figure's data table, row by row. */
+function tableRows(page, figure) {
+  return page.$$eval(`${figure} tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+}
