@@ -10,6 +10,11 @@ pub const AS_OPENED: &str = "as the page opens";
 /// See [`AS_OPENED`].
 pub const YOURS: &str = "your scenario";
 
+/// The words of a chart's CSV link.
+pub const DOWNLOAD: &str = "Download the data (CSV)";
+/// The words of the link once the table shows the reader's scenario: the file does not.
+pub const STARTING_DOWNLOAD: &str = "Download the starting data (CSV)";
+
 /// The table's column headings, in the order of [`rows`].
 pub const HEADINGS: [&str; 5] = ["Figure", "Value", "Kind", "Year", "Source"];
 

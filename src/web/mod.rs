@@ -312,7 +312,6 @@ fn live_chart(
     ]
     .into_iter()
     .flatten()
-    .chain(show_the_data::install_download(figure, id))
     .collect();
     Ok(LiveChart {
         id,
@@ -483,7 +482,7 @@ impl LiveChart {
         );
         figure_status::set_sentences(document, self.id.slug(), &takeaway);
         self.canvas.set_attribute("aria-label", &takeaway).ok();
-        show_the_data::write(document, &self.figure, &self.model, as_opened);
+        show_the_data::write(&self.figure, &self.model, as_opened);
     }
 
     /// Whether any of the chart's frame is within the window.
