@@ -28,7 +28,11 @@ class ArticleHandler(http.server.SimpleHTTPRequestHandler):
     }
 
     def end_headers(self):
-        self.send_header("Content-Security-Policy", POLICY)
+        policy = POLICY
+        if self.path.startswith("/www/embed/"):
+            # The embed pages are made to be framed by other sites; nothing else is.
+            policy = POLICY.replace("frame-ancestors 'none'", "frame-ancestors *")
+        self.send_header("Content-Security-Policy", policy)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()

@@ -174,7 +174,7 @@ pub fn with_extras(page: &str, figures: &crate::figures::Figures) -> Result<Stri
 }
 
 /// The text of `<h2 … id="<slug>-title">…</h2>`, without markup.
-fn heading_of(page: &str, slug: &str) -> Option<String> {
+pub(crate) fn heading_of(page: &str, slug: &str) -> Option<String> {
     let open = format!("id=\"{slug}-title\">");
     let from = page.find(&open)? + open.len();
     let to = from + page.get(from..)?.find("</h2>")?;

@@ -15,7 +15,7 @@ use reassurance_force::catalogue::{ChartId, Model, NOMINAL_WIDTH};
 use reassurance_force::charts::theme::{Palette, Theme};
 use reassurance_force::model::claims::check_all;
 use reassurance_force::model::scenario::Scenario;
-use reassurance_force::{static_page, static_svg};
+use reassurance_force::{static_embed, static_page, static_svg};
 
 type Result = std::result::Result<(), Box<dyn std::error::Error>>;
 
@@ -60,7 +60,7 @@ fn static_charts_are_current() -> Result {
 }
 
 #[test]
-fn csv_files_and_the_claims_check_are_current() -> Result {
+fn csv_files_the_claims_check_and_embed_pages_are_current() -> Result {
     let figures = real()?;
     let start = Scenario::from_figures(&figures);
     for id in ChartId::ALL {
@@ -78,6 +78,25 @@ fn csv_files_and_the_claims_check_are_current() -> Result {
     let fresh = static_page::splice(&page, static_page::CLAIMS_MARKERS, &claims)?;
     let fresh = static_page::with_extras(&fresh, &figures)?;
     check(Path::new("index.html"), &fresh)?;
+    // Each chart's embed page is made from the page as it is now.
+    for id in ChartId::ALL {
+        let embed = static_embed::embed_html(&fresh, id.slug())?;
+        assert_eq!(embed.matches("<figure ").count(), 1, "{}", id.slug());
+        assert!(
+            embed.contains(&format!("data-chart=\"{}\"", id.slug())),
+            "{}",
+            id.slug()
+        );
+        assert!(
+            !embed.contains("src=\"www/"),
+            "{}: paths from embed/",
+            id.slug()
+        );
+        check(
+            &PathBuf::from(format!("{}/{}.html", static_embed::DIR, id.slug())),
+            &embed,
+        )?;
+    }
     Ok(())
 }
 

@@ -34,6 +34,14 @@
   });
   const work = [import(url("pkg/reassurance_force.js")), compiled(), figuresText()];
 
+  // In a frame (an embedded chart), the page around it is told this page's height, so that the
+  // frame can fit it; the message carries nothing else.
+  if (window.parent !== window && typeof ResizeObserver === "function") {
+    const root = document.documentElement;
+    const tell = () => window.parent.postMessage({ reassuranceForceHeight: Math.ceil(root.getBoundingClientRect().height) }, "*");
+    new ResizeObserver(tell).observe(root);
+  }
+
   (async () => {
     try {
       const [program, module, text] = await Promise.all(work);

@@ -1,6 +1,7 @@
 //! Writes what the page shows without the chart program, from the figures file, by the same
 //! code the browser runs: each chart as SVG and its data as CSV (into `www/static/`), and the
-//! claims check into `index.html` between its markers.
+//! claims check into `index.html` between its markers; then each chart's embed page (into
+//! `www/embed/`).
 //! Usage: `static_figures [FIGURES_JSON] [OUT_DIR] [PAGE]`.
 
 fn main() -> std::process::ExitCode {
@@ -20,7 +21,7 @@ mod native {
     use reassurance_force::charts::theme::{Palette, Theme};
     use reassurance_force::model::claims;
     use reassurance_force::model::scenario::Scenario;
-    use reassurance_force::{figures, static_page, static_svg};
+    use reassurance_force::{figures, static_embed, static_page, static_svg};
 
     pub fn main() -> ExitCode {
         let mut args = std::env::args().skip(1);
@@ -33,7 +34,7 @@ mod native {
         match run(&input, &out, &page) {
             Ok(n) => {
                 println!(
-                    "wrote {n} charts (SVG and CSV) to {} and the claims check to {}",
+                    "wrote {n} charts (SVG and CSV) to {}, the claims check to {} and an embed page for each chart",
                     out.display(),
                     page.display()
                 );
@@ -81,6 +82,17 @@ mod native {
         )?;
         let html = static_page::with_extras(&spliced, &figures)?;
         write(page, &html)?;
+        let embeds = page
+            .parent()
+            .unwrap_or_else(|| Path::new("."))
+            .join(static_embed::DIR);
+        std::fs::create_dir_all(&embeds).map_err(|e| format!("{}: {e}", embeds.display()))?;
+        for id in ChartId::ALL {
+            write(
+                &embeds.join(format!("{}.html", id.slug())),
+                &static_embed::embed_html(&html, id.slug())?,
+            )?;
+        }
         Ok(ChartId::ALL.len())
     }
 }

@@ -1,0 +1,78 @@
+//! Each chart on a page of its own, for another site to embed with an `<iframe>`: the figure
+//! exactly as the article page has it (static chart, takeaway, controls, data table, sources),
+//! the same style sheet and chart program, and a line back to the article. Written from
+//! `index.html` by the native build, so that an embed never drifts from the article.
+
+use crate::static_page::{escape_html, heading_of};
+
+/// Where the embed pages live, relative to `index.html`.
+pub const DIR: &str = "www/embed";
+
+/// From an embed page back to the directory of `index.html`.
+const UP: &str = "../../";
+
+/// The embed page of the chart `slug`, made from the article page's text.
+///
+/// # Errors
+/// If the page has no `<figure data-chart="<slug>">`, no title or no security policy.
+pub fn embed_html(page: &str, slug: &str) -> Result<String, String> {
+    let open = format!("<figure class=\"chart\" data-chart=\"{slug}\"");
+    let from = page
+        .find(&open)
+        .ok_or_else(|| format!("index.html has no figure for “{slug}”"))?;
+    let to = page
+        .get(from..)
+        .and_then(|rest| rest.find("</figure>"))
+        .map(|end| from + end + "</figure>".len())
+        .ok_or_else(|| format!("the figure for “{slug}” is not closed"))?;
+    let figure = page.get(from..to).unwrap_or_default();
+    let policy = between(page, "<meta http-equiv=\"Content-Security-Policy\"", ">")
+        .ok_or("index.html has no Content-Security-Policy")?;
+    let article = between(page, "<title>", "</title>").ok_or("index.html has no title")?;
+    let chart = heading_of(page, slug).ok_or_else(|| format!("“{slug}” has no heading"))?;
+    Ok(format!(
+        "<!doctype html>
+<html lang=\"en\">
+  <head>
+    <meta charset=\"utf-8\">
+    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">
+    <meta name=\"color-scheme\" content=\"light dark\">
+    <meta http-equiv=\"Content-Security-Policy\"{policy}>
+    <meta name=\"description\" content=\"A chart from “{article}”, with the source of every figure: {chart_text}\">
+    <link rel=\"canonical\" href=\"{UP}index.html\">
+    <title>{chart_text} · {article}</title>
+    <link rel=\"icon\" href=\"data:,\">
+    <link rel=\"stylesheet\" href=\"{UP}www/style.css\">
+    <script async src=\"{UP}www/main.js\"></script>
+  </head>
+  <body class=\"embedded\">
+    <main class=\"article\">
+      {figure}
+      <p class=\"embed-credit\">From <a href=\"{UP}index.html\" target=\"_blank\" rel=\"noopener\">{article}</a>, where every figure is shown with its source and the article's numbers are checked.</p>
+    </main>
+  </body>
+</html>
+",
+        chart_text = escape_html(&chart),
+        figure = for_embedding(figure),
+    ))
+}
+
+/// The figure's markup with its paths made relative to [`DIR`], its links opening outside the
+/// frame (a claim's link goes to the article's claims check), and its title the page's heading.
+fn for_embedding(figure: &str) -> String {
+    figure
+        .replace("<h2 class=\"chart-title\"", "<h1 class=\"chart-title\"")
+        .replace("</h2>", "</h1>")
+        .replace("src=\"www/", &format!("src=\"{UP}www/"))
+        .replace("href=\"www/", &format!("href=\"{UP}www/"))
+        .replace("href=\"#", &format!("href=\"{UP}index.html#"))
+        .replace("<a href=", "<a target=\"_blank\" rel=\"noopener\" href=")
+}
+
+/// The text between the first `start` and the `end` after it.
+fn between<'a>(page: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = page.find(start)? + start.len();
+    let to = from + page.get(from..)?.find(end)?;
+    page.get(from..to)
+}
