@@ -3,7 +3,7 @@
 //! the same style sheet and chart program, and a line back to the article. Written from
 //! `index.html` by the native build, so that an embed never drifts from the article.
 
-use crate::static_page::{escape_html, heading_of};
+use crate::static_page::{between, escape_html, heading_of};
 
 /// Where the embed pages live, relative to `index.html`.
 pub const DIR: &str = "www/embed";
@@ -68,11 +68,4 @@ fn for_embedding(figure: &str) -> String {
         .replace("href=\"www/", &format!("href=\"{UP}www/"))
         .replace("href=\"#", &format!("href=\"{UP}index.html#"))
         .replace("<a href=", "<a target=\"_blank\" rel=\"noopener\" href=")
-}
-
-/// The text between the first `start` and the `end` after it.
-fn between<'a>(page: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let from = page.find(start)? + start.len();
-    let to = from + page.get(from..)?.find(end)?;
-    page.get(from..to)
 }

@@ -175,14 +175,18 @@ pub fn with_extras(page: &str, figures: &crate::figures::Figures) -> Result<Stri
 
 /// The text of `<h2 … id="<slug>-title">…</h2>`, without markup.
 pub(crate) fn heading_of(page: &str, slug: &str) -> Option<String> {
-    let open = format!("id=\"{slug}-title\">");
-    let from = page.find(&open)? + open.len();
-    let to = from + page.get(from..)?.find("</h2>")?;
-    let raw = page.get(from..to)?;
+    let raw = between(page, &format!("id=\"{slug}-title\">"), "</h2>")?;
     // Headings are plain text apart from entities.
     Some(
         raw.replace("&amp;", "&")
             .replace("&lt;", "<")
             .replace("&gt;", ">"),
     )
+}
+
+/// The text between the first `start` in `page` and the first `end` after it.
+pub(crate) fn between<'a>(page: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = page.find(start)? + start.len();
+    let to = from + page.get(from..)?.find(end)?;
+    page.get(from..to)
 }

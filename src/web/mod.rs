@@ -393,12 +393,6 @@ impl Page {
         self.draw_dirty(None)
     }
 
-    /// The chart's model in the scenario the page starts from.
-    #[must_use]
-    pub fn opening(&self, id: ChartId) -> Option<Model> {
-        Model::build(id, &self.figures, &self.start).ok()
-    }
-
     /// Rebuilds the models if the scenario changed, marking the charts whose model changed.
     pub fn rebuild(&mut self) {
         if self.stale {
@@ -409,8 +403,7 @@ impl Page {
                     Ok(model) if model != chart.model => {
                         chart.model = model;
                         chart.dirty = true;
-                        let as_opened = Model::build(chart.id, &self.figures, &self.start)
-                            .is_ok_and(|opening| opening == chart.model);
+                        let as_opened = chart.shows(&self.figures, &self.start);
                         chart.write_sentences(&self.document, as_opened);
                     }
                     Ok(_) => {}
@@ -484,6 +477,12 @@ impl LiveChart {
         figure_status::set_sentences(document, self.id.slug(), &takeaway);
         self.canvas.set_attribute("aria-label", &takeaway).ok();
         show_the_data::write(&self.figure, &self.model, as_opened);
+    }
+
+    /// Whether the chart's model is the one of `scenario`.
+    #[must_use]
+    pub fn shows(&self, figures: &Figures, scenario: &Scenario) -> bool {
+        Model::build(self.id, figures, scenario).is_ok_and(|model| model == self.model)
     }
 
     /// Whether any of the chart's frame is within the window.

@@ -39,12 +39,8 @@ impl Page {
         self.rebuild();
         let theme = Theme::new(Palette::LIGHT, PRINT_RATIO);
         let mut drawn = 0;
-        for i in 0..self.charts.len() {
-            let opening = self.charts.get(i).and_then(|c| self.opening(c.id));
-            let Some(chart) = self.charts.get_mut(i) else {
-                continue;
-            };
-            if opening.as_ref() != Some(&chart.model) && chart.paint(&theme, None).is_ok() {
+        for chart in &mut self.charts {
+            if !chart.shows(&self.figures, &self.start) && chart.paint(&theme, None).is_ok() {
                 chart.figure.set_attribute(MARK, "live").ok();
                 // Drawn as it is now: no frame redraws it for the screen until after printing.
                 chart.dirty = false;
