@@ -1,19 +1,21 @@
 """Serves the project's root on 127.0.0.1 as a production host would: gzip for text and wasm,
 a strict Content-Security-Policy, and no caching (the files change as you build).
 
+The policy is the one `index.html` declares (the build keeps its script hash current), sent as a
+header too, with what only a header can say: who may frame the page.
+
 Usage: python3 .ci/server.py PORT
 """
 import functools
 import gzip
 import http.server
 import os
+import re
 import sys
 
-POLICY = (
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-    "form-action 'none'; frame-ancestors 'none'"
-)
+DECLARED = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
+# If index.html declares none, nothing but the project's own files may run.
+STRICTEST = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'"
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".wasm", ".csv"}
 
 
@@ -28,14 +30,21 @@ class ArticleHandler(http.server.SimpleHTTPRequestHandler):
     }
 
     def end_headers(self):
-        policy = POLICY
-        if self.path.startswith("/www/embed/"):
-            # The embed pages are made to be framed by other sites; nothing else is.
-            policy = POLICY.replace("frame-ancestors 'none'", "frame-ancestors *")
+        # The embed pages are made to be framed by other sites; nothing else is.
+        framing = "*" if self.path.startswith("/www/embed/") else "'none'"
+        policy = f"{self.declared_policy()}; frame-ancestors {framing}"
         self.send_header("Content-Security-Policy", policy)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
+
+    def declared_policy(self):
+        try:
+            with open(os.path.join(self.directory, "index.html"), encoding="utf-8") as page:
+                found = DECLARED.search(page.read())
+        except OSError:
+            found = None
+        return found.group(1) if found else STRICTEST
 
     def send_head(self):
         path = self.translate_path(self.path)

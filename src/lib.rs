@@ -13,6 +13,8 @@ pub mod data_table;
 pub mod figures;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod page_script;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod static_embed;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod static_page;

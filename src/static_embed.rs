@@ -3,6 +3,7 @@
 //! the same style sheet and chart program, and a line back to the article. Written from
 //! `index.html` by the native build, so that an embed never drifts from the article.
 
+use crate::page_script::{loader_of, with_loader, LOADER_MARKERS};
 use crate::static_page::{between, escape_html, heading_of};
 
 /// Where the embed pages live, relative to `index.html`.
@@ -14,7 +15,7 @@ const UP: &str = "../../";
 /// The embed page of the chart `slug`, made from the article page's text.
 ///
 /// # Errors
-/// If the page has no `<figure data-chart="<slug>">`, no title or no security policy.
+/// If the page has no `<figure data-chart="<slug>">`, no title, no security policy or no loader.
 pub fn embed_html(page: &str, slug: &str) -> Result<String, String> {
     let open = format!("<figure class=\"chart\" data-chart=\"{slug}\"");
     let from = page
@@ -30,7 +31,8 @@ pub fn embed_html(page: &str, slug: &str) -> Result<String, String> {
         .ok_or("index.html has no Content-Security-Policy")?;
     let article = between(page, "<title>", "</title>").ok_or("index.html has no title")?;
     let chart = heading_of(page, slug).ok_or_else(|| format!("“{slug}” has no heading"))?;
-    Ok(format!(
+    let loader = loader_of(page).ok_or("index.html has no chart loader")?;
+    let html = format!(
         "<!doctype html>
 <html lang=\"en\">
   <head>
@@ -43,7 +45,7 @@ pub fn embed_html(page: &str, slug: &str) -> Result<String, String> {
     <title>{chart_text} · {article}</title>
     <link rel=\"icon\" href=\"data:,\">
     <link rel=\"stylesheet\" href=\"{UP}www/style.css\">
-    <script async src=\"{UP}www/main.js\"></script>
+    {loader_start}{loader_end}
   </head>
   <body class=\"embedded\">
     <main class=\"article\">
@@ -55,7 +57,10 @@ pub fn embed_html(page: &str, slug: &str) -> Result<String, String> {
 ",
         chart_text = escape_html(&chart),
         figure = for_embedding(figure),
-    ))
+        loader_start = LOADER_MARKERS.0,
+        loader_end = LOADER_MARKERS.1,
+    );
+    with_loader(&html, loader, UP)
 }
 
 /// The figure's markup with its paths made relative to [`DIR`], its links opening outside the

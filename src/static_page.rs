@@ -173,6 +173,22 @@ pub fn with_extras(page: &str, figures: &crate::figures::Figures) -> Result<Stri
     Ok(page)
 }
 
+/// `page` with all that the build writes into it made again: the claims check, each figure's
+/// description and data table (from `figures`), and the chart loader `loader` with its hash.
+///
+/// # Errors
+/// A message if the claims cannot be checked, or a marker or the security policy is missing.
+pub fn regenerate(
+    page: &str,
+    figures: &crate::figures::Figures,
+    loader: &str,
+) -> Result<String, String> {
+    let checked = crate::model::claims::check_all(figures).map_err(|e| e.to_string())?;
+    let page = splice(page, CLAIMS_MARKERS, &claims_html(&checked))?;
+    let page = with_extras(&page, figures)?;
+    crate::page_script::with_loader(&page, loader, "")
+}
+
 /// The text of `<h2 … id="<slug>-title">…</h2>`, without markup.
 pub(crate) fn heading_of(page: &str, slug: &str) -> Option<String> {
     let raw = between(page, &format!("id=\"{slug}-title\">"), "</h2>")?;

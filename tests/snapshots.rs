@@ -13,9 +13,8 @@ use std::path::{Path, PathBuf};
 use committed_figures::real;
 use reassurance_force::catalogue::{ChartId, Model, NOMINAL_WIDTH};
 use reassurance_force::charts::theme::{Palette, Theme};
-use reassurance_force::model::claims::check_all;
 use reassurance_force::model::scenario::Scenario;
-use reassurance_force::{static_embed, static_page, static_svg};
+use reassurance_force::{page_script, static_embed, static_page, static_svg};
 
 type Result = std::result::Result<(), Box<dyn std::error::Error>>;
 
@@ -74,9 +73,10 @@ fn csv_files_the_claims_check_and_embed_pages_are_current() -> Result {
     }
     let page_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html");
     let page = std::fs::read_to_string(&page_path)?;
-    let claims = static_page::claims_html(&check_all(&figures)?);
-    let fresh = static_page::splice(&page, static_page::CLAIMS_MARKERS, &claims)?;
-    let fresh = static_page::with_extras(&fresh, &figures)?;
+    let loader =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(page_script::LOADER))?;
+    let fresh = static_page::regenerate(&page, &figures, &loader)?;
+    assert_eq!(page_script::loader_of(&fresh), Some(loader.as_str()));
     check(Path::new("index.html"), &fresh)?;
     // Each chart's embed page is made from the page as it is now.
     for id in ChartId::ALL {

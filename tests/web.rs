@@ -167,6 +167,21 @@ fn a_malformed_value_gives_a_message_not_a_panic() {
 }
 
 #[wasm_bindgen_test]
+fn a_figures_file_that_is_not_text_is_refused_by_name() {
+    clear_body();
+    let troops = figure("troop-share", 500, 560);
+    // The real file with one byte that no UTF-8 text has.
+    let mut bytes = FIGURES_JSON.as_bytes().to_vec();
+    bytes.insert(bytes.len() / 2, 0xFF);
+    assert_eq!(mount(&bytes), 0);
+    assert_eq!(
+        troops.get_attribute("data-state").as_deref(),
+        Some("failed")
+    );
+    let message = text_of(&troops, "[data-status]");
+    assert!(message.contains("not UTF-8"), "{message}");
+}
+#[wasm_bindgen_test]
 fn hostile_text_in_the_data_stays_text() {
     clear_body();
     let figure = figure("troop-share", 500, 560);
@@ -402,7 +417,7 @@ fn a_link_restores_the_scenario() {
     let scenario = figure("force-scenario", 600, 520);
     with_address("?force=60000&share=personnel&rotation=2", || {
         assert_eq!(
-            mount(FIGURES_JSON),
+            mount(FIGURES_JSON.as_bytes()),
             0,
             "the page draws in the tasks that follow"
         );
@@ -429,7 +444,7 @@ fn a_hostile_link_is_ignored_with_a_notice() {
     let hostile = "?force=%3Cscript%3Ealert(1)%3C%2Fscript%3E&rotation=NaN&share=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&force=99999999999&currency=-1";
     with_address(hostile, || {
         assert_eq!(
-            mount(FIGURES_JSON),
+            mount(FIGURES_JSON.as_bytes()),
             0,
             "the page draws in the tasks that follow"
         );

@@ -1,11 +1,16 @@
-// Starts the chart program as early as the page allows: while the article is still being
-// parsed it compiles the wasm, loads the glue module and fetches the figures file; once the
-// article is parsed it hands the figures to the program. If anything fails, every chart figure
-// keeps its static image and says why; the article is untouched.
-// A classic async script (not a module), so that it can run before parsing ends.
+// The chart loader. The build writes it into each page's <head> (with its hash in the page's
+// security policy), so it runs while the article is still being parsed: it starts fetching the
+// chart program and the figures file at once, and hands the figures over once the article is
+// parsed. Until the charts are drawn their static images are neither fetched nor shown (the
+// style sheet hides them under "charts-live"); they come back for any chart that fails, and
+// for all charts still waiting after a few seconds (a slow connection). Without JavaScript
+// none of this runs and the static charts show from the start.
 (() => {
-  const here = document.currentScript ? document.currentScript.src : document.baseURI;
-  const url = (path) => new URL(path, here);
+  const root = document.documentElement;
+  const base = new URL((document.currentScript && document.currentScript.dataset.root) || "", document.baseURI);
+  const url = (path) => new URL(path, base);
+  root.classList.add("charts-live");
+  const slow = setTimeout(() => root.classList.add("charts-slow"), 2500);
   performance.mark("charts:script");
 
   function showFailure(message) {
@@ -16,14 +21,14 @@
     }
   }
 
-  async function figuresText() {
-    const response = await fetch(url("data/figures.json"));
+  async function figuresBytes() {
+    const response = await fetch(url("www/data/figures.json"));
     if (!response.ok) throw new Error(`figures file: HTTP ${response.status}`);
-    return response.text();
+    return new Uint8Array(await response.arrayBuffer());
   }
 
   async function compiled() {
-    const response = await fetch(url("pkg/reassurance_force_bg.wasm"));
+    const response = await fetch(url("www/pkg/reassurance_force_bg.wasm"));
     if (!response.ok) throw new Error(`chart program: HTTP ${response.status}`);
     return WebAssembly.compileStreaming(response);
   }
@@ -32,28 +37,29 @@
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", resolve, { once: true });
     else resolve();
   });
-  const work = [import(url("pkg/reassurance_force.js")), compiled(), figuresText()];
+  const work = [import(url("www/pkg/reassurance_force.js")), compiled(), figuresBytes()];
 
   // In a frame (an embedded chart), the page around it is told this page's height, so that the
   // frame can fit it; the message carries nothing else.
   if (window.parent !== window && typeof ResizeObserver === "function") {
-    const root = document.documentElement;
     const tell = () => window.parent.postMessage({ reassuranceForceHeight: Math.ceil(root.getBoundingClientRect().height) }, "*");
     new ResizeObserver(tell).observe(root);
   }
 
   (async () => {
     try {
-      const [program, module, text] = await Promise.all(work);
+      const [program, module, bytes] = await Promise.all(work);
       await program.default({ module_or_path: module });
       performance.mark("charts:loaded");
       await parsed;
-      program.mount(text);
+      program.mount(bytes);
       performance.mark("charts:mounted");
     } catch (error) {
       await parsed;
       console.error("charts:", error);
       showFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      clearTimeout(slow);
     }
   })();
 })();

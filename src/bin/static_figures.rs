@@ -1,7 +1,7 @@
 //! Writes what the page shows without the chart program, from the figures file, by the same
-//! code the browser runs: each chart as SVG and its data as CSV (into `www/static/`), and the
-//! claims check into `index.html` between its markers; then each chart's embed page (into
-//! `www/embed/`).
+//! code the browser runs: each chart as SVG and its data as CSV (into `www/static/`), the claims
+//! check and the chart loader into `index.html` between their markers, then each chart's embed
+//! page (into `www/embed/`).
 //! Usage: `static_figures [FIGURES_JSON] [OUT_DIR] [PAGE]`.
 
 fn main() -> std::process::ExitCode {
@@ -19,9 +19,8 @@ mod native {
 
     use reassurance_force::catalogue::{ChartId, Model, NOMINAL_WIDTH};
     use reassurance_force::charts::theme::{Palette, Theme};
-    use reassurance_force::model::claims;
     use reassurance_force::model::scenario::Scenario;
-    use reassurance_force::{figures, static_embed, static_page, static_svg};
+    use reassurance_force::{figures, page_script, static_embed, static_page, static_svg};
 
     pub fn main() -> ExitCode {
         let mut args = std::env::args().skip(1);
@@ -34,7 +33,7 @@ mod native {
         match run(&input, &out, &page) {
             Ok(n) => {
                 println!(
-                    "wrote {n} charts (SVG and CSV) to {}, the claims check to {} and an embed page for each chart",
+                    "wrote {n} charts (SVG and CSV) to {}, the claims check and the chart loader to {}, and an embed page for each chart",
                     out.display(),
                     page.display()
                 );
@@ -73,19 +72,14 @@ mod native {
                 &static_page::csv(&model),
             )?;
         }
-        let checked = claims::check_all(&figures).map_err(|e| e.to_string())?;
         let html = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
-        let spliced = static_page::splice(
-            &html,
-            static_page::CLAIMS_MARKERS,
-            &static_page::claims_html(&checked),
-        )?;
-        let html = static_page::with_extras(&spliced, &figures)?;
+        let root = page.parent().unwrap_or_else(|| Path::new("."));
+        let loader_path = root.join(page_script::LOADER);
+        let loader = std::fs::read_to_string(&loader_path)
+            .map_err(|e| format!("{}: {e}", loader_path.display()))?;
+        let html = static_page::regenerate(&html, &figures, &loader)?;
         write(page, &html)?;
-        let embeds = page
-            .parent()
-            .unwrap_or_else(|| Path::new("."))
-            .join(static_embed::DIR);
+        let embeds = root.join(static_embed::DIR);
         std::fs::create_dir_all(&embeds).map_err(|e| format!("{}: {e}", embeds.display()))?;
         for id in ChartId::ALL {
             write(

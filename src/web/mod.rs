@@ -106,20 +106,30 @@ pub fn with_page<R>(f: impl FnOnce(&mut Page) -> R) -> Option<R> {
     })
 }
 
-/// Draws every `<figure data-chart>` of the page from the figures file's text, with the
-/// scenario the page's address describes.
+/// Draws every `<figure data-chart>` of the page from the figures file (its bytes, UTF-8 JSON),
+/// with the scenario the page's address describes.
 ///
 /// A malformed file, an unknown chart or a failed drawing is written into the figures it
 /// affects and logged once to the console; the other figures and the article are untouched.
 /// The charts are drawn in the tasks that follow; returns the number drawn at once (none).
 #[wasm_bindgen]
-pub fn mount(figures_json: &str) -> u32 {
+pub fn mount(figures_file: &[u8]) -> u32 {
     panic_notice::install();
     let Some(window) = web_sys::window() else {
         return 0;
     };
     let Some(document) = window.document() else {
         return 0;
+    };
+    let figures_json = match std::str::from_utf8(figures_file) {
+        Ok(text) => text,
+        Err(e) => {
+            refuse(
+                &chart_figures(&document),
+                &format!("figures file: not UTF-8 text ({e})"),
+            );
+            return 0;
+        }
     };
     let drawn = mount_within(&document, figures_json, None, Some(FRAME_BUDGET_MS));
     with_page(|page| {
@@ -142,6 +152,14 @@ pub fn mount_in(document: &Document, figures_json: &str, dpr: Option<f64>) -> u3
     mount_within(document, figures_json, dpr, None)
 }
 
+/// Logs `why` once and writes it into every figure, which keeps its static chart.
+fn refuse(figures: &[Element], why: &str) {
+    web_sys::console::error_1(&why.into());
+    for figure in figures {
+        figure_status::show(figure, &Status::Failed(why.to_string()));
+    }
+}
+
 /// Mounts the page's charts; with a `budget` in milliseconds, draws nothing yet and leaves the
 /// charts to later tasks of that budget each, those in view first, so that no task blocks the
 /// page for long.
@@ -156,10 +174,7 @@ fn mount_within(
     let figures = match figures::parse(figures_json) {
         Ok(figures) => figures,
         Err(e) => {
-            web_sys::console::error_1(&e.to_string().into());
-            for figure in &on_page {
-                figure_status::show(figure, &Status::Failed(e.to_string()));
-            }
+            refuse(&on_page, &e.to_string());
             return 0;
         }
     };

@@ -1,8 +1,9 @@
-//! Printing the reader's own scenario. Before the page is printed, each chart the reader has
-//! changed is drawn for paper (light palette, three pixels per CSS pixel) and marked so that the
-//! print style sheet shows it in place of the static chart of the starting scenario; after
-//! printing, the charts are drawn for the screen again. Charts the reader has not changed print
-//! as their static versions, as they do without JavaScript.
+//! Printing the reader's own scenario. Before the page is printed, every chart is drawn for
+//! paper (light palette, three pixels per CSS pixel) as the reader left it, and marked so that
+//! the print style sheet shows that drawing; after printing, the charts are drawn for the screen
+//! again. (With the chart program running, the static charts are never fetched, so they cannot
+//! stand in.) A chart that cannot be drawn prints its static version, as it does without
+//! JavaScript.
 
 use web_sys::Window;
 
@@ -33,14 +34,13 @@ pub fn install(window: &Window) -> Vec<Listener> {
 }
 
 impl Page {
-    /// Draws each chart whose model is not the starting one for paper, and marks its figure;
-    /// returns how many were drawn.
+    /// Draws each chart for paper and marks its figure; returns how many were drawn.
     pub fn draw_for_paper(&mut self) -> u32 {
         self.rebuild();
         let theme = Theme::new(Palette::LIGHT, PRINT_RATIO);
         let mut drawn = 0;
         for chart in &mut self.charts {
-            if !chart.shows(&self.figures, &self.start) && chart.paint(&theme, None).is_ok() {
+            if chart.paint(&theme, None).is_ok() {
                 chart.figure.set_attribute(MARK, "live").ok();
                 // Drawn as it is now: no frame redraws it for the screen until after printing.
                 chart.dirty = false;

@@ -133,7 +133,54 @@ test("a failed wasm load leaves the article and the static charts, with a notice
     const notice = await page.textContent('figure[data-chart="budgets"] [data-status]');
     assert.match(notice, /did not load/);
     assert.ok(await page.isVisible('figure[data-chart="budgets"] .chart-fallback'));
+    // The static chart, never fetched while the program was expected, is fetched now.
+    await page.waitForFunction(() => {
+      const img = document.querySelector('figure[data-chart="coalition"] .chart-fallback');
+      return img.complete && img.naturalWidth > 0;
+    });
     assert.equal(await page.$$eval(ARTICLE_PARAGRAPHS, (ps) => ps.length), 7);
+  } finally {
+    await context.close();
+  }
+});
+
+test("with the chart program, the static charts are not fetched at all", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/www/static/")) fetched.push(request.url());
+  });
+  try {
+    await page.goto(shared.server.url);
+    assert.deepEqual(await chartStates(page), ALL("drawn"));
+    // Down the whole article and back: still none.
+    for (let y = 0; y < 40_000; y += 700) await page.evaluate((top) => scrollTo(0, top), y);
+    await page.waitForTimeout(300);
+    assert.deepEqual(fetched, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("while a slow chart program arrives, the static charts show; then the drawings replace them", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.route("**/*.wasm", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      await route.continue();
+    });
+    await page.goto(shared.server.url);
+    const fallback = 'figure[data-chart="coalition"] .chart-fallback';
+    assert.ok(await page.isHidden(fallback), "not shown at first: the drawing is expected");
+    await page.waitForFunction((selector) => {
+      const img = document.querySelector(selector);
+      return img.complete && img.naturalWidth > 0 && getComputedStyle(img).visibility === "visible";
+    }, fallback, { timeout: 3_500 });
+    assert.deepEqual(await chartStates(page), ALL("drawn"));
+    assert.equal(await page.$eval(fallback, (img) => getComputedStyle(img).visibility), "hidden");
+    assert.ok(await page.isVisible('figure[data-chart="coalition"] canvas'));
   } finally {
     await context.close();
   }

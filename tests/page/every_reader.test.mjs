@@ -105,19 +105,20 @@ test("no text on the page is under 12 CSS pixels, and touch targets are at least
   }
 });
 
-test("print shows the static charts", async () => {
-  const { page, context } = await open(shared.browser, shared.server.url, { width: 1000 });
+test("without JavaScript, print shows the static charts", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1000, height: 900 }, javaScriptEnabled: false });
+  const page = await context.newPage();
   try {
-    await chartStates(page);
+    await page.goto(shared.server.url, { waitUntil: "load" });
     await page.emulateMedia({ media: "print" });
     assert.ok(await page.isVisible('figure[data-chart="budgets"] .chart-fallback'));
-    assert.ok(await page.isHidden('figure[data-chart="budgets"] canvas'));
+    assert.ok(await page.$eval('figure[data-chart="budgets"] .chart-fallback', (i) => i.complete && i.naturalWidth > 0));
   } finally {
     await context.close();
   }
 });
 
-test("print gives the reader's own scenario: changed charts drawn for paper, the rest static", async () => {
+test("print gives the reader's own scenario: every chart drawn for paper as the reader left it", async () => {
   const { page, errors, context } = await open(shared.browser, `${shared.server.url}?force=60000`, { width: 1000, colorScheme: "dark" });
   try {
     await chartStates(page);
@@ -127,7 +128,7 @@ test("print gives the reader's own scenario: changed charts drawn for paper, the
         window.printed = Object.fromEntries(
           [...document.querySelectorAll("figure[data-chart]")].map((f) => {
             const canvas = f.querySelector("canvas");
-            return [f.dataset.chart, { mark: f.dataset.print || "", width: canvas.width, css: canvas.clientWidth, corner: [...canvas.getContext("2d").getImageData(2, 2, 1, 1).data] }];
+            return [f.dataset.chart, { mark: f.dataset.print || "", width: canvas.width, css: canvas.clientWidth, corner: [...canvas.getContext("2d").getImageData(2, 2, 1, 1).data], takeaway: f.querySelector("[data-takeaway]").textContent }];
           }),
         );
       });
@@ -135,13 +136,13 @@ test("print gives the reader's own scenario: changed charts drawn for paper, the
     const pdf = await page.pdf();
     assert.ok(pdf.length > 10_000, `a PDF of ${pdf.length} bytes`);
     const printed = await page.evaluate(() => window.printed);
-    for (const changed of ["force-scenario", "troop-share"]) {
-      const p = printed[changed];
-      assert.equal(p.mark, "live", `${changed} is printed as the reader left it`);
-      assert.equal(p.width, p.css * 3, `${changed} drawn at 3 pixels per CSS pixel`);
-      assert.ok(p.corner.slice(0, 3).every((c) => c > 200), `${changed} drawn on a light ground for paper: ${p.corner}`);
+    assert.equal(Object.keys(printed).length, 8);
+    for (const [chart, p] of Object.entries(printed)) {
+      assert.equal(p.mark, "live", `${chart} is printed as drawn for paper`);
+      assert.equal(p.width, p.css * 3, `${chart} drawn at 3 pixels per CSS pixel`);
+      assert.ok(p.corner.slice(0, 3).every((c) => c > 200), `${chart} drawn on a light ground for paper: ${p.corner}`);
     }
-    for (const unchanged of ["coalition", "budgets"]) assert.equal(printed[unchanged].mark, "", `${unchanged} prints its static chart`);
+    assert.ok(printed["force-scenario"].takeaway.includes("60,000"), "the reader's scenario is the one printed");
     // After printing, the screen gets its own drawing back.
     await page.waitForFunction(() => {
       const f = document.querySelector('figure[data-chart="force-scenario"]');
@@ -150,13 +151,13 @@ test("print gives the reader's own scenario: changed charts drawn for paper, the
     });
     const corner = await page.$eval('figure[data-chart="force-scenario"] canvas', (c) => [...c.getContext("2d").getImageData(2, 2, 1, 1).data]);
     assert.ok(corner.slice(0, 3).every((c) => c < 60), `dark again on screen: ${corner}`);
-    // And the print style sheet shows the paper drawing for a changed chart, the static one for the rest.
+    // And the print style sheet shows the paper drawings, not the static charts.
     await page.emulateMedia({ media: "print" });
     await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
-    assert.ok(await page.isVisible('figure[data-chart="force-scenario"] canvas'));
-    assert.ok(await page.isHidden('figure[data-chart="force-scenario"] .chart-fallback'));
-    assert.ok(await page.isVisible('figure[data-chart="coalition"] .chart-fallback'));
-    assert.ok(await page.isHidden('figure[data-chart="coalition"] canvas'));
+    for (const chart of ["force-scenario", "coalition"]) {
+      assert.ok(await page.isVisible(`figure[data-chart="${chart}"] canvas`), `${chart}: drawing printed`);
+      assert.ok(await page.isHidden(`figure[data-chart="${chart}"] .chart-fallback`), `${chart}: no static chart`);
+    }
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
