@@ -1,7 +1,7 @@
 // The chart loader. The build writes it into each page's <head> (with its hash in the page's
 // security policy), so it runs while the article is still being parsed: it starts fetching the
-// chart program and the figures file at once, and hands the figures over once the article is
-// parsed. Until the charts are drawn their static images are neither fetched nor shown (the
+// glue and the figures file at once and the chart program after the first paint, and hands the
+// figures over once the article is parsed. Until the charts are drawn their static images are neither fetched nor shown (the
 // style sheet hides them under "charts-live"); they come back for any chart that fails, and
 // for all charts still waiting after a few seconds (a slow connection). Without JavaScript
 // none of this runs and the static charts show from the start.
@@ -27,7 +27,13 @@
     return new Uint8Array(await response.arrayBuffer());
   }
 
+  // The chart program, the largest file, is asked for once the article has first been painted:
+  // the main thread is busy laying the article out until then anyway, so the charts are not
+  // drawn later, and the article's first paint never shares the network with it.
+  const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
   async function compiled() {
+    await painted;
     const response = await fetch(url("www/pkg/reassurance_force_bg.wasm"));
     if (!response.ok) throw new Error(`chart program: HTTP ${response.status}`);
     return WebAssembly.compileStreaming(response);

@@ -163,6 +163,33 @@ test("with the chart program, the static charts are not fetched at all", async (
   }
 });
 
+test("a host whose policy forbids the loader still gives the static charts", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  const blocked = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") blocked.push(message.text());
+  });
+  try {
+    // The page's own policy and the server's, both without the loader's hash.
+    await page.route(shared.server.url, async (route) => {
+      const response = await route.fetch();
+      const strip = (policy) => policy.replace(/ 'sha256-[^']*'/g, "");
+      const headers = { ...response.headers(), "content-security-policy": strip(response.headers()["content-security-policy"]) };
+      delete headers["content-encoding"];
+      delete headers["content-length"];
+      await route.fulfill({ response, headers, body: strip(await response.text()) });
+    });
+    await page.goto(shared.server.url, { waitUntil: "load" });
+    assert.ok(blocked.some((line) => /Content Security Policy/i.test(line)), "the loader was refused");
+    assert.equal(await page.evaluate(() => document.documentElement.className), "");
+    assert.ok(await page.$eval('figure[data-chart="coalition"] .chart-fallback', (i) => i.complete && i.naturalWidth > 0));
+    assert.equal(await page.$$eval(ARTICLE_PARAGRAPHS, (ps) => ps.length), 7);
+  } finally {
+    await context.close();
+  }
+});
+
 test("while a slow chart program arrives, the static charts show; then the drawings replace them", async () => {
   const context = await shared.browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
