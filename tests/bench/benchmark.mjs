@@ -10,7 +10,7 @@ import { serve, ROOT } from "../page/serve.mjs";
 import { launch, CHROMIUM } from "../page/browser.mjs";
 
 const REDRAWS = Number(process.env.REDRAWS || 400);
-const LOADS = Number(process.env.LOADS || 5);
+const LOADS = Number(process.env.LOADS || 9);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const median = (xs) => pct([...xs].sort((a, b) => a - b), 50);
@@ -153,18 +153,38 @@ try {
       await ctx.close();
     }
   };
+  // The same article as a reader without JavaScript gets it: every static chart (an SVG image)
+  // loaded, read at the load event (with scripts off, the page cannot time its own paints).
+  const withoutScript = async (rate) => {
+    const ctx = await browser.newContext({ viewport: { width: 1000, height: 900 }, javaScriptEnabled: false });
+    try {
+      const p = await ctx.newPage();
+      const cdp = await ctx.newCDPSession(p);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+      await p.goto(server.url, { waitUntil: "load" });
+      const expression = "({ load: performance.getEntriesByType('navigation')[0].loadEventStart, shown: [...document.images].filter((i) => i.complete && i.naturalWidth > 0).length })";
+      const { load, shown } = (await cdp.send("Runtime.evaluate", { expression, returnByValue: true })).result.value;
+      if (shown !== 8) throw new Error(`without JavaScript ${shown} of 8 static charts loaded`);
+      return load;
+    } finally {
+      await ctx.close();
+    }
+  };
   for (const rate of [1, 4]) {
     const runs = [];
     const floor = [];
+    const statics = [];
     for (let i = 0; i < LOADS; i += 1) {
       runs.push(await load(rate, ""));
       floor.push((await load(rate, "tests/bench/blank.html")).paint);
+      statics.push(await withoutScript(rate));
     }
     const all = runs.map((r) => r.all);
     const t = median(all);
     console.log(`CPU ${rate}×: every chart drawn ${ms(t)} (runs: ${all.map((x) => x.toFixed(0)).join(", ")} ms); charts in the first screen drawn ${ms(median(runs.map((r) => r.inView)))}`);
+    console.log(`${"".padEnd(9)}the article without JavaScript, its 8 static charts loaded: ${ms(median(statics))} (runs: ${statics.map((x) => x.toFixed(0)).join(", ")} ms)`);
     console.log(`${"".padEnd(9)}floor, a page of one paragraph and no script, first paint: ${ms(median(floor))} (runs: ${floor.map((x) => x.toFixed(0)).join(", ")} ms)`);
-    if (rate === 4) budget(`every chart drawn within 500 ms at 4× CPU throttling (${ms(t)}; the one-paragraph page paints at ${ms(median(floor))})`, t <= 500);
+    if (rate === 4) budget(`every chart drawn within 500 ms at 4× CPU throttling (${ms(t)}; without JavaScript the static charts load at ${ms(median(statics))}, the one-paragraph page paints at ${ms(median(floor))})`, t <= 500);
   }
 
   // 4. Memory over 10,000 redraws.
