@@ -183,7 +183,11 @@ test("a host whose policy forbids the loader still gives the static charts", asy
     await page.goto(shared.server.url, { waitUntil: "load" });
     assert.ok(blocked.some((line) => /Content Security Policy/i.test(line)), "the loader was refused");
     assert.equal(await page.evaluate(() => document.documentElement.className), "");
-    assert.ok(await page.$eval('figure[data-chart="coalition"] .chart-fallback', (i) => i.complete && i.naturalWidth > 0));
+    // The first static chart is fetched (lazily: perhaps after the load event).
+    await page.waitForFunction(() => {
+      const img = document.querySelector('figure[data-chart="coalition"] .chart-fallback');
+      return img.complete && img.naturalWidth > 0;
+    });
     assert.equal(await page.$$eval(ARTICLE_PARAGRAPHS, (ps) => ps.length), 7);
   } finally {
     await context.close();
@@ -205,7 +209,10 @@ test("while a slow chart program arrives, the static charts show; then the drawi
       const img = document.querySelector(selector);
       return img.complete && img.naturalWidth > 0 && getComputedStyle(img).visibility === "visible";
     }, fallback, { timeout: 3_500 });
+    const status = 'figure[data-chart="coalition"] [data-status]';
+    assert.match(await page.textContent(status), /still loading; this is its static version/);
     assert.deepEqual(await chartStates(page), ALL("drawn"));
+    assert.equal(await page.textContent(status), "", "the notice goes with the static chart");
     assert.equal(await page.$eval(fallback, (img) => getComputedStyle(img).visibility), "hidden");
     assert.ok(await page.isVisible('figure[data-chart="coalition"] canvas'));
   } finally {
