@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { servedPage, open, chartStates, inkedPixels } from "./browser.mjs";
+import { servedPage, open, chartStates, inkedPixels, staticChartShown } from "./browser.mjs";
 
 const OUTPUT = fileURLToPath(new URL("../output/", import.meta.url));
 const CHARTS = ["coalition", "budgets", "capability", "intelligence", "geography", "force-scenario", "industry", "troop-share"];
@@ -134,10 +134,7 @@ test("a failed wasm load leaves the article and the static charts, with a notice
     assert.match(notice, /did not load/);
     assert.ok(await page.isVisible('figure[data-chart="budgets"] .chart-fallback'));
     // The static chart, never fetched while the program was expected, is fetched now.
-    await page.waitForFunction(() => {
-      const img = document.querySelector('figure[data-chart="coalition"] .chart-fallback');
-      return img.complete && img.naturalWidth > 0;
-    });
+    await staticChartShown(page, "coalition");
     assert.equal(await page.$$eval(ARTICLE_PARAGRAPHS, (ps) => ps.length), 7);
   } finally {
     await context.close();
@@ -183,11 +180,7 @@ test("a host whose policy forbids the loader still gives the static charts", asy
     await page.goto(shared.server.url, { waitUntil: "load" });
     assert.ok(blocked.some((line) => /Content Security Policy/i.test(line)), "the loader was refused");
     assert.equal(await page.evaluate(() => document.documentElement.className), "");
-    // The first static chart is fetched (lazily: perhaps after the load event).
-    await page.waitForFunction(() => {
-      const img = document.querySelector('figure[data-chart="coalition"] .chart-fallback');
-      return img.complete && img.naturalWidth > 0;
-    });
+    await staticChartShown(page, "coalition");
     assert.equal(await page.$$eval(ARTICLE_PARAGRAPHS, (ps) => ps.length), 7);
   } finally {
     await context.close();
@@ -205,10 +198,7 @@ test("while a slow chart program arrives, the static charts show; then the drawi
     await page.goto(shared.server.url);
     const fallback = 'figure[data-chart="coalition"] .chart-fallback';
     assert.ok(await page.isHidden(fallback), "not shown at first: the drawing is expected");
-    await page.waitForFunction((selector) => {
-      const img = document.querySelector(selector);
-      return img.complete && img.naturalWidth > 0 && getComputedStyle(img).visibility === "visible";
-    }, fallback, { timeout: 3_500 });
+    await staticChartShown(page, "coalition", 3_500);
     const status = 'figure[data-chart="coalition"] [data-status]';
     assert.match(await page.textContent(status), /still loading; this is its static version/);
     assert.deepEqual(await chartStates(page), ALL("drawn"));

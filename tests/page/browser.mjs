@@ -36,6 +36,15 @@ export async function open(browser, url, { width = 1280, height = 900, deviceSca
   return { page, errors, context };
 }
 
+/** Waits until the static chart of the figure `chart` is loaded and visible (it may be fetched
+ *  lazily, after the load event). */
+export async function staticChartShown(page, chart, timeout = 15_000) {
+  await page.waitForFunction((name) => {
+    const img = document.querySelector(`figure[data-chart="${name}"] .chart-fallback`);
+    return img.complete && img.naturalWidth > 0 && getComputedStyle(img).visibility === "visible" && img.offsetHeight > 0;
+  }, chart, { timeout });
+}
+
 /** Waits until every chart figure has settled (drawn or failed) and returns their states. */
 export async function chartStates(page, timeout = 15_000) {
   await page.waitForFunction(
