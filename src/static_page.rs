@@ -129,28 +129,28 @@ pub fn claims_html(claims: &[Claim]) -> String {
     out
 }
 
-/// `page` with the text between `markers` replaced by `content`.
+/// `page` with the text between `markers` (the first `end` after the first `start`) replaced by
+/// `content`.
 ///
 /// # Errors
-/// A message if either marker is missing or they are out of order.
+/// A message if `start` is missing or no `end` follows it.
 pub fn splice(page: &str, (start, end): (&str, &str), content: &str) -> Result<String, String> {
     let from = page
         .find(start)
         .ok_or_else(|| format!("no {start} in the page"))?
         + start.len();
     let to = page
-        .find(end)
-        .ok_or_else(|| format!("no {end} in the page"))?;
-    if to < from {
-        return Err(format!("{end} comes before {start}"));
-    }
+        .get(from..)
+        .and_then(|rest| rest.find(end))
+        .ok_or_else(|| format!("no {end} after {start} in the page"))?
+        + from;
     let (head, rest) = page.split_at(from);
     let tail = rest.get(to - from..).unwrap_or_default();
     Ok(format!("{head}{content}{tail}"))
 }
 
-/// `page` with every figure's description and data table regenerated from `figures`; the title
-/// of each table is the figure's `<h2>`.
+/// `page` with every figure's takeaway, description and data table regenerated from `figures`;
+/// the title of each table is the figure's `<h2>`.
 ///
 /// # Errors
 /// A message if a figure's markers are missing or its model cannot be built.
@@ -168,6 +168,12 @@ pub fn with_extras(page: &str, figures: &crate::figures::Figures) -> Result<Stri
             &page,
             (&start_marker, &end_marker),
             &extras_html(slug, &title, &model),
+        )?;
+        // The takeaway the chart program would write, so that nothing moves when it does.
+        page = splice(
+            &page,
+            (&format!("id=\"{slug}-takeaway\" data-takeaway>"), "</p>"),
+            &escape_html(&model.takeaway()),
         )?;
     }
     Ok(page)

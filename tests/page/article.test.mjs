@@ -45,12 +45,14 @@ for (const width of [375, 1280]) {
 }
 
 test("the takeaway sentences are computed by the chart program", async () => {
-  const { page, context } = await open(shared.browser, shared.server.url, { width: 800 });
+  // A force of 45,000 from the address: 45,000 ÷ 3,418,600 and ÷ 2,118,000 (the reference
+  // figures for NATO's active personnel) are 1.32% and 2.12%.
+  const { page, context } = await open(shared.browser, `${shared.server.url}?force=45000`, { width: 800 });
   try {
     await chartStates(page);
     const troops = await page.textContent('figure[data-chart="troop-share"] [data-takeaway]');
-    assert.match(troops, /30,000 would be 0\.88% of the 3,418,600 active personnel/);
-    assert.match(troops, /1\.42%/);
+    assert.match(troops, /45,000 would be 1\.32% of the 3,418,600 active personnel/);
+    assert.match(troops, /2\.12%/);
     const label = await page.getAttribute('figure[data-chart="troop-share"] canvas', "aria-label");
     assert.equal(label, troops);
   } finally {
@@ -96,32 +98,34 @@ test("charts follow their container's resizes", async () => {
   }
 });
 
-test("the charts' height is reserved before they draw: no layout shift", async () => {
-  const context = await shared.browser.newContext({ viewport: { width: 375, height: 700 } });
-  const page = await context.newPage();
-  try {
-    await page.addInitScript(() => {
-      window.__shifts = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__shifts += entry.value;
-      }).observe({ type: "layout-shift", buffered: true });
-    });
-    const frames = [];
-    // Hold the wasm back until the frames' heights are measured without it.
-    await page.route("**/*.wasm", async (route) => {
-      frames.push(await page.$$eval(".chart-frame", (fs) => fs.map((f) => f.getBoundingClientRect().height)));
-      await route.continue();
-    });
-    await page.goto(shared.server.url);
-    await chartStates(page);
-    const drawn = await page.$$eval(".chart-frame", (fs) => fs.map((f) => f.getBoundingClientRect().height));
-    assert.equal(frames.length, 1);
-    assert.deepEqual(frames[0], drawn);
-    assert.equal(await page.evaluate(() => window.__shifts), 0);
-  } finally {
-    await context.close();
-  }
-});
+for (const at of ["", "#force-scenario-title"]) {
+  test(`the charts' height and words are in place before they draw: no layout shift (${at || "top"})`, async () => {
+    const context = await shared.browser.newContext({ viewport: { width: 375, height: 700 } });
+    const page = await context.newPage();
+    try {
+      await page.addInitScript(() => {
+        window.__shifts = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.__shifts += entry.value;
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      const frames = [];
+      // Hold the wasm back until the frames and the figures' words are measured without it.
+      const measure = () => page.$$eval("figure[data-chart]", (fs) => fs.map((f) => [f.querySelector(".chart-frame").getBoundingClientRect().height, f.querySelector("[data-takeaway]").textContent]));
+      await page.route("**/*.wasm", async (route) => {
+        frames.push(await measure());
+        await route.continue();
+      });
+      await page.goto(`${shared.server.url}${at}`);
+      await chartStates(page);
+      assert.equal(frames.length, 1);
+      assert.deepEqual(frames[0], await measure());
+      assert.equal(await page.evaluate(() => window.__shifts), 0);
+    } finally {
+      await context.close();
+    }
+  });
+}
 
 test("a failed wasm load leaves the article and the static charts, with a notice", async () => {
   const context = await shared.browser.newContext({ viewport: { width: 375, height: 800 } });
