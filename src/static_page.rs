@@ -149,6 +149,23 @@ pub fn splice(page: &str, (start, end): (&str, &str), content: &str) -> Result<S
     Ok(format!("{head}{content}{tail}"))
 }
 
+/// `page` with the text between every `start` and the first `end` after it replaced by
+/// `content` (unchanged where there is none).
+fn splice_each(page: &str, (start, end): (&str, &str), content: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some((from, to)) = rest.find(start).and_then(|at| {
+        let from = at + start.len();
+        Some((from, from + rest.get(from..)?.find(end)?))
+    }) {
+        out.push_str(rest.get(..from).unwrap_or_default());
+        out.push_str(content);
+        rest = rest.get(to..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `page` with every figure's takeaway, description and data table regenerated from `figures`;
 /// the title of each table is the figure's `<h2>`.
 ///
@@ -169,12 +186,19 @@ pub fn with_extras(page: &str, figures: &crate::figures::Figures) -> Result<Stri
             (&start_marker, &end_marker),
             &extras_html(slug, &title, &model),
         )?;
-        // The takeaway the chart program would write, so that nothing moves when it does.
+        // The takeaway the chart program would write, in the figure and in the article's lines
+        // that quote it, so that nothing moves when it does.
+        let takeaway = escape_html(&model.takeaway());
         page = splice(
             &page,
             (&format!("id=\"{slug}-takeaway\" data-takeaway>"), "</p>"),
-            &escape_html(&model.takeaway()),
+            &takeaway,
         )?;
+        page = splice_each(
+            &page,
+            (&format!("<span data-sentence=\"{slug}\">"), "</span>"),
+            &takeaway,
+        );
     }
     Ok(page)
 }
@@ -211,4 +235,29 @@ pub(crate) fn between<'a>(page: &'a str, start: &str, end: &str) -> Option<&'a s
     let from = page.find(start)? + start.len();
     let to = from + page.get(from..)?.find(end)?;
     page.get(from..to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splice_each_rewrites_every_marked_span_and_nothing_else() {
+        let page = "<p><span data-s=\"a\">old</span> and <span data-s=\"b\">keep</span>, <span data-s=\"a\">old too</span> <span data-s=\"a\">open";
+        let done = splice_each(page, ("<span data-s=\"a\">", "</span>"), "new");
+        assert_eq!(
+            done,
+            "<p><span data-s=\"a\">new</span> and <span data-s=\"b\">keep</span>, <span data-s=\"a\">new</span> <span data-s=\"a\">open"
+        );
+    }
+
+    #[test]
+    fn splice_finds_its_end_after_its_start() {
+        let page = "</p> <p id=\"x\">old</p>";
+        assert_eq!(
+            splice(page, ("id=\"x\">", "</p>"), "new"),
+            Ok("</p> <p id=\"x\">new</p>".to_string())
+        );
+        assert!(splice("<p id=\"x\">never closed", ("id=\"x\">", "</p>"), "new").is_err());
+    }
 }
