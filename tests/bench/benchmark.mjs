@@ -99,16 +99,22 @@ try {
   budget(`wasm + glue ≤ 120 KB gzip (${kb(gz(wasm) + gz(glue))})`, gz(wasm) + gz(glue) <= 120 * 1024);
   const weigh = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   const weighPage = await weigh.newPage();
-  let transferred = 0;
-  let decoded = 0;
-  weighPage.on("requestfinished", async (request) => {
-    const sizes = await request.sizes();
-    transferred += sizes.responseBodySize + sizes.responseHeadersSize;
-    const response = await request.response();
-    decoded += (await response.body()).length;
+  // Bytes on the wire from the browser; decoded bytes from the files served (the wasm's body is
+  // read by its compiler as it streams, so the browser cannot hand it back).
+  const weighed = [];
+  weighPage.on("requestfinished", (request) => {
+    weighed.push(
+      request.sizes().then((sizes) => {
+        const path = decodeURIComponent(new URL(request.url()).pathname).replace(/\/$/, "/index.html");
+        return { path, wire: sizes.responseBodySize + sizes.responseHeadersSize, size: readFileSync(`${ROOT}${path.slice(1)}`).length };
+      }),
+    );
   });
   await weighPage.goto(server.url, { waitUntil: "networkidle" });
-  console.log(`page weight at load: ${kb(transferred)} transferred (gzip), ${kb(decoded)} decoded, for the article, 8 charts, their static versions and the figures file`);
+  const files = await Promise.all(weighed);
+  const sum = (key) => files.reduce((total, f) => total + f[key], 0);
+  const names = files.map((f) => f.path.split("/").pop()).join(", ");
+  console.log(`page weight at load: ${kb(sum("wire"))} transferred (gzip), ${kb(sum("size"))} decoded, in ${files.length} files: ${names}`);
   await weigh.close();
 
   // 3. Time from navigation to every chart drawn, beside the floor: a page of one paragraph,
