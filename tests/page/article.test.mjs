@@ -155,6 +155,8 @@ test("with the chart program, the static charts are not fetched at all", async (
   try {
     await page.goto(shared.server.url);
     assert.deepEqual(await chartStates(page), ALL("drawn"));
+    const slow = await page.evaluate(() => document.documentElement.classList.contains("charts-slow"));
+    assert.equal(slow, false, "the charts took over 2.5 s here, so the static ones were rightly shown meanwhile");
     // Down the whole article and back: still none.
     for (let y = 0; y < 40_000; y += 700) await page.evaluate((top) => scrollTo(0, top), y);
     await page.waitForTimeout(300);
