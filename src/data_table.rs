@@ -15,6 +15,9 @@ pub const DOWNLOAD: &str = "Download the data (CSV)";
 /// The words of the link once the table shows the reader's scenario: the file does not.
 pub const STARTING_DOWNLOAD: &str = "Download the starting data (CSV)";
 
+/// The words of the link to the reader's own scenario as CSV, shown while the table shows it.
+pub const YOUR_DOWNLOAD: &str = "Download your scenario (CSV)";
+
 /// The table's column headings, in the order of [`rows`].
 pub const HEADINGS: [&str; 5] = ["Figure", "Value", "Kind", "Year", "Source"];
 
@@ -59,10 +62,70 @@ pub fn csv(model: &Model) -> String {
     out
 }
 
+/// `csv` as a `data:` address that a link can download: UTF-8, every byte but letters, digits
+/// and `-_.~,` percent-encoded (so that a `#` or a line break cannot end or break the address).
+#[must_use]
+pub fn csv_address(csv: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::from("data:text/csv;charset=utf-8,");
+    for byte in csv.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~,".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            for nibble in [byte >> 4, byte & 15] {
+                out.push(char::from(
+                    HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+                ));
+            }
+        }
+    }
+    out
+}
+
 fn csv_cell(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Percent-decoding, as the browser does before saving the file.
+    fn decoded(address: &str) -> Vec<u8> {
+        let body = address
+            .strip_prefix("data:text/csv;charset=utf-8,")
+            .unwrap_or_default()
+            .as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(&b) = body.get(i) {
+            if b == b'%' {
+                let hex = std::str::from_utf8(body.get(i + 1..i + 3).unwrap_or_default())
+                    .unwrap_or_default();
+                out.push(u8::from_str_radix(hex, 16).unwrap_or_default());
+                i += 3;
+            } else {
+                out.push(b);
+                i += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_csv_address_gives_back_the_csv_and_nothing_can_cut_it_short() {
+        let csv = "id,label\nnato,\"NATO \u{2014} 3,418,600 # active, 100%\"\r\n€,~x_y.z-1 2\n";
+        let address = csv_address(csv);
+        assert!(address.starts_with("data:text/csv;charset=utf-8,"));
+        assert_eq!(decoded(&address), csv.as_bytes());
+        let body = address.trim_start_matches("data:text/csv;charset=utf-8,");
+        for raw in ['#', '\n', '\r', ' ', '"', '€'] {
+            assert!(!body.contains(raw), "{raw:?} left raw in {body}");
+        }
     }
 }

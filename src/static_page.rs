@@ -4,7 +4,7 @@
 
 use crate::catalogue::Model;
 pub use crate::data_table::csv;
-use crate::data_table::{self, AS_OPENED, DOWNLOAD};
+use crate::data_table::{self, AS_OPENED, DOWNLOAD, YOUR_DOWNLOAD};
 use crate::model::claims::{Claim, Verdict};
 
 /// Where a figure's generated description and data table start and end in `index.html`.
@@ -49,7 +49,7 @@ pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
          \x20           <tbody>\n{rows}            </tbody>\n\
          \x20         </table>\n\
          \x20       </details>\n\
-         \x20       <p class=\"chart-data\"><a href=\"www/static/{slug}.csv\" download>{DOWNLOAD}</a>, with a source for every row.</p>\n        ",
+         \x20       <p class=\"chart-data\"><a href=\"www/static/{slug}.csv\" download>{DOWNLOAD}</a><span data-yours hidden> or <a download=\"{slug}-your-scenario.csv\">{YOUR_DOWNLOAD}</a></span>, with a source for every row.</p>\n        ",
         escape_html(&model.description()),
         escape_html(title),
     )

@@ -1,7 +1,8 @@
 //! "Show the data" follows the reader: once their scenario changes a chart, its table lists the
-//! numbers the chart now draws (captioned "your scenario"), and the download link says that it
-//! gives the starting data (the CSV files are the static page's). Back at the starting scenario,
-//! the table and the link read as the static page's again. Everything reaches the page as text.
+//! numbers the chart now draws (captioned "your scenario"), the first download link says that it
+//! gives the starting data (the CSV files are the static page's), and a second one gives the
+//! reader's scenario as CSV, written in the page. Back at the starting scenario, the table and
+//! the links read as the static page's again. Everything reaches the page as text.
 
 use web_sys::Element;
 
@@ -56,5 +57,25 @@ pub fn write(figure: &Element, model: &Model, as_opened: bool) {
         } else {
             data_table::DOWNLOAD
         }));
+    }
+    show_your_download(figure, yours.then_some(model));
+}
+
+/// Shows the link to the reader's scenario as CSV, with `model`'s data, or hides it (`None`).
+fn show_your_download(figure: &Element, model: Option<&Model>) {
+    let Ok(Some(offer)) = figure.query_selector(".chart-data [data-yours]") else {
+        return;
+    };
+    match model {
+        Some(model) => {
+            if let Ok(Some(link)) = offer.query_selector("a") {
+                let address = data_table::csv_address(&data_table::csv(model));
+                link.set_attribute("href", &address).ok();
+            }
+            offer.remove_attribute("hidden").ok();
+        }
+        None => {
+            offer.set_attribute("hidden", "").ok();
+        }
     }
 }

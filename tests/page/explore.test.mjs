@@ -2,6 +2,7 @@
 // keyboard, tapping a bar on a phone, and sharing the scenario as a link, including a hostile one.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { servedPage, open, chartStates } from "./browser.mjs";
 
 const shared = servedPage({ before, after });
@@ -199,13 +200,24 @@ test("the data table follows the reader's scenario, and returns to the page's", 
     const rows = await tableRows(page, figure);
     assert.ok(rows.some((r) => r[0].startsWith("Tied up") && r[1] === tiedUp && r[2] === "your scenario"), JSON.stringify(rows));
     assert.ok(rows.every((r) => r.length === 5 && r[4].length > 0), "every row keeps its source");
-    // The CSV files are the static page's: the link says so while the table shows another scenario.
+    // The CSV files are the static page's: the link says so while the table shows another scenario,
+    // and a second link gives the reader's scenario as CSV, the same rows as the table.
     assert.equal(await page.textContent(`${figure} .chart-data a`), "Download the starting data (CSV)");
     assert.equal(await page.getAttribute(`${figure} .chart-data a`, "href"), "www/static/force-scenario.csv");
+    const yours = `${figure} .chart-data [data-yours] a`;
+    assert.ok(await page.isVisible(yours));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(yours)]);
+    assert.equal(download.suggestedFilename(), "force-scenario-your-scenario.csv");
+    const csv = readFileSync(await download.path(), "utf8").trim().split("\n");
+    assert.equal(csv[0], "id,label,value,value_as_shown,unit,kind,year,source,note");
+    assert.equal(csv.length - 1, rows.length, "a line for each row of the table");
+    const tiedUpLine = csv.find((line) => line.includes("Tied up"));
+    assert.ok(tiedUpLine && tiedUpLine.includes(String(60_000 * rotation)) && tiedUpLine.includes("your scenario"), tiedUpLine);
     await setForce(30_000);
     assert.match(await page.textContent(`${figure} caption`), /\(as the page opens\)$/);
     assert.deepEqual(await tableRows(page, figure), opened);
     assert.equal(await page.textContent(`${figure} .chart-data a`), "Download the data (CSV)");
+    assert.ok(await page.isHidden(yours), "no scenario file while the table shows the page's own");
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
