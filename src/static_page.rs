@@ -36,6 +36,8 @@ pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
         .iter()
         .map(|h| format!("<th scope=\"col\">{h}</th>"))
         .collect();
+    // The link to the reader's scenario is hidden until the chart program gives it its data;
+    // until then it points at the static file, so that every link on the page leads somewhere.
     format!(
         "\n        <p class=\"chart-status\" data-status role=\"status\"></p>\n\
          \x20       <p class=\"visually-hidden\" data-live aria-live=\"polite\"></p>\n\
@@ -49,7 +51,7 @@ pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
          \x20           <tbody>\n{rows}            </tbody>\n\
          \x20         </table>\n\
          \x20       </details>\n\
-         \x20       <p class=\"chart-data\"><a href=\"www/static/{slug}.csv\" download>{DOWNLOAD}</a><span data-yours hidden> or <a download=\"{slug}-your-scenario.csv\">{YOUR_DOWNLOAD}</a></span>, with a source for every row.</p>\n        ",
+         \x20       <p class=\"chart-data\"><a href=\"www/static/{slug}.csv\" download>{DOWNLOAD}</a><span data-yours hidden> or <a href=\"www/static/{slug}.csv\" download=\"{slug}-your-scenario.csv\">{YOUR_DOWNLOAD}</a></span>, with a source for every row.</p>\n        ",
         escape_html(&model.description()),
         escape_html(title),
     )

@@ -72,6 +72,7 @@ test("without JavaScript every figure shows its static chart, says so, and keeps
     );
     assert.equal(notices, 8, "each figure says its interactive version needs JavaScript");
     assert.equal(await page.$$eval("li.claim", (c) => c.length), 18);
+    assert.equal(await page.$$eval("a:not([href])", (as) => as.length), 0, "every link leads somewhere");
     assert.equal(await page.$$eval("form[data-controls]:not([hidden])", (f) => f.length), 0, "no dead controls");
   } finally {
     await context.close();
