@@ -10,12 +10,7 @@
   const base = new URL((document.currentScript && document.currentScript.dataset.root) || "", document.baseURI);
   const url = (path) => new URL(path, base);
   root.classList.add("charts-live");
-  const slow = setTimeout(() => {
-    root.classList.add("charts-slow");
-    for (const line of document.querySelectorAll("figure[data-chart]:not([data-state]) [data-status]")) {
-      line.textContent = "The interactive chart is still loading; this is its static version.";
-    }
-  }, 2500);
+  const slow = setTimeout(() => root.classList.add("charts-slow"), 2500);
   performance.mark("charts:script");
 
   function showFailure(message) {

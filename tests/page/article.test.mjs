@@ -205,10 +205,11 @@ test("while a slow chart program arrives, the static charts show; then the drawi
     const fallback = 'figure[data-chart="coalition"] .chart-fallback';
     assert.ok(await page.isHidden(fallback), "not shown at first: the drawing is expected");
     await staticChartShown(page, "coalition", 3_500);
-    const status = 'figure[data-chart="coalition"] [data-status]';
-    assert.match(await page.textContent(status), /still loading; this is its static version/);
+    const notice = () => page.$eval('figure[data-chart="coalition"] .chart-frame', (f) => getComputedStyle(f, "::after").content);
+    assert.match(await notice(), /still loading; this is its static version/);
+    assert.equal(await page.textContent('figure[data-chart="coalition"] [data-status]'), "", "not in the live status line");
     assert.deepEqual(await chartStates(page), ALL("drawn"));
-    assert.equal(await page.textContent(status), "", "the notice goes with the static chart");
+    assert.equal(await notice(), "none", "the notice goes with the static chart");
     assert.equal(await page.$eval(fallback, (img) => getComputedStyle(img).visibility), "hidden");
     assert.ok(await page.isVisible('figure[data-chart="coalition"] canvas'));
   } finally {
