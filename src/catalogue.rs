@@ -23,6 +23,10 @@ use crate::model::troop_share::TroopShare;
 /// The width, in CSS pixels, at which static versions of the charts are drawn.
 pub const NOMINAL_WIDTH: u32 = 680;
 
+/// The width of each chart's static version for phones (`www/static/<chart>-phone.svg`), which
+/// the page offers below a 32rem viewport: the 680 px one would be scaled to half its size there.
+pub const PHONE_WIDTH: u32 = 360;
+
 /// A chart the page can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChartId {

@@ -70,6 +70,7 @@ fn for_embedding(figure: &str) -> String {
         .replace("<h2 class=\"chart-title\"", "<h1 class=\"chart-title\"")
         .replace("</h2>", "</h1>")
         .replace("src=\"www/", &format!("src=\"{UP}www/"))
+        .replace("srcset=\"www/", &format!("srcset=\"{UP}www/"))
         .replace("href=\"www/", &format!("href=\"{UP}www/"))
         .replace("href=\"#", &format!("href=\"{UP}index.html#"))
         .replace("<a href=", "<a target=\"_blank\" rel=\"noopener\" href=")

@@ -54,6 +54,7 @@ test("without JavaScript every figure shows its static chart, says so, and keeps
         return {
           chart: f.dataset.chart,
           loaded: img.complete && img.naturalWidth > 0,
+          file: img.currentSrc.split("/").pop(),
           visible: getComputedStyle(img).visibility === "visible",
           notice: f.querySelector("noscript") !== null,
           rows: f.querySelectorAll(".chart-table tbody tr").length,
@@ -64,6 +65,7 @@ test("without JavaScript every figure shows its static chart, says so, and keeps
     assert.equal(figures.length, 8);
     for (const f of figures) {
       assert.ok(f.loaded && f.visible, `${f.chart}: static chart shown`);
+      assert.equal(f.file, `${f.chart}-phone.svg`, "at 375 px, the version drawn for phones");
       assert.ok(f.notice, `${f.chart}: says the interactive version did not load`);
       assert.ok(f.rows >= 2 && f.description > 40, `${f.chart}: data table and description`);
     }
@@ -114,6 +116,7 @@ test("without JavaScript, print shows the static charts", async () => {
     await page.emulateMedia({ media: "print" });
     assert.ok(await page.isVisible('figure[data-chart="budgets"] .chart-fallback'));
     assert.ok(await page.$eval('figure[data-chart="budgets"] .chart-fallback', (i) => i.complete && i.naturalWidth > 0));
+    assert.ok(await page.$eval('figure[data-chart="budgets"] .chart-fallback', (i) => i.currentSrc.endsWith("/budgets.svg")), "at 1000 px, the full-width version");
   } finally {
     await context.close();
   }
