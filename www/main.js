@@ -1,10 +1,10 @@
 // The chart loader. The build writes it into each page's <head> (with its hash in the page's
 // security policy), so it runs while the article is still being parsed: it starts fetching the
 // glue and the figures file at once and the chart program after the first paint, and hands the
-// figures over once the article is parsed. Until the charts are drawn their static images are neither fetched nor shown (the
-// style sheet hides them under "charts-live"); they come back for any chart that fails, and
-// for all charts still waiting after a few seconds (a slow connection). Without JavaScript
-// none of this runs and the static charts show from the start.
+// figures over once the article is parsed. Until the charts are drawn their static images are
+// neither fetched nor shown (the style sheet hides them under "charts-live"); they come back for
+// any chart that fails, and for all charts still waiting after a few seconds (a slow
+// connection). Without JavaScript none of this runs and the static charts show from the start.
 (() => {
   const root = document.documentElement;
   const base = new URL((document.currentScript && document.currentScript.dataset.root) || "", document.baseURI);
