@@ -39,12 +39,11 @@ class ArticleHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def declared_policy(self):
+        page = os.path.join(self.directory, "index.html")
         try:
-            with open(os.path.join(self.directory, "index.html"), encoding="utf-8") as page:
-                found = DECLARED.search(page.read())
+            return _declared_policy(page, os.stat(page).st_mtime_ns)
         except OSError:
-            found = None
-        return found.group(1) if found else STRICTEST
+            return STRICTEST
 
     def send_head(self):
         path = self.translate_path(self.path)
@@ -65,6 +64,14 @@ class ArticleHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+
+@functools.lru_cache(maxsize=4)
+def _declared_policy(page, _modified):
+    """The policy `page` declares, read once per version of the file (the build rewrites it)."""
+    with open(page, encoding="utf-8") as f:
+        found = DECLARED.search(f.read())
+    return found.group(1) if found else STRICTEST
 
 
 class _Body:

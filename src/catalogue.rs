@@ -27,6 +27,9 @@ pub const NOMINAL_WIDTH: u32 = 680;
 /// the page offers below a 32rem viewport: the 680 px one would be scaled to half its size there.
 pub const PHONE_WIDTH: u32 = 360;
 
+/// Each chart's static versions: their widths and what their file names add to the chart's.
+pub const STATIC_VERSIONS: [(u32, &str); 2] = [(NOMINAL_WIDTH, ""), (PHONE_WIDTH, "-phone")];
+
 /// A chart the page can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChartId {

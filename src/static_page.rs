@@ -137,17 +137,15 @@ pub fn claims_html(claims: &[Claim]) -> String {
 /// # Errors
 /// A message if `start` is missing or no `end` follows it.
 pub fn splice(page: &str, (start, end): (&str, &str), content: &str) -> Result<String, String> {
-    let from = page
-        .find(start)
-        .ok_or_else(|| format!("no {start} in the page"))?
-        + start.len();
-    let to = page
-        .get(from..)
-        .and_then(|rest| rest.find(end))
-        .ok_or_else(|| format!("no {end} after {start} in the page"))?
-        + from;
-    let (head, rest) = page.split_at(from);
-    let tail = rest.get(to - from..).unwrap_or_default();
+    let (from, to) = inner_span(page, start, end).ok_or_else(|| {
+        if page.contains(start) {
+            format!("no {end} after {start} in the page")
+        } else {
+            format!("no {start} in the page")
+        }
+    })?;
+    let head = page.get(..from).unwrap_or_default();
+    let tail = page.get(to..).unwrap_or_default();
     Ok(format!("{head}{content}{tail}"))
 }
 
@@ -156,10 +154,7 @@ pub fn splice(page: &str, (start, end): (&str, &str), content: &str) -> Result<S
 fn splice_each(page: &str, (start, end): (&str, &str), content: &str) -> String {
     let mut out = String::with_capacity(page.len());
     let mut rest = page;
-    while let Some((from, to)) = rest.find(start).and_then(|at| {
-        let from = at + start.len();
-        Some((from, from + rest.get(from..)?.find(end)?))
-    }) {
+    while let Some((from, to)) = inner_span(rest, start, end) {
         out.push_str(rest.get(..from).unwrap_or_default());
         out.push_str(content);
         rest = rest.get(to..).unwrap_or_default();
@@ -234,9 +229,14 @@ pub(crate) fn heading_of(page: &str, slug: &str) -> Option<String> {
 
 /// The text between the first `start` in `page` and the first `end` after it.
 pub(crate) fn between<'a>(page: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let from = page.find(start)? + start.len();
-    let to = from + page.get(from..)?.find(end)?;
+    let (from, to) = inner_span(page, start, end)?;
     page.get(from..to)
+}
+
+/// Where the text between the first `start` in `page` and the first `end` after it lies.
+fn inner_span(page: &str, start: &str, end: &str) -> Option<(usize, usize)> {
+    let from = page.find(start)? + start.len();
+    Some((from, from + page.get(from..)?.find(end)?))
 }
 
 #[cfg(test)]

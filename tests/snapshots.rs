@@ -11,7 +11,7 @@ mod committed_figures;
 use std::path::{Path, PathBuf};
 
 use committed_figures::real;
-use reassurance_force::catalogue::{ChartId, Model, NOMINAL_WIDTH, PHONE_WIDTH};
+use reassurance_force::catalogue::{ChartId, Model, NOMINAL_WIDTH, STATIC_VERSIONS};
 use reassurance_force::charts::theme::{Palette, Theme};
 use reassurance_force::model::scenario::Scenario;
 use reassurance_force::{page_script, static_embed, static_page, static_svg};
@@ -48,7 +48,7 @@ fn static_charts_are_current() -> Result {
     let figures = real()?;
     let theme = Theme::new(Palette::LIGHT, 1.0);
     for id in ChartId::ALL {
-        for (width, suffix) in [(NOMINAL_WIDTH, ""), (PHONE_WIDTH, "-phone")] {
+        for (width, suffix) in STATIC_VERSIONS {
             let svg = static_svg::render(id, &figures, (width, id.nominal_height()), &theme)?;
             assert!(svg.starts_with("<svg"), "{}", id.slug());
             check(

@@ -17,7 +17,7 @@ mod native {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use reassurance_force::catalogue::{ChartId, Model, NOMINAL_WIDTH, PHONE_WIDTH};
+    use reassurance_force::catalogue::{ChartId, Model, STATIC_VERSIONS};
     use reassurance_force::charts::theme::{Palette, Theme};
     use reassurance_force::model::scenario::Scenario;
     use reassurance_force::{figures, page_script, static_embed, static_page, static_svg};
@@ -64,7 +64,7 @@ mod native {
         for id in ChartId::ALL {
             let model =
                 Model::build(id, &figures, &start).map_err(|e| format!("{}: {e}", id.slug()))?;
-            for (width, suffix) in [(NOMINAL_WIDTH, ""), (PHONE_WIDTH, "-phone")] {
+            for (width, suffix) in STATIC_VERSIONS {
                 let svg = static_svg::draw(&model, (width, id.nominal_height()), &theme)
                     .map_err(|e| format!("{}: {e}", id.slug()))?;
                 write(&out.join(format!("{}{suffix}.svg", id.slug())), &svg)?;

@@ -120,12 +120,22 @@ try {
   // 3. Time from navigation to every chart drawn, beside the floor: a page of one paragraph,
   // no script, served the same way, painted for the first time.
   console.log("\n== Navigation to every chart drawn (median of " + LOADS + " loads)");
-  const load = async (rate, path) => {
-    const ctx = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  // A fresh page at `rate`× CPU throttling, given to `visit` with its DevTools session; values
+  // are read over that session (see below why not through Playwright).
+  const throttled = async (rate, options, visit) => {
+    const ctx = await browser.newContext({ viewport: { width: 1000, height: 900 }, ...options });
     try {
       const p = await ctx.newPage();
       const cdp = await ctx.newCDPSession(p);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+      const evaluate = async (expression) => (await cdp.send("Runtime.evaluate", { expression, awaitPromise: true, returnByValue: true })).result.value;
+      return await visit(p, evaluate);
+    } finally {
+      await ctx.close();
+    }
+  };
+  const load = (rate, path) =>
+    throttled(rate, {}, async (p, evaluate) => {
       // The page records when each figure is marked drawn (no layout query while it loads) and
       // resolves a promise when all are. The result is read over the DevTools protocol: waiting
       // through Playwright would inject its helper script into the page in the middle of the
@@ -147,35 +157,21 @@ try {
           new PerformanceObserver((list) => resolve(list.getEntries()[0].startTime)).observe({ type: "paint", buffered: true });
         });
       });
-      const read = async (name) => {
-        // Asked right after the navigation commits, perhaps before the new page has the promise.
-        const expression = `(async () => { while (!window.${name}) await new Promise((r) => setTimeout(r, 20)); return window.${name}; })()`;
-        return (await cdp.send("Runtime.evaluate", { expression, awaitPromise: true, returnByValue: true })).result.value;
-      };
+      // Asked right after the navigation commits, perhaps before the new page has the promise.
+      const read = (name) => evaluate(`(async () => { while (!window.${name}) await new Promise((r) => setTimeout(r, 20)); return window.${name}; })()`);
       await p.goto(`${server.url}${path}`, { waitUntil: "commit" });
       if (path) return { paint: await read("__painted") };
       return await read("__drawn");
-    } finally {
-      await ctx.close();
-    }
-  };
+    });
   // The same article as a reader without JavaScript gets it: every static chart (an SVG image)
   // loaded, read at the load event (with scripts off, the page cannot time its own paints).
-  const withoutScript = async (rate) => {
-    const ctx = await browser.newContext({ viewport: { width: 1000, height: 900 }, javaScriptEnabled: false });
-    try {
-      const p = await ctx.newPage();
-      const cdp = await ctx.newCDPSession(p);
-      await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  const withoutScript = (rate) =>
+    throttled(rate, { javaScriptEnabled: false }, async (p, evaluate) => {
       await p.goto(server.url, { waitUntil: "load" });
-      const expression = "({ load: performance.getEntriesByType('navigation')[0].loadEventStart, shown: [...document.images].filter((i) => i.complete && i.naturalWidth > 0).length })";
-      const { load, shown } = (await cdp.send("Runtime.evaluate", { expression, returnByValue: true })).result.value;
+      const { load, shown } = await evaluate("({ load: performance.getEntriesByType('navigation')[0].loadEventStart, shown: [...document.images].filter((i) => i.complete && i.naturalWidth > 0).length })");
       if (shown !== 8) throw new Error(`without JavaScript ${shown} of 8 static charts loaded`);
       return load;
-    } finally {
-      await ctx.close();
-    }
-  };
+    });
   for (const rate of [1, 4]) {
     const runs = [];
     const floor = [];
