@@ -13,12 +13,16 @@
   const slow = setTimeout(() => root.classList.add("charts-slow"), 2500);
   performance.mark("charts:script");
 
+  // Every figure shows the failure; only the first says it aloud (its status line stays a live
+  // region), so that a screen reader hears it once, not once per chart.
   function showFailure(message) {
-    for (const figure of document.querySelectorAll("figure[data-chart]")) {
+    document.querySelectorAll("figure[data-chart]").forEach((figure, i) => {
       figure.dataset.state = "failed";
       const line = figure.querySelector("[data-status]");
-      if (line) line.textContent = `The interactive chart did not load (${message}); the static version is shown.`;
-    }
+      if (!line) return;
+      if (i > 0) line.removeAttribute("role");
+      line.textContent = `The interactive chart did not load (${message}); the static version is shown.`;
+    });
   }
 
   async function figuresBytes() {

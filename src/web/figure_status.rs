@@ -29,6 +29,20 @@ pub fn show(figure: &Element, status: &Status) {
     }
 }
 
+/// Shows the same `status` in every figure of `figures`, announced once: every figure shows
+/// it, but only the first figure's status line stays a live region, so that a screen reader does
+/// not say one failure of the whole page once per chart. Each line can still be read in place.
+pub fn show_to_all(figures: &[Element], status: &Status) {
+    for (i, figure) in figures.iter().enumerate() {
+        if i > 0 {
+            if let Ok(Some(line)) = figure.query_selector("[data-status]") {
+                line.remove_attribute("role").ok();
+            }
+        }
+        show(figure, status);
+    }
+}
+
 /// Writes computed words into the figure's element that matches `selector`
 /// (`[data-takeaway]`, `[data-description]`), if they changed.
 pub fn set_text(figure: &Element, selector: &str, words: &str) {

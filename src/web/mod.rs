@@ -155,9 +155,7 @@ pub fn mount_in(document: &Document, figures_json: &str, dpr: Option<f64>) -> u3
 /// Logs `why` once and writes it into every figure, which keeps its static chart.
 fn refuse(figures: &[Element], why: &str) {
     web_sys::console::error_1(&why.into());
-    for figure in figures {
-        figure_status::show(figure, &Status::Failed(why.to_string()));
-    }
+    figure_status::show_to_all(figures, &Status::Failed(why.to_string()));
 }
 
 /// Mounts the page's charts; with a `budget` in milliseconds, draws nothing yet and leaves the

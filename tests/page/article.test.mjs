@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { servedPage, open, chartStates, inkedPixels, staticChartShown } from "./browser.mjs";
+import { servedPage, open, chartStates, inkedPixels, staticChartShown, failureNotices } from "./browser.mjs";
 
 const OUTPUT = fileURLToPath(new URL("../output/", import.meta.url));
 const CHARTS = ["coalition", "budgets", "capability", "intelligence", "geography", "force-scenario", "industry", "troop-share"];
@@ -136,6 +136,7 @@ test("a failed wasm load leaves the article and the static charts, with a notice
     assert.deepEqual(await chartStates(page), ALL("failed"));
     const notice = await page.textContent('figure[data-chart="budgets"] [data-status]');
     assert.match(notice, /did not load/);
+    assert.deepEqual(await failureNotices(page), { shown: 8, spoken: 1 }, "shown in every figure, said aloud once");
     assert.ok(await page.isVisible('figure[data-chart="budgets"] .chart-fallback'));
     // The static chart, never fetched while the program was expected, is fetched now.
     await staticChartShown(page, "coalition");
@@ -217,7 +218,7 @@ test("while a slow chart program arrives, the static charts show; then the drawi
   }
 });
 
-test("a broken figures file is reported once, with the field's path, in each figure", async () => {
+test("a broken figures file is reported in each figure, with the field's path, and said aloud once", async () => {
   const context = await shared.browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   const errors = [];
@@ -234,6 +235,7 @@ test("a broken figures file is reported once, with the field's path, in each fig
     assert.match(notice, /figures\[\d+\]\.value/);
     assert.equal(errors.length, 1, errors.join("\n"));
     assert.match(errors[0], /figures\[\d+\]\.value: invalid type/);
+    assert.deepEqual(await failureNotices(page), { shown: 8, spoken: 1 }, "shown in every figure, said aloud once");
   } finally {
     await context.close();
   }

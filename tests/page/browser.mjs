@@ -57,6 +57,18 @@ export async function chartStates(page, timeout = 15_000) {
   );
 }
 
+/**
+ * The figures' failure notices: how many are shown, and how many of those a screen reader says
+ * aloud (in a live region: a `role="status"` line whose `aria-live` is not "off").
+ */
+export async function failureNotices(page) {
+  return page.$$eval("figure[data-chart] [data-status]", (lines) => {
+    const shown = lines.filter((l) => l.textContent.trim() !== "");
+    const live = (l) => l.closest('[role="status"], [role="alert"], [aria-live]:not([aria-live="off"])') !== null;
+    return { shown: shown.length, spoken: shown.filter(live).length };
+  });
+}
+
 /** How many of a canvas's pixels differ from its most common colour (the background). */
 export async function inkedPixels(page, selector) {
   return page.$eval(selector, (canvas) => {

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
-import { servedPage, open, chartStates, inkedPixels } from "./browser.mjs";
+import { servedPage, open, chartStates, inkedPixels, failureNotices } from "./browser.mjs";
 
 const shared = servedPage({ before, after });
 
@@ -204,6 +204,7 @@ test("a missing figures file leaves the article and the static charts, with a no
     const states = await chartStates(page);
     assert.ok(Object.values(states).every((s) => s === "failed"));
     assert.match(await page.textContent('figure[data-chart="coalition"] [data-status]'), /HTTP 404/);
+    assert.deepEqual(await failureNotices(page), { shown: 8, spoken: 1 }, "shown in every figure, said aloud once");
     assert.ok(await page.isVisible('figure[data-chart="coalition"] .chart-fallback'));
     assert.equal(await page.$$eval("li.claim", (c) => c.length), 18);
   } finally {
