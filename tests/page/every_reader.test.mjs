@@ -108,6 +108,28 @@ test("no text on the page is under 12 CSS pixels, and touch targets are at least
   }
 });
 
+test("the scroll bar tells the truth: the page is as long at load as once every part is laid out", async () => {
+  for (const [width, height] of [[390, 844], [1280, 900]]) {
+    const { page, context } = await open(shared.browser, shared.server.url, { width, height });
+    try {
+      await chartStates(page);
+      const atLoad = await page.evaluate(() => document.documentElement.scrollHeight);
+      // Down the whole page a screen at a time, so that every part left for later is laid out.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+          scrollTo(0, y);
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        }
+      });
+      const laidOut = await page.evaluate(() => document.documentElement.scrollHeight);
+      const off = Math.abs(atLoad - laidOut) / laidOut;
+      assert.ok(off < 0.02, `at ${width} px: ${atLoad} px at load, ${laidOut} px laid out (${(off * 100).toFixed(1)}% off)`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test("without JavaScript, print shows the static charts", async () => {
   const context = await shared.browser.newContext({ viewport: { width: 1000, height: 900 }, javaScriptEnabled: false });
   const page = await context.newPage();
