@@ -180,3 +180,23 @@ fn a_value_without_a_source_is_refused() {
     assert_eq!(path, "figures[3]");
     assert!(message.contains("missing field `source`"), "{message}");
 }
+
+#[test]
+fn the_budget_panels_keep_their_units() {
+    let text = edited(|t| set_at(t, "/charts/budgets/national_gdp/unit", json!("eur_bn")));
+    let (path, message) = rejected(&text);
+    assert_eq!(path, "charts.budgets.national_gdp.unit");
+    assert!(message.contains("percent"), "{message}");
+    let text = edited(|t| set_at(t, "/charts/budgets/national/unit", json!("percent")));
+    let (path, message) = rejected(&text);
+    assert_eq!(path, "charts.budgets.national.unit");
+    assert!(message.contains("eur_bn or usd_bn"), "{message}");
+}
+
+#[test]
+fn a_claim_naming_a_missing_figure_is_refused() {
+    let text = edited(|t| set_at(t, "/claims/0/check/references/0", json!("meeting.1999")));
+    let (path, message) = rejected(&text);
+    assert_eq!(path, "claims[0].check.references[0]");
+    assert!(message.contains("meeting.1999"), "{message}");
+}

@@ -1,0 +1,298 @@
+//! The checks a figures file passes before the page uses it: ids unique and non-empty, values
+//! finite and not negative, every source and every id a chart or a claim names present, in the
+//! unit the chart needs, and only as-reported figures checked as claims.
+
+use std::collections::BTreeMap;
+
+use super::{BudgetPanelSpec, Check, ClaimSpec, DataError, FiguresFile, Kind, Unit};
+
+/// Checks `file` as a whole; the first problem found is returned with its field's path.
+pub(super) fn check(file: &FiguresFile) -> Result<(), DataError> {
+    check_figures(file)?;
+    check_panel_units(file)?;
+    let unit_of = |id: &str| file.figures.iter().find(|f| f.id == id).map(|f| f.unit);
+    for (path, id, wanted) in references(file).0 {
+        match (unit_of(id), wanted) {
+            (None, _) => return Err(DataError::new(path, format!("no figure with id “{id}”"))),
+            (Some(found), Some(wanted)) if found != wanted => {
+                return Err(DataError::new(
+                    path,
+                    format!(
+                        "“{id}” is in {}, not in {} as this chart needs",
+                        found.key(),
+                        wanted.key()
+                    ),
+                ))
+            }
+            _ => {}
+        }
+    }
+    // The contributors' budgets may be in either currency, but all in the same one.
+    let contributors = &file.charts.force_scenario.contributors;
+    let first_budget = contributors.first().and_then(|c| unit_of(&c.budget));
+    for (i, c) in contributors.iter().enumerate() {
+        let unit = unit_of(&c.budget);
+        if !matches!(unit, Some(Unit::EurBn | Unit::UsdBn)) || unit != first_budget {
+            return Err(DataError::new(
+                format!("charts.force_scenario.contributors[{i}].budget"),
+                "budgets are all in eur_bn or all in usd_bn",
+            ));
+        }
+    }
+    check_claims(file)
+}
+
+/// Each figure on its own: id, source, value, kind and years.
+fn check_figures(file: &FiguresFile) -> Result<(), DataError> {
+    let mut seen = BTreeMap::new();
+    for (i, figure) in file.figures.iter().enumerate() {
+        let at = |field: &str| format!("figures[{i}].{field}");
+        if figure.id.trim().is_empty() {
+            return Err(DataError::new(at("id"), "an id may not be empty"));
+        }
+        if let Some(first) = seen.insert(figure.id.as_str(), i) {
+            return Err(DataError::new(
+                at("id"),
+                format!(
+                    "duplicate id “{}”, first used at figures[{first}]",
+                    figure.id
+                ),
+            ));
+        }
+        if !file.sources.contains_key(&figure.source) {
+            return Err(DataError::new(
+                at("source"),
+                format!("no source “{}” in “sources”", figure.source),
+            ));
+        }
+        if let Some(value) = figure.value {
+            if !value.is_finite() || value < 0.0 {
+                return Err(DataError::new(
+                    at("value"),
+                    format!("{value} is not a count or amount (expected a finite number ≥ 0)"),
+                ));
+            }
+        }
+        if matches!(figure.kind, Kind::Derived | Kind::Scenario) {
+            return Err(DataError::new(
+                at("kind"),
+                "derived and scenario figures are computed by the program, not written in the data file",
+            ));
+        }
+        if figure.until.is_some_and(|last| last < figure.year) {
+            return Err(DataError::new(at("until"), "ends before it starts"));
+        }
+    }
+    Ok(())
+}
+
+/// The budget chart's money panels are in euros or dollars; its share panel in percent.
+fn check_panel_units(file: &FiguresFile) -> Result<(), DataError> {
+    for (name, panel) in budget_panels(file) {
+        let money = matches!(panel.unit, Unit::EurBn | Unit::UsdBn);
+        if money == (name == "national_gdp") {
+            return Err(DataError::new(
+                format!("charts.budgets.{name}.unit"),
+                if money {
+                    "this panel is in percent"
+                } else {
+                    "this panel is in eur_bn or usd_bn"
+                },
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The budget chart's panels, by their names in the file.
+fn budget_panels(file: &FiguresFile) -> [(&'static str, &BudgetPanelSpec); 3] {
+    let budgets = &file.charts.budgets;
+    [
+        ("sums", &budgets.sums),
+        ("national", &budgets.national),
+        ("national_gdp", &budgets.national_gdp),
+    ]
+}
+
+/// Claim ids are unique, a claim checks an as-reported figure, and tolerances are numbers ≥ 0.
+fn check_claims(file: &FiguresFile) -> Result<(), DataError> {
+    let mut claim_ids = BTreeMap::new();
+    for (i, claim) in claims_of(file).iter().enumerate() {
+        if let Some(first) = claim_ids.insert(claim.id.as_str(), i) {
+            return Err(DataError::new(
+                format!("claims[{i}].id"),
+                format!(
+                    "duplicate claim id “{}”, first used at claims[{first}]",
+                    claim.id
+                ),
+            ));
+        }
+        let kind = file
+            .figures
+            .iter()
+            .find(|f| f.id == claim.figure)
+            .map(|f| f.kind);
+        if kind.is_some_and(|k| k != Kind::AsReported) {
+            return Err(DataError::new(
+                format!("claims[{i}].figure"),
+                "a claim checks a figure as reported by the article",
+            ));
+        }
+        let tolerance = match &claim.check {
+            Check::Matches { tolerance_pct, .. } | Check::GrowthSince { tolerance_pct, .. } => {
+                Some(*tolerance_pct)
+            }
+            Check::Growth {
+                tolerance_points, ..
+            } => Some(*tolerance_points),
+            _ => None,
+        };
+        if tolerance.is_some_and(|t| !t.is_finite() || t < 0.0) {
+            return Err(DataError::new(
+                format!("claims[{i}].check"),
+                "a tolerance is a finite number ≥ 0",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn claims_of(file: &FiguresFile) -> &[ClaimSpec] {
+    #[cfg(not(target_arch = "wasm32"))]
+    return &file.claims;
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = file;
+        &[]
+    }
+}
+
+/// Ids named by the charts and the claims: each with its field's path and, where it matters,
+/// the unit its figure must be in.
+struct References<'a>(Vec<(String, &'a str, Option<Unit>)>);
+
+impl<'a> References<'a> {
+    fn one(&mut self, path: impl Into<String>, id: &'a str, unit: impl Into<Option<Unit>>) {
+        self.0.push((path.into(), id, unit.into()));
+    }
+
+    fn each(&mut self, path: &str, ids: &'a [String], unit: impl Into<Option<Unit>> + Copy) {
+        for (i, id) in ids.iter().enumerate() {
+            self.one(format!("{path}[{i}]"), id, unit);
+        }
+    }
+}
+
+/// Every id the charts and the claims name.
+fn references(file: &FiguresFile) -> References<'_> {
+    let c = &file.charts;
+    let mut r = References(Vec::new());
+    let troops = &c.troop_share;
+    r.one("charts.troop_share.force", &troops.force, Unit::Personnel);
+    r.one("charts.troop_share.claim", &troops.claim, Unit::Percent);
+    r.each("charts.troop_share.totals", &troops.totals, Unit::Personnel);
+    r.each("charts.troop_share.armies", &troops.armies, Unit::Personnel);
+    for (name, panel) in budget_panels(file) {
+        let path = format!("charts.budgets.{name}.figures");
+        r.each(&path, &panel.figures, panel.unit);
+    }
+    let rate = &c.budgets.exchange_rate;
+    r.one("charts.budgets.exchange_rate", rate, Unit::UsdPerEur);
+    let scenario = &c.force_scenario;
+    r.one(
+        "charts.force_scenario.force",
+        &scenario.force,
+        Unit::Personnel,
+    );
+    let first = &scenario.first_phase;
+    r.one("charts.force_scenario.first_phase", first, Unit::Personnel);
+    r.one(
+        "charts.force_scenario.pool",
+        &scenario.pool,
+        Unit::Personnel,
+    );
+    for (i, contributor) in scenario.contributors.iter().enumerate() {
+        let at = format!("charts.force_scenario.contributors[{i}]");
+        r.one(
+            format!("{at}.personnel"),
+            &contributor.personnel,
+            Unit::Personnel,
+        );
+        r.one(format!("{at}.budget"), &contributor.budget, None);
+    }
+    let coalition = &c.coalition;
+    r.each(
+        "charts.coalition.meetings",
+        &coalition.meetings,
+        Unit::Countries,
+    );
+    r.one("charts.coalition.count", &coalition.count, Unit::Countries);
+    r.one("charts.coalition.growth", &coalition.growth, Unit::Percent);
+    let capability = &c.capability;
+    r.each("charts.capability.tanks", &capability.tanks, Unit::Count);
+    r.each(
+        "charts.capability.aircraft",
+        &capability.aircraft,
+        Unit::Count,
+    );
+    r.one(
+        "charts.capability.gap_from",
+        &capability.gap_from,
+        Unit::Months,
+    );
+    r.one("charts.capability.gap_to", &capability.gap_to, Unit::Months);
+    r.one(
+        "charts.intelligence.share",
+        &c.intelligence.share,
+        Unit::Percent,
+    );
+    let industry = &c.industry;
+    r.one(
+        "charts.industry.shell_orders",
+        &industry.shell_orders,
+        Unit::Percent,
+    );
+    r.one(
+        "charts.industry.shells_funded",
+        &industry.shells_funded,
+        Unit::Count,
+    );
+    let possible = &industry.shells_possible;
+    r.one("charts.industry.shells_possible", possible, Unit::Count);
+    r.one("charts.industry.vessels", &industry.vessels, Unit::Count);
+    r.each("charts.industry.sector", &industry.sector, Unit::EurBn);
+    let geography = &c.geography;
+    r.one("charts.geography.staging", &geography.staging, Unit::Km);
+    r.each("charts.geography.distances", &geography.distances, Unit::Km);
+    r.one("charts.geography.range", &geography.range, Unit::Km);
+    r.one("charts.geography.speed", &geography.speed, Unit::KmPerH);
+    let minutes = &geography.claim_minutes;
+    r.one("charts.geography.claim_minutes", minutes, Unit::Minutes);
+    for (i, claim) in claims_of(file).iter().enumerate() {
+        let at = |field: &str| format!("claims[{i}].{field}");
+        r.one(at("figure"), &claim.figure, None);
+        match &claim.check {
+            Check::Matches { references, .. } => {
+                r.each(&at("check.references"), references, None);
+            }
+            Check::GrowthSince { now, earlier, .. } => {
+                r.one(at("check.now"), now, None);
+                r.each(&at("check.earlier"), earlier, None);
+            }
+            Check::Growth { from, to, .. } => {
+                r.one(at("check.from"), from, None);
+                r.one(at("check.to"), to, None);
+            }
+            Check::ShareBelow { part, wholes } => {
+                r.one(at("check.part"), part, None);
+                r.each(&at("check.wholes"), wholes, None);
+            }
+            Check::FlightWithin { distances, speed } => {
+                r.each(&at("check.distances"), distances, Unit::Km);
+                r.one(at("check.speed"), speed, Unit::KmPerH);
+            }
+            Check::NoTrace { context } => r.each(&at("check.context"), context, None),
+        }
+    }
+    r
+}

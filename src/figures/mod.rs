@@ -1,0 +1,156 @@
+//! The figures file: every number the page shows, with its source, year and kind.
+//!
+//! Data enters the program only through [`parse`], which reads the JSON, checks it
+//! (`cross_check.rs`) and returns either [`Figures`] or a [`DataError`] naming the field's path
+//! (`figures[3].value`).
+
+mod chart_specs;
+mod cross_check;
+mod figure;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+
+pub use chart_specs::{
+    BudgetPanelSpec, BudgetsSpec, CapabilitySpec, ChartSpecs, Check, ClaimSpec, CoalitionSpec,
+    ContributorSpec, ForceScenarioSpec, GeographySpec, IndustrySpec, IntelligenceSpec,
+    TroopShareSpec,
+};
+pub use figure::{Figure, Kind, Source, Unit};
+
+/// The figures file as written.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresFile {
+    /// Sources by key.
+    pub sources: BTreeMap<String, Source>,
+    /// Every figure.
+    pub figures: Vec<Figure>,
+    /// What each chart shows.
+    pub charts: ChartSpecs,
+    /// The article's numeric claims and how each is checked. The claims check is published by
+    /// the native build, so the browser skips over them unread.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub claims: Vec<ClaimSpec>,
+    /// Skipped in the browser (see above).
+    #[cfg(target_arch = "wasm32")]
+    pub claims: serde::de::IgnoredAny,
+}
+
+/// A checked figures file: every reference resolves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figures {
+    file: FiguresFile,
+}
+
+/// A problem in the figures file, with the path of the field at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    /// Where: `figures[3].value`, `charts.budgets.panels[0].figures[2]`.
+    pub path: String,
+    /// What is wrong, in an editor's words.
+    pub message: String,
+}
+
+impl DataError {
+    /// An error at `path`.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() || self.path == "." {
+            write!(f, "figures file: {}", self.message)
+        } else {
+            write!(f, "figures file, {}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// Reads and checks the figures file. In the browser the text is parsed by the browser's own
+/// JSON parser and read through serde from there, which keeps a JSON parser out of the wasm.
+///
+/// # Errors
+/// A [`DataError`] with the field's path when the JSON is malformed, a field has the wrong type,
+/// a value is negative or not finite, an id repeats, or a source or figure reference is missing.
+pub fn parse(text: &str) -> Result<Figures, DataError> {
+    let file = read(text)?;
+    cross_check::check(&file)?;
+    Ok(Figures { file })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn read(text: &str) -> Result<FiguresFile, DataError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let file = serde_path_to_error::deserialize(&mut de).map_err(located)?;
+    de.end()
+        .map_err(|e| DataError::new("", format!("text after the end of the data: {e}")))?;
+    Ok(file)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn read(text: &str) -> Result<FiguresFile, DataError> {
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let why = js_sys::Error::from(e).message();
+        DataError::new("", format!("not valid JSON ({})", String::from(why)))
+    })?;
+    let de = serde_wasm_bindgen::Deserializer::from(value);
+    serde_path_to_error::deserialize(de).map_err(located)
+}
+
+fn located<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> DataError {
+    // The browser's errors print as "Error: …"; the figure's message says that already.
+    let message = e.inner().to_string();
+    let message = message.strip_prefix("Error: ").unwrap_or(&message);
+    DataError::new(e.path().to_string(), message)
+}
+
+impl Figures {
+    /// The figure with this id.
+    ///
+    /// # Errors
+    /// A [`DataError`] when no figure has that id (a checked file never asks for one).
+    pub fn get(&self, id: &str) -> Result<&Figure, DataError> {
+        self.file
+            .figures
+            .iter()
+            .find(|f| f.id == id)
+            .ok_or_else(|| DataError::new("figures", format!("no figure with id “{id}”")))
+    }
+
+    /// The source a figure cites.
+    #[must_use]
+    pub fn source_of(&self, figure: &Figure) -> Option<&Source> {
+        self.file.sources.get(&figure.source)
+    }
+
+    /// Every figure, in file order.
+    #[must_use]
+    pub fn all(&self) -> &[Figure] {
+        &self.file.figures
+    }
+
+    /// What each chart shows.
+    #[must_use]
+    pub fn charts(&self) -> &ChartSpecs {
+        &self.file.charts
+    }
+
+    /// The article's claims and their checks (none in the browser, which skips them).
+    #[must_use]
+    pub fn claims(&self) -> &[ClaimSpec] {
+        #[cfg(not(target_arch = "wasm32"))]
+        return &self.file.claims;
+        #[cfg(target_arch = "wasm32")]
+        &[]
+    }
+}
