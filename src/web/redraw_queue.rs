@@ -1,0 +1,119 @@
+//! When charts are drawn: at most once per animation frame, those in view first, within a
+//! budget per task so that no task runs long; charts out of view are drawn in plain tasks. Each
+//! redraw is recorded on the page's performance timeline.
+
+use crate::model::panel::sort_few;
+use crate::web::figure_status::{self, Status};
+use crate::web::{frame_clock, with_page, LiveChart, Page};
+
+/// How long one task may spend drawing before the rest waits for the next task: a quarter of
+/// the 50 ms that counts as a long task, so that a phone four times slower stays under it.
+/// (A chart's first drawing may take longer on its own; it is never split.)
+pub(super) const FRAME_BUDGET_MS: f64 = 12.0;
+
+/// The work of one animation frame: rebuild what is stale, draw what is dirty within the
+/// frame's budget, and ask for another frame if charts are still waiting.
+pub fn on_frame_work() {
+    let next = with_page(|page| {
+        page.rebuild();
+        page.draw_dirty(Some(FRAME_BUDGET_MS));
+        page.next_step()
+    });
+    next.unwrap_or(NextStep::Done).schedule();
+}
+
+/// What drawing is left after a task.
+pub(super) enum NextStep {
+    /// Nothing.
+    Done,
+    /// Charts in view: draw them at the next frame.
+    Frame,
+    /// Only charts out of view: draw them in the next free task, without waiting for a frame.
+    Task,
+}
+
+impl NextStep {
+    /// Asks for the frame or the task that draws what is left.
+    pub(super) fn schedule(self) {
+        match self {
+            NextStep::Done => {}
+            NextStep::Frame => frame_clock::request(on_frame_work),
+            NextStep::Task => frame_clock::soon(on_frame_work),
+        }
+    }
+}
+
+impl Page {
+    /// Draws dirty charts, those in view first, and writes their sentences; with a `budget` in
+    /// milliseconds, stops once it is spent. Returns how many were drawn.
+    pub(super) fn draw_dirty(&mut self, budget: Option<f64>) -> u32 {
+        let mut drawn = 0;
+        let dpr = self.dpr;
+        let started = now();
+        let mut order: Vec<usize> = (0..self.charts.len()).collect();
+        // Only charts waiting to be drawn are asked where they are (it costs a layout query).
+        let visible: Vec<bool> = self.charts.iter().map(|c| c.dirty && c.in_view()).collect();
+        sort_few(&mut order, |&a, &b| visible.get(a) > visible.get(b));
+        for i in order {
+            if budget.is_some_and(|b| drawn > 0 && now() - started > b) {
+                break;
+            }
+            let Some(chart) = self.charts.get_mut(i).filter(|c| c.dirty) else {
+                continue;
+            };
+            chart.dirty = false;
+            mark_redraw_start();
+            let status = match chart.redraw(dpr) {
+                Ok(()) => {
+                    drawn += 1;
+                    Status::Drawn
+                }
+                Err(e) => Status::Failed(format!("{}: {e}", chart.id.slug())),
+            };
+            record_redraw(chart.id.slug());
+            figure_status::show(&chart.figure, &status);
+        }
+        drawn
+    }
+
+    /// After drawing within a budget: what is left, and when to draw it.
+    pub(super) fn next_step(&self) -> NextStep {
+        let mut waiting = self.charts.iter().filter(|c| c.dirty).peekable();
+        if waiting.peek().is_none() {
+            NextStep::Done
+        } else if waiting.any(LiveChart::in_view) {
+            NextStep::Frame
+        } else {
+            NextStep::Task
+        }
+    }
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Marks the start of a redraw on the page's performance timeline.
+fn mark_redraw_start() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        performance.mark("chart-redraw-start").ok();
+    }
+}
+
+/// Records one chart's redraw as a `chart-redraw <chart>` performance measure, keeping at most
+/// a few thousand so that a long session does not grow the timeline.
+fn record_redraw(chart: &str) {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    let name = format!("chart-redraw {chart}");
+    if performance.get_entries_by_name(&name).length() > 2_000 {
+        performance.clear_measures_with_measure_name(&name);
+    }
+    performance
+        .measure_with_start_mark(&name, "chart-redraw-start")
+        .ok();
+    performance.clear_marks_with_mark_name("chart-redraw-start");
+}
