@@ -30,6 +30,7 @@ pub fn render(
 /// # Errors
 /// A [`ChartError`] if the area is too small or drawing fails.
 pub fn draw(model: &Model, size: (u32, u32), theme: &Theme) -> Result<String, ChartError> {
+    let theme = &theme.for_svg();
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();

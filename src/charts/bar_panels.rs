@@ -246,12 +246,15 @@ fn draw_bar<DB: DrawingBackend>(
 
     let gap = theme.px(5.0);
     let full = format!("{} · {}", bar.value_text(), bar.provenance());
+    // Words go inside a bar only if the bar is as tall as the type: on a thin bar (a phone's),
+    // dark words would stand out of it onto the background.
+    let tall_enough = bar_h >= theme.px(VALUE.size);
     for words in [full, bar.value_text()] {
         let w = pen.width(&words, VALUE);
         if end + gap + w <= x1 {
             return pen.text_mid(&words, (end + gap, mid), VALUE, p.text, HPos::Left);
         }
-        if w + 2 * gap <= end - start {
+        if tall_enough && w + 2 * gap <= end - start {
             if bar.kind == Kind::AsReported {
                 // On stripes, a plate of the fill colour keeps the words legible.
                 pen.fill_rect((end - 2 * gap - w, top), (end, top + bar_h), fill)?;

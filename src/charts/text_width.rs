@@ -15,7 +15,7 @@ pub struct Estimate;
 impl TextWidth for Estimate {
     fn text_width(&self, words: &str, size: f64, bold: bool) -> f64 {
         let ems: f64 = words.chars().map(char_em).sum();
-        ems * size * if bold { 1.08 } else { 1.0 }
+        ems * size * if bold { 1.14 } else { 1.0 }
     }
 }
 

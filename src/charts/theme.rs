@@ -115,7 +115,14 @@ pub struct Theme {
     pub palette: Palette,
     /// Backing-store pixels per CSS pixel (the device pixel ratio), at least 1/4.
     pub scale: f64,
+    /// What a font's size is multiplied by when it is handed to the backend: 1, except for
+    /// plotters' SVG backend, which writes a font of size `s` as `font-size="s / 1.24"` and so
+    /// is given [`SVG_FONT_FACTOR`] to set the text at the size the chart was laid out for.
+    pub font_factor: f64,
 }
+
+/// See [`Theme::font_factor`].
+pub const SVG_FONT_FACTOR: f64 = 1.24;
 
 impl Theme {
     /// A theme at a device pixel ratio; a ratio that is not a sensible positive number counts as 1.
@@ -126,7 +133,20 @@ impl Theme {
         } else {
             1.0
         };
-        Self { palette, scale }
+        Self {
+            palette,
+            scale,
+            font_factor: 1.0,
+        }
+    }
+
+    /// The same theme for plotters' SVG backend (see [`Theme::font_factor`]).
+    #[must_use]
+    pub fn for_svg(self) -> Self {
+        Self {
+            font_factor: SVG_FONT_FACTOR,
+            ..self
+        }
     }
 
     /// CSS pixels to backing-store pixels, rounded.
@@ -149,6 +169,7 @@ impl Theme {
         } else {
             FontStyle::Normal
         };
-        FontDesc::new(FontFamily::Name(FONT_STACK), css * self.scale, style)
+        let size = css * self.scale * self.font_factor;
+        FontDesc::new(FontFamily::Name(FONT_STACK), size, style)
     }
 }

@@ -1,0 +1,120 @@
+//! The static charts' words, read back from the SVG the build writes: set at the size the chart
+//! was laid out for (never under 12 CSS pixels), and written inside a bar only where the bar is
+//! as tall as the words.
+#![cfg(not(target_arch = "wasm32"))] // native tests; the browser's are in web.rs
+
+mod committed_figures;
+
+use committed_figures::real;
+use reassurance_force::catalogue::{ChartId, STATIC_VERSIONS};
+use reassurance_force::charts::theme::{Palette, Theme};
+use reassurance_force::static_svg;
+
+type Result = std::result::Result<(), Box<dyn std::error::Error>>;
+
+/// One element of an SVG as plotters writes it: its tag and the number in attribute `name`.
+struct Element<'a> {
+    tag: &'a str,
+    text: &'a str,
+}
+
+impl Element<'_> {
+    fn number(&self, name: &str) -> Option<f64> {
+        let start = self.text.find(&format!(" {name}=\""))? + name.len() + 3;
+        let rest = self.text.get(start..)?;
+        rest.get(..rest.find('"')?)?.parse().ok()
+    }
+}
+
+/// The elements of `svg`, in drawing order.
+fn elements(svg: &str) -> Vec<Element<'_>> {
+    svg.split('<')
+        .filter(|piece| !piece.starts_with('/'))
+        .filter_map(|piece| {
+            let tag = piece.split([' ', '>', '/']).next()?;
+            (!tag.is_empty()).then_some(Element { tag, text: piece })
+        })
+        .collect()
+}
+
+/// A static chart: its name, its pixel ratio and its SVG.
+type Drawn = (String, f64, String);
+
+/// Every chart's static versions, light at 1×, and dark at 2× as the snapshots pin it.
+fn every_static_chart() -> std::result::Result<Vec<Drawn>, Box<dyn std::error::Error>> {
+    let figures = real()?;
+    let mut out = Vec::new();
+    for (palette, scale) in [(Palette::LIGHT, 1.0), (Palette::DARK, 2.0)] {
+        let theme = Theme::new(palette, scale);
+        for id in ChartId::ALL {
+            for (width, suffix) in STATIC_VERSIONS {
+                let svg = static_svg::render(id, &figures, (width, id.nominal_height()), &theme)?;
+                out.push((format!("{}{suffix} at {scale}×", id.slug()), scale, svg));
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[test]
+fn no_word_of_a_static_chart_is_under_12_css_pixels() -> Result {
+    for (name, scale, svg) in every_static_chart()? {
+        let sizes: Vec<f64> = elements(&svg)
+            .iter()
+            .filter(|e| e.tag == "text")
+            .filter_map(|e| e.number("font-size"))
+            .collect();
+        assert!(!sizes.is_empty(), "{name}: no words");
+        for size in sizes {
+            assert!(
+                size / scale >= 12.0 - 1e-9,
+                "{name}: words at {} CSS px",
+                size / scale
+            );
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn words_inside_a_bar_are_no_taller_than_the_bar() -> Result {
+    let mut inside = 0;
+    for (name, _, svg) in every_static_chart()? {
+        let all = elements(&svg);
+        for pair in all.windows(2) {
+            let [bar, words] = pair else { continue };
+            if bar.tag != "rect" || words.tag != "text" {
+                continue;
+            }
+            let (Some(x), Some(y), Some(w), Some(h)) = (
+                bar.number("x"),
+                bar.number("y"),
+                bar.number("width"),
+                bar.number("height"),
+            ) else {
+                continue;
+            };
+            let (Some(tx), Some(ty), Some(size)) = (
+                words.number("x"),
+                words.number("y"),
+                words.number("font-size"),
+            ) else {
+                continue;
+            };
+            // Only a bar's own label: words anchored within the bar (not the chart's background).
+            if tx < x || tx > x + w || ty < y || ty > y + h || h > 3.0 * size {
+                continue;
+            }
+            inside += 1;
+            assert!(
+                size <= h + 1e-6,
+                "{name}: words {size} px tall inside a bar {h} px tall"
+            );
+        }
+    }
+    assert!(
+        inside > 0,
+        "no chart writes inside a bar: the test reads nothing"
+    );
+    Ok(())
+}
