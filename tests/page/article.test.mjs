@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { servedPage, open, chartStates, inkedPixels, staticChartShown, failureNotices } from "./browser.mjs";
+import { servedPage, open, chartStates, inkedPixels, staticChartShown, failureNotices, scrollThroughPage } from "./browser.mjs";
 
 const OUTPUT = fileURLToPath(new URL("../output/", import.meta.url));
 const CHARTS = ["coalition", "budgets", "capability", "intelligence", "geography", "force-scenario", "industry", "troop-share"];
@@ -158,8 +158,8 @@ test("with the chart program, the static charts are not fetched at all", async (
     assert.deepEqual(await chartStates(page), ALL("drawn"));
     const slow = await page.evaluate(() => document.documentElement.classList.contains("charts-slow"));
     assert.equal(slow, false, "the charts took over 2.5 s here, so the static ones were rightly shown meanwhile");
-    // Down the whole article and back: still none.
-    for (let y = 0; y < 40_000; y += 700) await page.evaluate((top) => scrollTo(0, top), y);
+    // Down the whole article: still none.
+    await scrollThroughPage(page);
     await page.waitForTimeout(300);
     assert.deepEqual(fetched, []);
   } finally {

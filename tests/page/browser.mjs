@@ -69,6 +69,17 @@ export async function failureNotices(page) {
   });
 }
 
+/** Scrolls down the whole page a screen at a time, two frames at each, so that everything left
+ * for later (lazy images, parts laid out when near the screen) has its chance to come. */
+export async function scrollThroughPage(page) {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+      scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+  });
+}
+
 /** How many of a canvas's pixels differ from its most common colour (the background). */
 export async function inkedPixels(page, selector) {
   return page.$eval(selector, (canvas) => {

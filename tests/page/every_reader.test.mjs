@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
-import { servedPage, open, chartStates, inkedPixels, failureNotices } from "./browser.mjs";
+import { servedPage, open, chartStates, inkedPixels, failureNotices, scrollThroughPage } from "./browser.mjs";
 
 const shared = servedPage({ before, after });
 
@@ -114,13 +114,7 @@ test("the scroll bar tells the truth: the page is as long at load as once every 
     try {
       await chartStates(page);
       const atLoad = await page.evaluate(() => document.documentElement.scrollHeight);
-      // Down the whole page a screen at a time, so that every part left for later is laid out.
-      await page.evaluate(async () => {
-        for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
-          scrollTo(0, y);
-          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-        }
-      });
+      await scrollThroughPage(page);
       const laidOut = await page.evaluate(() => document.documentElement.scrollHeight);
       const off = Math.abs(atLoad - laidOut) / laidOut;
       assert.ok(off < 0.02, `at ${width} px: ${atLoad} px at load, ${laidOut} px laid out (${(off * 100).toFixed(1)}% off)`);
