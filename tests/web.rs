@@ -2,10 +2,14 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::panic, reason = "a browser test fails by panicking")]
 
+use plotters::drawing::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
 use reassurance_force::catalogue::{ChartId, Model};
 use reassurance_force::charts::theme::{Palette, Theme};
+use reassurance_force::charts::Style;
 use reassurance_force::figures;
 use reassurance_force::model::scenario::Scenario;
+use reassurance_force::web::canvas_text::CanvasText;
 use reassurance_force::web::{canvas_size, draw_on, flush, mount, mount_in};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -84,18 +88,7 @@ fn inked(canvas: &HtmlCanvasElement) -> usize {
 #[wasm_bindgen_test]
 fn a_chart_drawn_into_a_canvas_has_ink() {
     clear_body();
-    let doc = document();
-    let canvas: HtmlCanvasElement = doc
-        .create_element("canvas")
-        .ok()
-        .and_then(|c| c.dyn_into().ok())
-        .unwrap_or_else(|| panic!("no canvas"));
-    canvas.set_class_name("test-canvas");
-    canvas.set_width(600);
-    canvas.set_height(560);
-    if let Some(body) = doc.body() {
-        body.append_child(&canvas).ok();
-    }
+    let canvas = test_canvas(600, 560);
     let figures = figures::parse(FIGURES_JSON).unwrap_or_else(|e| panic!("{e}"));
     for id in ChartId::ALL {
         let model = Model::build(id, &figures, &Scenario::from_figures(&figures))
@@ -110,6 +103,90 @@ fn a_chart_drawn_into_a_canvas_has_ink() {
             "{}: only {ink} inked pixels",
             id.slug()
         );
+    }
+}
+
+/// A canvas of the test's own, `width` × `height`, attached to the body.
+fn test_canvas(width: u32, height: u32) -> HtmlCanvasElement {
+    let doc = document();
+    let canvas: HtmlCanvasElement = doc
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into().ok())
+        .unwrap_or_else(|| panic!("no canvas"));
+    canvas.set_class_name("test-canvas");
+    canvas.set_width(width);
+    canvas.set_height(height);
+    if let Some(body) = doc.body() {
+        body.append_child(&canvas).ok();
+    }
+    canvas
+}
+
+fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .and_then(|c| {
+            c.get_image_data(
+                0.0,
+                0.0,
+                f64::from(canvas.width()),
+                f64::from(canvas.height()),
+            )
+            .ok()
+        })
+        .map(|d| d.data().0)
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn lines_stroked_together_draw_what_lines_stroked_one_by_one_draw() {
+    clear_body();
+    let figures = figures::parse(FIGURES_JSON).unwrap_or_else(|e| panic!("{e}"));
+    let scenario = Scenario::from_figures(&figures);
+    let measure = CanvasText::new(&document());
+    for (palette, scale) in [(Palette::LIGHT, 1_u32), (Palette::DARK, 2)] {
+        let theme = Theme::new(palette, f64::from(scale));
+        for id in ChartId::ALL {
+            let model = Model::build(id, &figures, &scenario).unwrap_or_else(|e| panic!("{e}"));
+            // 600 × 560 CSS pixels (a desktop chart's size) at the theme's scale.
+            let size = (600 * scale, 560 * scale);
+            let batched = test_canvas(size.0, size.1);
+            draw_on(&batched, &model, &theme, None).unwrap_or_else(|e| panic!("{e}"));
+            // The same chart through plotters' own canvas backend, one stroke per line.
+            let one_by_one = test_canvas(size.0, size.1);
+            let area = CanvasBackend::with_canvas_object(one_by_one.clone())
+                .unwrap_or_else(|| panic!("no 2d context"))
+                .into_drawing_area();
+            let style = Style {
+                theme: &theme,
+                measure: &measure,
+                focus: None,
+            };
+            model.draw(&area, style).unwrap_or_else(|e| panic!("{e}"));
+            area.present().unwrap_or_else(|e| panic!("{e}"));
+            let (a, b) = (pixels(&batched), pixels(&one_by_one));
+            assert_eq!(a.len(), b.len());
+            // Edges may be smoothed a shade differently; a line or a plate drawn out of order
+            // differs by far more. The first pixels that differ are named.
+            let off: Vec<(usize, usize)> = a
+                .iter()
+                .zip(&b)
+                .enumerate()
+                .filter(|(_, (x, y))| x.abs_diff(**y) > 8)
+                .map(|(i, _)| ((i / 4) % size.0 as usize, (i / 4) / size.0 as usize))
+                .collect();
+            assert!(
+                off.is_empty(),
+                "{} at scale {scale}: {} channels differ by more than 8, first at {:?}",
+                id.slug(),
+                off.len(),
+                off.iter().take(4).collect::<Vec<_>>()
+            );
+        }
     }
 }
 

@@ -4,7 +4,6 @@
 use std::rc::Rc;
 
 use plotters::drawing::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 
@@ -18,6 +17,7 @@ use crate::web::canvas_text::CanvasText;
 use crate::web::figure_status::{self, Status};
 use crate::web::listener::Listener;
 use crate::web::resize::OnResize;
+use crate::web::stroke_batch::StrokeBatch;
 use crate::web::{
     canvas_size, frame_clock, keys, on_frame_work, pointer, show_the_data, with_page,
 };
@@ -251,7 +251,7 @@ pub fn draw_on(
     theme: &Theme,
     focus: Option<&str>,
 ) -> Result<Layout, ChartError> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+    let backend = StrokeBatch::new(canvas)
         .ok_or_else(|| ChartError::Drawing("the canvas has no 2D context".into()))?;
     let area = backend.into_drawing_area();
     let measure = MEASURE.with(Rc::clone);

@@ -18,6 +18,7 @@ pub mod print;
 pub mod redraw_queue;
 pub mod resize;
 pub mod show_the_data;
+pub mod stroke_batch;
 
 use std::cell::RefCell;
 
