@@ -20,15 +20,27 @@ use crate::model::panel::{Bar, Panel};
 use crate::model::scenario::Scenario;
 use crate::model::troop_share::TroopShare;
 
-/// The width, in CSS pixels, at which static versions of the charts are drawn.
-pub const NOMINAL_WIDTH: u32 = 680;
+/// The width, in CSS pixels, at which the main static version of each chart is drawn: the
+/// widest the page's chart frame gets (a 40rem column less 1rem each side), so that on a wide
+/// screen the static chart is shown at its own size and its words at theirs (12 px at least).
+pub const NOMINAL_WIDTH: u32 = 608;
 
-/// The width of each chart's static version for phones (`www/static/<chart>-phone.svg`), which
-/// the page offers below a 32rem viewport: the 680 px one would be scaled to half its size there.
-pub const PHONE_WIDTH: u32 = 360;
+/// The width of each chart's static version for narrow windows, 32rem to 40rem
+/// (`www/static/<chart>-narrow.svg`): the frame there is 480 to 608 px wide, so this version is
+/// never shrunk.
+pub const NARROW_WIDTH: u32 = 480;
+
+/// The width of each chart's static version for phones, below 32rem
+/// (`www/static/<chart>-phone.svg`): the frame of a 360 px wide phone. On wider phones it is
+/// shown larger; only below 360 px is it shrunk (to 88% at 320 px).
+pub const PHONE_WIDTH: u32 = 328;
 
 /// Each chart's static versions: their widths and what their file names add to the chart's.
-pub const STATIC_VERSIONS: [(u32, &str); 2] = [(NOMINAL_WIDTH, ""), (PHONE_WIDTH, "-phone")];
+pub const STATIC_VERSIONS: [(u32, &str); 3] = [
+    (NOMINAL_WIDTH, ""),
+    (NARROW_WIDTH, "-narrow"),
+    (PHONE_WIDTH, "-phone"),
+];
 
 /// A chart the page can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -81,6 +81,35 @@ test("without JavaScript every figure shows its static chart, says so, and keeps
   }
 });
 
+test("without JavaScript no static chart is shrunk, so its words keep their 12 px, from a 360 px phone up", async () => {
+  // Each static chart is drawn for the narrowest frame it is offered to (phone, narrow window,
+  // wide screen); the frame's height is the chart's own, so a wider frame never enlarges it.
+  const expected = { 360: "-phone", 375: "-phone", 414: "-phone", 560: "-narrow", 640: "-narrow", 800: "", 1280: "" };
+  for (const [width, suffix] of Object.entries(expected)) {
+    const context = await shared.browser.newContext({ viewport: { width: Number(width), height: 800 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    try {
+      await page.goto(shared.server.url, { waitUntil: "load" });
+      for (const frame of await page.$$("figure[data-chart] .chart-frame")) await frame.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => [...document.images].filter((i) => i.classList.contains("chart-fallback")).every((i) => i.complete && i.naturalWidth > 0));
+      const shown = await page.$$eval("figure[data-chart] .chart-fallback", (imgs) =>
+        imgs.map((img) => {
+          const box = img.getBoundingClientRect();
+          const chart = img.closest("figure").dataset.chart;
+          return { chart, file: img.currentSrc.split("/").pop(), scale: Math.min(box.width / img.naturalWidth, box.height / img.naturalHeight) };
+        }),
+      );
+      assert.equal(shown.length, 8);
+      for (const { chart, file, scale } of shown) {
+        assert.equal(file, `${chart}${suffix}.svg`, `at ${width} px`);
+        assert.ok(scale >= 0.999, `at ${width} px, ${file} is shown at ${(scale * 100).toFixed(1)}% of its size`);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test("no text on the page is under 12 CSS pixels, and touch targets are at least 24 px", async () => {
   for (const width of [320, 1280]) {
     const { page, context } = await open(shared.browser, shared.server.url, { width });
