@@ -140,9 +140,9 @@ try {
   // article is parsed, and once the chart program has also been loaded.
   const floorPage = (mode) => {
     const page = readFileSync(join(ROOT, "index.html"), "utf8");
-    const stand_in = `<script src="/tests/bench/floor_loader.js" data-mode="${mode}"></script>`;
-    const replaced = page.replace(/<!-- loader:start -->[\s\S]*?<!-- loader:end -->/, stand_in).replace("<head>", '<head>\n    <base href="/">');
-    if (!replaced.includes(stand_in) || !replaced.includes("<base")) throw new Error("the page's loader markers or <head> are missing");
+    const standIn = `<script src="/tests/bench/floor_loader.js" data-mode="${mode}"></script>`;
+    const replaced = page.replace(/<!-- loader:start -->[\s\S]*?<!-- loader:end -->/, standIn).replace("<head>", '<head>\n    <base href="/">');
+    if (!replaced.includes(standIn) || !replaced.includes("<base")) throw new Error("the page's loader markers or <head> are missing");
     const dir = join(ROOT, "tests", "output", "bench");
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `floor-${mode}.html`), replaced);
@@ -202,10 +202,10 @@ try {
     }
     const all = runs.map((r) => r.all);
     const t = median(all);
-    console.log(`CPU ${rate}×: every chart drawn ${ms(t)} (runs: ${all.map((x) => x.toFixed(0)).join(", ")} ms); charts in the first screen drawn ${ms(median(runs.map((r) => r.inView)))}`);
-    console.log(`${"".padEnd(9)}the article without JavaScript, its 8 static charts loaded: ${ms(median(statics))} (runs: ${statics.map((x) => x.toFixed(0)).join(", ")} ms)`);
-    console.log(`${"".padEnd(9)}floor, a page of one paragraph and no script, first paint: ${ms(median(floor))} (runs: ${floor.map((x) => x.toFixed(0)).join(", ")} ms)`);
     const runsOf = (xs) => `(runs: ${xs.map((x) => x.toFixed(0)).join(", ")} ms)`;
+    console.log(`CPU ${rate}×: every chart drawn ${ms(t)} ${runsOf(all)}; charts in the first screen drawn ${ms(median(runs.map((r) => r.inView)))}`);
+    console.log(`${"".padEnd(9)}the article without JavaScript, its 8 static charts loaded: ${ms(median(statics))} ${runsOf(statics)}`);
+    console.log(`${"".padEnd(9)}floor, a page of one paragraph and no script, first paint: ${ms(median(floor))} ${runsOf(floor)}`);
     console.log(`${"".padEnd(9)}the same article, every figure marked drawn and none drawn: once it is parsed ${ms(median(parsedFloor))} ${runsOf(parsedFloor)}`);
     console.log(`${"".padEnd(9)}  and once the chart program is also fetched, compiled and instantiated ${ms(median(programFloor))} ${runsOf(programFloor)}`);
     console.log(`${"".padEnd(9)}so the charts' own work (figures read, charts made live and drawn) adds ${ms(t - median(programFloor))} to the second`);
