@@ -31,10 +31,23 @@
     return new Uint8Array(await response.arrayBuffer());
   }
 
-  // The chart program, the largest file, is asked for once the article has first been painted:
-  // the main thread is busy laying the article out until then anyway, so the charts are not
-  // drawn later, and the article's first paint never shares the network with it.
-  const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  // The chart program, the largest file, is asked for once the article's first words are on
+  // screen (the browser reports that paint once it is shown; without such reports, two frames
+  // on): the main thread is busy laying the article out until then anyway, so the charts are
+  // not drawn later, and the article's first paint never shares the network with it.
+  const painted = new Promise((resolve) => {
+    const reported = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (!reported.includes("paint")) {
+      requestAnimationFrame(() => requestAnimationFrame(resolve));
+      return;
+    }
+    const observer = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe({ type: "paint", buffered: true });
+  });
 
   async function compiled() {
     await painted;
