@@ -68,21 +68,30 @@ fn canvas_of(figure: &Element) -> HtmlCanvasElement {
 
 /// Pixels that differ from the top-left pixel (the background).
 fn inked(canvas: &HtmlCanvasElement) -> usize {
+    let data = pixels(canvas);
+    let background = data.get(0..4).map(<[u8]>::to_vec).unwrap_or_default();
+    data.chunks(4)
+        .filter(|px| *px != background.as_slice())
+        .count()
+}
+
+/// The canvas's RGBA bytes, row by row.
+fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
     let context: CanvasRenderingContext2d = canvas
         .get_context("2d")
         .ok()
         .flatten()
         .and_then(|c| c.dyn_into().ok())
         .unwrap_or_else(|| panic!("no 2d context"));
-    let (w, h) = (canvas.width(), canvas.height());
-    let data = context
-        .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
+    context
+        .get_image_data(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        )
         .map(|d| d.data().0)
-        .unwrap_or_default();
-    let background = data.get(0..4).map(<[u8]>::to_vec).unwrap_or_default();
-    data.chunks(4)
-        .filter(|px| *px != background.as_slice())
-        .count()
+        .unwrap_or_else(|_| panic!("the canvas's pixels could not be read"))
 }
 
 #[wasm_bindgen_test]
@@ -121,25 +130,6 @@ fn test_canvas(width: u32, height: u32) -> HtmlCanvasElement {
         body.append_child(&canvas).ok();
     }
     canvas
-}
-
-fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        .and_then(|c| {
-            c.get_image_data(
-                0.0,
-                0.0,
-                f64::from(canvas.width()),
-                f64::from(canvas.height()),
-            )
-            .ok()
-        })
-        .map(|d| d.data().0)
-        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
