@@ -19,11 +19,19 @@ pub const STARTING_DOWNLOAD: &str = "Download the starting data (CSV)";
 pub const YOUR_DOWNLOAD: &str = "Download your scenario (CSV)";
 
 /// The table's column headings, in the order of [`rows`].
-pub const HEADINGS: [&str; 5] = ["Figure", "Value", "Kind", "Year", "Source"];
+pub const HEADINGS: [&str; 6] = [
+    "Figure",
+    "Value",
+    "What it counts",
+    "Kind",
+    "Year",
+    "Source",
+];
 
-/// One row per bar: what it measures, its value as shown, its kind, its year and its source.
+/// One row per bar: its label, its value as shown, what it counts, its kind, its year and its
+/// source.
 #[must_use]
-pub fn rows(model: &Model) -> Vec<[String; 5]> {
+pub fn rows(model: &Model) -> Vec<[String; 6]> {
     model
         .bars()
         .into_iter()
@@ -31,6 +39,7 @@ pub fn rows(model: &Model) -> Vec<[String; 5]> {
             [
                 bar.label.clone(),
                 bar.value_text(),
+                bar.measure.name.clone(),
                 bar.kind.words().to_string(),
                 bar.years.clone(),
                 bar.source.clone(),
@@ -42,14 +51,20 @@ pub fn rows(model: &Model) -> Vec<[String; 5]> {
 /// The chart's data as CSV, one row per bar, with the source columns.
 #[must_use]
 pub fn csv(model: &Model) -> String {
-    let mut out = String::from("id,label,value,value_as_shown,unit,kind,year,source,note\n");
+    let mut out = String::from(
+        "id,label,value_from,value,bound,value_as_shown,unit,measure,kind,year,source,note\n",
+    );
     for bar in model.bars() {
+        let number = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
         let row = [
             bar.id.clone(),
             bar.label.clone(),
-            bar.value.map_or(String::new(), |v| v.to_string()),
+            number(bar.from),
+            number(bar.value),
+            bar.bound.words().trim().to_string(),
             bar.value_text(),
             bar.unit.key().to_string(),
+            bar.measure.name.clone(),
             bar.kind.words().to_string(),
             bar.years.clone(),
             bar.source.clone(),

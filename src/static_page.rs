@@ -5,7 +5,7 @@
 use crate::catalogue::Model;
 pub use crate::data_table::csv;
 use crate::data_table::{self, AS_OPENED, DOWNLOAD, YOUR_DOWNLOAD};
-use crate::model::claims::{Claim, Verdict};
+use crate::model::claims::{Claim, Reading, Verdict};
 
 /// Where a figure's generated description and data table start and end in `index.html`.
 #[must_use]
@@ -77,58 +77,117 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// The claims check as an HTML list: what the article says, the references, the arithmetic,
-/// the verdict, and a link back to the claim in the text.
+/// The claims check as an HTML list: what the article says and what it counts, the verdict
+/// with its one-line reason, each reading's references, arithmetic and tolerance, the figures
+/// of other measures as context, and a link back to the claim in the text.
 #[must_use]
 pub fn claims_html(claims: &[Claim]) -> String {
     let mut out = String::from("\n        <ol class=\"claims\">\n");
     for claim in claims {
         let id = escape_html(&claim.id);
-        let verdict = match claim.verdict {
-            Verdict::Consistent => "consistent",
-            Verdict::Inconsistent => "inconsistent",
-            Verdict::NoTrace => "no-trace",
-        };
+        let verdict = claim.verdict.slug();
         let says = &claim.says;
         let quote = says
             .note
             .as_deref()
             .filter(|n| n.starts_with('“'))
             .map_or(String::new(), |q| format!(" {}", escape_html(q)));
-        let references: Vec<String> = claim
-            .references
-            .iter()
-            .map(|r| {
-                escape_html(&format!(
-                    "{}: {} ({}, {}, {})",
-                    r.label,
-                    r.value_text(),
-                    r.kind.words(),
-                    r.source,
-                    r.years
-                ))
-            })
-            .collect();
-        let references = if references.is_empty() {
-            "none found".to_string()
-        } else {
-            references.join("; ")
-        };
         out.push_str(&format!(
             "          <li class=\"claim\" id=\"claim-{id}\" data-verdict=\"{verdict}\">\n\
              \x20           <p class=\"claim-says\"><span class=\"verdict verdict-{verdict}\">{}</span> {}: <strong>{}</strong> (as reported).{quote}</p>\n\
-             \x20           <p class=\"claim-refs\">References: {references}.</p>\n\
-             \x20           <p class=\"claim-math\">{}</p>\n\
-             \x20           <p class=\"claim-back\"><a href=\"#text-{id}\">Back to the text</a></p>\n\
-             \x20         </li>\n",
+             \x20           <p class=\"claim-reason\">{}</p>\n",
             escape_html(claim.verdict.words()),
             escape_html(&says.label),
             escape_html(&says.value_text()),
-            escape_html(&claim.arithmetic),
+            escape_html(&claim.reason),
+        ));
+        match claim.readings.as_slice() {
+            [only] => out.push_str(&reading_html(only, None)),
+            readings => {
+                out.push_str("            <ul class=\"claim-readings\">\n");
+                for reading in readings {
+                    out.push_str(&format!(
+                        "              <li data-measure=\"{}\">\n{}              </li>\n",
+                        escape_html(&reading.measure.key),
+                        reading_html(reading, Some(reading.verdict))
+                    ));
+                }
+                out.push_str("            </ul>\n");
+            }
+        }
+        if !claim.context.is_empty() {
+            out.push_str(&format!(
+                "            <p class=\"claim-context\">For context (these do not decide the verdict): {}.</p>\n",
+                cited_list(&claim.context)
+            ));
+        }
+        out.push_str(&format!(
+            "            <p class=\"claim-back\"><a href=\"#text-{id}\">Back to the text</a></p>\n\
+             \x20         </li>\n"
         ));
     }
     out.push_str("        </ol>\n        ");
     out
+}
+
+/// One reading of a claim: what it counts, and, where it was computed, its references, its
+/// arithmetic and its tolerance. A reading among several carries its own verdict and reason.
+fn reading_html(reading: &Reading, verdict: Option<Verdict>) -> String {
+    let mut out = String::new();
+    let counts = format!(
+        "What it counts: {} ({})",
+        escape_html(&reading.measure.name),
+        escape_html(reading.measure.definition.trim_end_matches('.'))
+    );
+    match verdict {
+        Some(v) => out.push_str(&format!(
+            "            <p class=\"claim-measure\"><span class=\"verdict verdict-{}\">{}</span> Read as {}: {}</p>\n            <p class=\"claim-measure-definition\">{counts}.</p>\n",
+            v.slug(),
+            escape_html(v.words()),
+            escape_html(&reading.measure.name),
+            escape_html(&reading.reason),
+        )),
+        None => out.push_str(&format!(
+            "            <p class=\"claim-measure\">{counts}.</p>\n"
+        )),
+    }
+    if !reading.references.is_empty() {
+        out.push_str(&format!(
+            "            <p class=\"claim-refs\">References: {}.</p>\n",
+            cited_list(&reading.references)
+        ));
+    }
+    if !reading.arithmetic.is_empty() {
+        out.push_str(&format!(
+            "            <p class=\"claim-math\">{}</p>\n",
+            escape_html(&reading.arithmetic)
+        ));
+    }
+    if let Some(tolerance) = &reading.tolerance {
+        out.push_str(&format!(
+            "            <p class=\"claim-tolerance\">Tolerance: {}.</p>\n",
+            escape_html(tolerance.trim_end_matches('.'))
+        ));
+    }
+    out
+}
+
+/// Figures as a claim lists them: label, value, what it counts, kind, source and year.
+fn cited_list(bars: &[crate::model::panel::Bar]) -> String {
+    bars.iter()
+        .map(|r| {
+            escape_html(&format!(
+                "{}: {} ({}; {}, {}, {})",
+                r.label,
+                r.value_text(),
+                r.measure.name,
+                r.kind.words(),
+                r.source,
+                r.years
+            ))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// `page` with the text between `markers` (the first `end` after the first `start`) replaced by

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::Unit;
+use super::{Route, Unit};
 
 /// Which figures the troop-share chart compares.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -69,12 +69,36 @@ pub struct ForceScenarioSpec {
     pub contributors: Vec<ContributorSpec>,
 }
 
+/// One meeting on the coalition chart: a figure, and what its count leaves out of the chart's
+/// basis (a host not counted), added by the program with the arithmetic shown.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingSpec {
+    /// The meeting's count.
+    pub figure: String,
+    /// What the count leaves out, to be added to put it on the chart's basis.
+    #[serde(default)]
+    pub add: Option<AdditionSpec>,
+}
+
+/// Countries a source's count leaves out, named.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdditionSpec {
+    /// How many.
+    pub count: u16,
+    /// Who, in a reader's words: "France, the host".
+    pub who: String,
+    /// The measure of the count once they are added (the chart's basis).
+    pub measure: String,
+}
+
 /// Which figures the coalition-growth chart uses.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CoalitionSpec {
-    /// The dated meetings, in date order.
-    pub meetings: Vec<String>,
+    /// The dated meetings, in date order, all on one basis.
+    pub meetings: Vec<MeetingSpec>,
     /// The article's count of delegations.
     pub count: String,
     /// The article's growth since February, in percent.
@@ -109,10 +133,8 @@ pub struct IntelligenceSpec {
 pub struct IndustrySpec {
     /// The article's increase in shell orders, in percent.
     pub shell_orders: String,
-    /// Shells funded by the Czech initiative.
-    pub shells_funded: String,
-    /// Shells the initiative could reach.
-    pub shells_possible: String,
+    /// Counts a public initiative reports, for context (one panel, one unit).
+    pub initiative: Vec<String>,
     /// The article's patrol vessels.
     pub vessels: String,
     /// The sector's expansion beside a real instrument, in one currency.
@@ -125,8 +147,8 @@ pub struct IndustrySpec {
 pub struct GeographySpec {
     /// The article's distance of the force from the front.
     pub staging: String,
-    /// Distances from cities to the Belarus border.
-    pub distances: Vec<String>,
+    /// Straight lines between places, whose lengths the program computes.
+    pub routes: Vec<Route>,
     /// The missile's range.
     pub range: String,
     /// The missile's speed.
@@ -135,58 +157,134 @@ pub struct GeographySpec {
     pub claim_minutes: String,
 }
 
-/// How a claim is checked; the tolerances are stated in the data, the arithmetic is the program's.
+/// How far a claim may be from a reference and still agree with it, and why that far.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tolerance {
+    /// Allowed difference, in percent of the reference.
+    #[serde(default)]
+    pub pct: Option<f64>,
+    /// Allowed difference, in percentage points (for claims that are percentages).
+    #[serde(default)]
+    pub points: Option<f64>,
+    /// Why this tolerance, in a reader's words.
+    pub why: String,
+}
+
+/// How a claim is checked; the tolerances are stated in the data, the arithmetic is the
+/// program's. Every figure a rule compares must count what the claim counts (its measure);
+/// figures of other measures go under `context`, where they inform and never decide.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Check {
-    /// The claim matches one of the references within `tolerance_pct` percent.
+    /// The claim is compared with each reference.
     Matches {
-        /// Reference figures in the claim's unit.
+        /// Reference figures of the claim's measure and unit.
         references: Vec<String>,
-        /// Allowed difference, in percent of the reference.
-        tolerance_pct: f64,
+        /// Figures of other measures, shown beside the verdict.
+        #[serde(default)]
+        context: Vec<String>,
+        /// How close counts as agreeing.
+        tolerance: Tolerance,
     },
-    /// The claim is a growth in percent up to `now`: the count it implies before must match one
-    /// of the `earlier` counts within `tolerance_pct` percent.
+    /// The claim is a growth in percent up to `now`: the count it implies before is compared
+    /// with each of the `earlier` counts.
     GrowthSince {
         /// The count now.
         now: String,
         /// Counts reported earlier.
         earlier: Vec<String>,
-        /// Allowed difference, in percent.
-        tolerance_pct: f64,
+        /// Figures of other measures, shown beside the verdict.
+        #[serde(default)]
+        context: Vec<String>,
+        /// How close counts as agreeing.
+        tolerance: Tolerance,
     },
-    /// The claim is a growth in percent from `from` to `to`, within `tolerance_points`.
+    /// The claim is a growth in percent to `to` from each of `from` (one per base a source gives).
     Growth {
-        /// The earlier amount.
-        from: String,
+        /// The earlier amounts.
+        from: Vec<String>,
         /// The later amount.
         to: String,
-        /// Allowed difference, in percentage points.
-        tolerance_points: f64,
+        /// Figures of other measures, shown beside the verdict.
+        #[serde(default)]
+        context: Vec<String>,
+        /// How close counts as agreeing.
+        tolerance: Tolerance,
     },
     /// The claim is an upper bound on `part` as a percentage of each of `wholes`.
     ShareBelow {
         /// The part.
         part: String,
-        /// The totals.
+        /// The totals, of the claim's measure.
         wholes: Vec<String>,
+        /// Figures of other measures or scopes, shown beside the verdict.
+        #[serde(default)]
+        context: Vec<String>,
     },
-    /// The claim is an upper bound, in minutes, on a flight over each distance at `speed`.
+    /// The claim is an upper bound, in minutes, on a flight over each route and distance at
+    /// `speed`; a peak speed gives only lower bounds on the time.
     FlightWithin {
-        /// Distances in km.
+        /// Straight lines between places, whose lengths the program computes.
+        #[serde(default)]
+        routes: Vec<Route>,
+        /// Distances in km, as figures.
+        #[serde(default)]
         distances: Vec<String>,
         /// Speed in km/h.
         speed: String,
     },
-    /// No public figure to check the claim against; `context` figures are shown beside it.
+    /// No public figure was found for the claim: an editorial finding, with when and for what
+    /// the search was made.
     NoTrace {
         /// Related figures a reader may weigh.
+        #[serde(default)]
         context: Vec<String>,
+        /// The month of the search, `YYYY-MM`.
+        searched: String,
+        /// What was searched for, in a reader's words.
+        searched_for: String,
     },
 }
 
-/// One numeric claim of the article and how it is checked.
+impl Check {
+    /// The figures shown beside the verdict without deciding it.
+    #[must_use]
+    pub fn context(&self) -> &[String] {
+        match self {
+            Check::Matches { context, .. }
+            | Check::GrowthSince { context, .. }
+            | Check::Growth { context, .. }
+            | Check::ShareBelow { context, .. }
+            | Check::NoTrace { context, .. } => context,
+            Check::FlightWithin { .. } => &[],
+        }
+    }
+
+    /// The tolerance, for rules that have one.
+    #[must_use]
+    pub fn tolerance(&self) -> Option<&Tolerance> {
+        match self {
+            Check::Matches { tolerance, .. }
+            | Check::GrowthSince { tolerance, .. }
+            | Check::Growth { tolerance, .. } => Some(tolerance),
+            _ => None,
+        }
+    }
+}
+
+/// One way of reading an ambiguous claim: the measure it would then make, and its check.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadingSpec {
+    /// The measure the claim makes when read this way (a key of `measures`).
+    pub measure: String,
+    /// How it is checked when read this way.
+    pub check: Check,
+}
+
+/// One numeric claim of the article and how it is checked: by one `check` in the measure of
+/// its figure, or, when the article leaves the measure open, by several `readings`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimSpec {
@@ -194,8 +292,15 @@ pub struct ClaimSpec {
     pub id: String,
     /// The article's figure (as reported).
     pub figure: String,
-    /// How it is checked.
-    pub check: Check,
+    /// Where the article gives a range ("18–24 months"), the figure at its upper end.
+    #[serde(default)]
+    pub to: Option<String>,
+    /// How it is checked, in its figure's measure.
+    #[serde(default)]
+    pub check: Option<Check>,
+    /// How it is checked under each reading, when its measure is ambiguous.
+    #[serde(default)]
+    pub readings: Vec<ReadingSpec>,
 }
 
 /// The charts the figures file defines.

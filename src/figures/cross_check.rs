@@ -1,14 +1,16 @@
 //! The checks a figures file passes before the page uses it: ids unique and non-empty, values
-//! finite and not negative, every source and every id a chart or a claim names present, in the
-//! unit the chart needs, and only as-reported figures checked as claims.
+//! finite and not negative, every figure's source and measure declared, places on the globe,
+//! and every id a chart or a claim names present, in the unit the chart needs. The claims' own
+//! rules are in `claim_rules.rs`.
 
 use std::collections::BTreeMap;
 
-use super::{BudgetPanelSpec, Check, ClaimSpec, DataError, FiguresFile, Kind, Unit};
+use super::{BudgetPanelSpec, DataError, FiguresFile, Kind, Unit};
 
 /// Checks `file` as a whole; the first problem found is returned with its field's path.
 pub(super) fn check(file: &FiguresFile) -> Result<(), DataError> {
     check_figures(file)?;
+    check_places_and_measures(file)?;
     check_panel_units(file)?;
     let unit_of = |id: &str| file.figures.iter().find(|f| f.id == id).map(|f| f.unit);
     for (path, id, wanted) in references(file).0 {
@@ -39,7 +41,7 @@ pub(super) fn check(file: &FiguresFile) -> Result<(), DataError> {
             ));
         }
     }
-    check_claims(file)
+    super::claim_rules::check(file)
 }
 
 /// Each figure on its own: id, source, value, kind and years.
@@ -82,6 +84,84 @@ fn check_figures(file: &FiguresFile) -> Result<(), DataError> {
         if figure.until.is_some_and(|last| last < figure.year) {
             return Err(DataError::new(at("until"), "ends before it starts"));
         }
+        if !file.measures.contains_key(&figure.measure) {
+            return Err(DataError::new(
+                at("measure"),
+                format!("no measure “{}” in “measures”", figure.measure),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The vocabulary's words are there, and each place has a unique id, a source and coordinates
+/// on the globe; every route and meeting names what exists.
+fn check_places_and_measures(file: &FiguresFile) -> Result<(), DataError> {
+    for (key, spec) in &file.measures {
+        if spec.name.trim().is_empty() || spec.definition.trim().is_empty() {
+            return Err(DataError::new(
+                format!("measures.{key}"),
+                "a measure needs a name and a definition",
+            ));
+        }
+    }
+    let mut seen = BTreeMap::new();
+    for (i, place) in file.places.iter().enumerate() {
+        let at = |field: &str| format!("places[{i}].{field}");
+        if let Some(first) = seen.insert(place.id.as_str(), i) {
+            return Err(DataError::new(
+                at("id"),
+                format!("duplicate id “{}”, first used at places[{first}]", place.id),
+            ));
+        }
+        if !(-90.0..=90.0).contains(&place.lat) {
+            return Err(DataError::new(
+                at("lat"),
+                "a latitude is between −90 and 90",
+            ));
+        }
+        if !(-180.0..=180.0).contains(&place.lon) {
+            return Err(DataError::new(
+                at("lon"),
+                "a longitude is between −180 and 180",
+            ));
+        }
+        if !file.sources.contains_key(&place.source) {
+            return Err(DataError::new(
+                at("source"),
+                format!("no source “{}” in “sources”", place.source),
+            ));
+        }
+    }
+    for (i, route) in file.charts.geography.routes.iter().enumerate() {
+        check_route(file, route, &format!("charts.geography.routes[{i}]"))?;
+    }
+    for (i, meeting) in file.charts.coalition.meetings.iter().enumerate() {
+        if let Some(add) = &meeting.add {
+            if !file.measures.contains_key(&add.measure) {
+                return Err(DataError::new(
+                    format!("charts.coalition.meetings[{i}].add.measure"),
+                    format!("no measure “{}” in “measures”", add.measure),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Both ends of a route are places of the file.
+pub(super) fn check_route(
+    file: &FiguresFile,
+    route: &super::Route,
+    at: &str,
+) -> Result<(), DataError> {
+    for (end, id) in [("from", &route.from), ("to", &route.to)] {
+        if !file.places.iter().any(|p| &p.id == id) {
+            return Err(DataError::new(
+                format!("{at}.{end}"),
+                format!("no place with id “{id}”"),
+            ));
+        }
     }
     Ok(())
 }
@@ -114,69 +194,26 @@ fn budget_panels(file: &FiguresFile) -> [(&'static str, &BudgetPanelSpec); 3] {
     ]
 }
 
-/// Claim ids are unique, a claim checks an as-reported figure, and tolerances are numbers ≥ 0.
-fn check_claims(file: &FiguresFile) -> Result<(), DataError> {
-    let mut claim_ids = BTreeMap::new();
-    for (i, claim) in claims_of(file).iter().enumerate() {
-        if let Some(first) = claim_ids.insert(claim.id.as_str(), i) {
-            return Err(DataError::new(
-                format!("claims[{i}].id"),
-                format!(
-                    "duplicate claim id “{}”, first used at claims[{first}]",
-                    claim.id
-                ),
-            ));
-        }
-        let kind = file
-            .figures
-            .iter()
-            .find(|f| f.id == claim.figure)
-            .map(|f| f.kind);
-        if kind.is_some_and(|k| k != Kind::AsReported) {
-            return Err(DataError::new(
-                format!("claims[{i}].figure"),
-                "a claim checks a figure as reported by the article",
-            ));
-        }
-        let tolerance = match &claim.check {
-            Check::Matches { tolerance_pct, .. } | Check::GrowthSince { tolerance_pct, .. } => {
-                Some(*tolerance_pct)
-            }
-            Check::Growth {
-                tolerance_points, ..
-            } => Some(*tolerance_points),
-            _ => None,
-        };
-        if tolerance.is_some_and(|t| !t.is_finite() || t < 0.0) {
-            return Err(DataError::new(
-                format!("claims[{i}].check"),
-                "a tolerance is a finite number ≥ 0",
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn claims_of(file: &FiguresFile) -> &[ClaimSpec] {
-    #[cfg(not(target_arch = "wasm32"))]
-    return &file.claims;
-    #[cfg(target_arch = "wasm32")]
-    {
-        let _ = file;
-        &[]
-    }
-}
-
 /// Ids named by the charts and the claims: each with its field's path and, where it matters,
 /// the unit its figure must be in.
-struct References<'a>(Vec<(String, &'a str, Option<Unit>)>);
+pub(super) struct References<'a>(Vec<(String, &'a str, Option<Unit>)>);
 
 impl<'a> References<'a> {
-    fn one(&mut self, path: impl Into<String>, id: &'a str, unit: impl Into<Option<Unit>>) {
+    pub(super) fn one(
+        &mut self,
+        path: impl Into<String>,
+        id: &'a str,
+        unit: impl Into<Option<Unit>>,
+    ) {
         self.0.push((path.into(), id, unit.into()));
     }
 
-    fn each(&mut self, path: &str, ids: &'a [String], unit: impl Into<Option<Unit>> + Copy) {
+    pub(super) fn each(
+        &mut self,
+        path: &str,
+        ids: &'a [String],
+        unit: impl Into<Option<Unit>> + Copy,
+    ) {
         for (i, id) in ids.iter().enumerate() {
             self.one(format!("{path}[{i}]"), id, unit);
         }
@@ -221,11 +258,10 @@ fn references(file: &FiguresFile) -> References<'_> {
         r.one(format!("{at}.budget"), &contributor.budget, None);
     }
     let coalition = &c.coalition;
-    r.each(
-        "charts.coalition.meetings",
-        &coalition.meetings,
-        Unit::Countries,
-    );
+    for (i, meeting) in coalition.meetings.iter().enumerate() {
+        let at = format!("charts.coalition.meetings[{i}].figure");
+        r.one(at, &meeting.figure, Unit::Countries);
+    }
     r.one("charts.coalition.count", &coalition.count, Unit::Countries);
     r.one("charts.coalition.growth", &coalition.growth, Unit::Percent);
     let capability = &c.capability;
@@ -252,47 +288,16 @@ fn references(file: &FiguresFile) -> References<'_> {
         &industry.shell_orders,
         Unit::Percent,
     );
-    r.one(
-        "charts.industry.shells_funded",
-        &industry.shells_funded,
-        Unit::Count,
-    );
-    let possible = &industry.shells_possible;
-    r.one("charts.industry.shells_possible", possible, Unit::Count);
+    let initiative = &industry.initiative;
+    r.each("charts.industry.initiative", initiative, Unit::Count);
     r.one("charts.industry.vessels", &industry.vessels, Unit::Count);
     r.each("charts.industry.sector", &industry.sector, Unit::EurBn);
     let geography = &c.geography;
     r.one("charts.geography.staging", &geography.staging, Unit::Km);
-    r.each("charts.geography.distances", &geography.distances, Unit::Km);
     r.one("charts.geography.range", &geography.range, Unit::Km);
     r.one("charts.geography.speed", &geography.speed, Unit::KmPerH);
     let minutes = &geography.claim_minutes;
     r.one("charts.geography.claim_minutes", minutes, Unit::Minutes);
-    for (i, claim) in claims_of(file).iter().enumerate() {
-        let at = |field: &str| format!("claims[{i}].{field}");
-        r.one(at("figure"), &claim.figure, None);
-        match &claim.check {
-            Check::Matches { references, .. } => {
-                r.each(&at("check.references"), references, None);
-            }
-            Check::GrowthSince { now, earlier, .. } => {
-                r.one(at("check.now"), now, None);
-                r.each(&at("check.earlier"), earlier, None);
-            }
-            Check::Growth { from, to, .. } => {
-                r.one(at("check.from"), from, None);
-                r.one(at("check.to"), to, None);
-            }
-            Check::ShareBelow { part, wholes } => {
-                r.one(at("check.part"), part, None);
-                r.each(&at("check.wholes"), wholes, None);
-            }
-            Check::FlightWithin { distances, speed } => {
-                r.each(&at("check.distances"), distances, Unit::Km);
-                r.one(at("check.speed"), speed, Unit::KmPerH);
-            }
-            Check::NoTrace { context } => r.each(&at("check.context"), context, None),
-        }
-    }
+    super::claim_rules::name_ids(file, &mut r);
     r
 }

@@ -3,6 +3,8 @@
 
 use serde::Deserialize;
 
+use super::Bound;
+
 /// How a figure came to be on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -111,6 +113,11 @@ pub struct Figure {
     pub unit: Unit,
     /// As reported, reference or derived.
     pub kind: Kind,
+    /// What the value counts: a key of the file's `measures`.
+    pub measure: String,
+    /// Whether the value is a limit (a peak or a cap: `at_most`) rather than the quantity.
+    #[serde(default)]
+    pub bound: Bound,
     /// Key into [`FiguresFile::sources`](super::FiguresFile::sources).
     pub source: String,
     /// The year the figure refers to.

@@ -5,8 +5,11 @@
 //! (`figures[3].value`).
 
 mod chart_specs;
+mod claim_rules;
 mod cross_check;
 mod figure;
+mod measure;
+mod place;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -14,11 +17,13 @@ use std::fmt;
 use serde::Deserialize;
 
 pub use chart_specs::{
-    BudgetPanelSpec, BudgetsSpec, CapabilitySpec, ChartSpecs, Check, ClaimSpec, CoalitionSpec,
-    ContributorSpec, ForceScenarioSpec, GeographySpec, IndustrySpec, IntelligenceSpec,
-    TroopShareSpec,
+    AdditionSpec, BudgetPanelSpec, BudgetsSpec, CapabilitySpec, ChartSpecs, Check, ClaimSpec,
+    CoalitionSpec, ContributorSpec, ForceScenarioSpec, GeographySpec, IndustrySpec,
+    IntelligenceSpec, MeetingSpec, ReadingSpec, Tolerance, TroopShareSpec,
 };
 pub use figure::{Figure, Kind, Source, Unit};
+pub use measure::{Bound, Measure, MeasureSpec};
+pub use place::{Place, Route};
 
 /// The figures file as written.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -26,6 +31,11 @@ pub use figure::{Figure, Kind, Source, Unit};
 pub struct FiguresFile {
     /// Sources by key.
     pub sources: BTreeMap<String, Source>,
+    /// What each figure may measure, by key: the file's vocabulary.
+    pub measures: BTreeMap<String, MeasureSpec>,
+    /// Places by their approximate coordinates, for distances the program computes.
+    #[serde(default)]
+    pub places: Vec<Place>,
     /// Every figure.
     pub figures: Vec<Figure>,
     /// What each chart shows.
@@ -131,6 +141,39 @@ impl Figures {
     #[must_use]
     pub fn source_of(&self, figure: &Figure) -> Option<&Source> {
         self.file.sources.get(&figure.source)
+    }
+
+    /// The short name of the source at `key`, or the key itself.
+    #[must_use]
+    pub fn source_name(&self, key: &str) -> String {
+        self.file
+            .sources
+            .get(key)
+            .map_or_else(|| key.to_string(), |s| s.name.clone())
+    }
+
+    /// The measure at `key` of the file's vocabulary.
+    ///
+    /// # Errors
+    /// A [`DataError`] when the vocabulary has no such key (a checked file never asks for one).
+    pub fn measure(&self, key: &str) -> Result<Measure, DataError> {
+        self.file
+            .measures
+            .get(key)
+            .map(|spec| Measure::declared(key, spec))
+            .ok_or_else(|| DataError::new("measures", format!("no measure “{key}”")))
+    }
+
+    /// The place with this id.
+    ///
+    /// # Errors
+    /// A [`DataError`] when no place has that id (a checked file never asks for one).
+    pub fn place(&self, id: &str) -> Result<&Place, DataError> {
+        self.file
+            .places
+            .iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| DataError::new("places", format!("no place with id “{id}”")))
     }
 
     /// Every figure, in file order.

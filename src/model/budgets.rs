@@ -97,15 +97,28 @@ impl Budgets {
         if let Some(gdp) = self.panels.iter().find(|p| p.unit == Unit::Percent) {
             let mut known: Vec<&Bar> = gdp.bars.iter().filter(|b| b.value.is_some()).collect();
             rank_refs(&mut known);
-            if let [first, second, ..] = known.as_slice() {
+            // The runner-up is ranked by the same measure as the first: NATO's and SIPRI's
+            // definitions differ.
+            if let Some(first) = known.first() {
+                let second = known
+                    .iter()
+                    .skip(1)
+                    .find(|b| b.measure.key == first.measure.key);
                 words.push_str(&format!(
-                    " As a share of GDP, {} spends the most, {} ({}), then {}, {}.",
+                    " As a share of GDP, {} spends the most, {} ({}, {})",
                     nation(&first.label),
                     first.value_text(),
+                    first.source,
                     first.years,
-                    nation(&second.label),
-                    second.value_text()
                 ));
+                match second {
+                    Some(second) => words.push_str(&format!(
+                        ", then, by the same measure, {}, {}.",
+                        nation(&second.label),
+                        second.value_text()
+                    )),
+                    None => words.push('.'),
+                }
             }
         }
         words
@@ -146,26 +159,35 @@ fn convert(bars: &mut [Bar], unit: Unit, factor: f64) {
     }
 }
 
+/// The article's largest sum beside the largest public figure that counts the same thing.
 fn compare_sums(panel: &Panel) -> Option<String> {
-    let largest = |kind: Kind| {
+    let largest = |keep: &dyn Fn(&Bar) -> bool| {
         panel
             .bars
             .iter()
-            .filter(|b| b.kind == kind && b.value.is_some())
+            .filter(|b| keep(b) && b.value.is_some())
             .max_by(|a, b| a.value.unwrap_or(0.0).total_cmp(&b.value.unwrap_or(0.0)))
     };
-    let reported = largest(Kind::AsReported)?;
-    let reference = largest(Kind::Reference)?;
+    let reported = largest(&|b| {
+        b.kind == Kind::AsReported
+            && panel
+                .bars
+                .iter()
+                .any(|r| r.kind == Kind::Reference && r.measure.key == b.measure.key)
+    })?;
+    let reference =
+        largest(&|b| b.kind == Kind::Reference && b.measure.key == reported.measure.key)?;
     let ratio = reference.value? / reported.value?;
     ratio.is_finite().then(|| {
         format!(
-            "{}, {} ({}), amount to {} times the article's largest sum: {} for “{}”.",
+            "{}, {} ({}), amount to {} times the article's {} for “{}”: both count {}.",
             reference.label,
             reference.value_text(),
             reference.years,
             wording::decimal(ratio, 1),
             reported.value_text(),
-            reported.label
+            reported.label,
+            reported.measure.name
         )
     })
 }

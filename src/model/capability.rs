@@ -23,6 +23,7 @@ impl Capability {
         let from = Bar::of(figures.get(&spec.gap_from)?, figures);
         let to = Bar::of(figures.get(&spec.gap_to)?, figures);
         let range = Bar {
+            id: format!("range.{}.{}", from.id, to.id),
             from: from.value,
             value: to.value,
             label: from.label.clone(),
@@ -47,7 +48,8 @@ impl Capability {
         })
     }
 
-    /// The chart's takeaway, computed: each as-reported count against its closest reference.
+    /// The chart's takeaway, computed: each as-reported count beside the references, said to
+    /// be comparable only where they count the same thing.
     #[must_use]
     pub fn takeaway(&self) -> String {
         let parts: Vec<String> = self
@@ -55,20 +57,39 @@ impl Capability {
             .iter()
             .filter_map(|p| {
                 let reported = p.bars.first()?;
-                let references: Vec<String> = p
-                    .bars
+                let others: Vec<&Bar> = p.bars.iter().skip(1).collect();
+                let listed = |bars: &[&Bar]| {
+                    bars.iter()
+                        .map(|b| format!("{} ({})", b.value_text(), b.years))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                };
+                let (same, other): (Vec<&Bar>, Vec<&Bar>) = others
                     .iter()
-                    .skip(1)
-                    .map(|b| format!("{} ({})", b.value_text(), b.years))
-                    .collect();
-                (!references.is_empty()).then(|| {
-                    format!(
-                        "{}: {} as reported, against {}",
-                        p.title,
-                        reported.value_text(),
-                        references.join(" and ")
-                    )
-                })
+                    .partition(|b| b.measure.key == reported.measure.key);
+                if others.is_empty() {
+                    return None;
+                }
+                let mut words = format!("{}: the article's {}", p.title, reported.value_text());
+                if !same.is_empty() {
+                    words.push_str(&format!(" against {}", listed(&same)));
+                }
+                if !other.is_empty() {
+                    let mut names: Vec<&str> = Vec::new();
+                    for b in &other {
+                        if !names.contains(&b.measure.name.as_str()) {
+                            names.push(&b.measure.name);
+                        }
+                    }
+                    words.push_str(&format!(
+                        " counts {}; {} count{} {}",
+                        reported.measure.name,
+                        listed(&other),
+                        if other.len() == 1 { "s" } else { "" },
+                        names.join(" and ")
+                    ));
+                }
+                Some(words)
             })
             .collect();
         format!("{}.", parts.join("; "))

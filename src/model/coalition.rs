@@ -38,9 +38,24 @@ impl Coalition {
             label: format!("The article: {}", count.label),
             ..count.clone()
         }];
-        for id in &spec.meetings {
-            let figure = figures.get(id)?;
+        for meeting in &spec.meetings {
+            let figure = figures.get(&meeting.figure)?;
             let mut bar = Bar::of(figure, figures);
+            if let Some(add) = &meeting.add {
+                bar = Bar {
+                    value: bar.value.map(|v| v + f64::from(add.count)),
+                    kind: Kind::Derived,
+                    measure: figures.measure(&add.measure)?,
+                    source: format!(
+                        "{} ({}) + {} ({})",
+                        bar.value_text(),
+                        bar.source,
+                        add.count,
+                        add.who
+                    ),
+                    ..bar
+                };
+            }
             if let Some(day) = &figure.date {
                 bar.label = format!("{} · {}", wording::date(day), bar.label);
             }
@@ -60,7 +75,7 @@ impl Coalition {
             kind: Kind::Derived,
         });
         let panel = Panel::new(
-            "Countries taking part in the coalition's meetings".into(),
+            format!("Each meeting, by {}", count.measure.name),
             count.unit,
             bars,
             marker,
@@ -76,23 +91,17 @@ impl Coalition {
     /// The chart's takeaway, computed.
     #[must_use]
     pub fn takeaway(&self) -> String {
-        let firsts: Vec<String> = self
-            .panel
-            .bars
-            .iter()
-            .filter(|b| b.kind == Kind::Reference)
-            .take(2)
-            .map(|b| b.value_text())
-            .collect();
-        match self.implied_february {
-            Some(implied) => format!(
-                "{} with a {} increase implies {} in February; the February meetings counted {}.",
+        // The first meeting after the article's own bar is the initial one.
+        let first = self.panel.bars.get(1);
+        match (self.implied_february, first) {
+            (Some(implied), Some(first)) => format!(
+                "{} with a {} increase implies {} at the first meeting; it counted {}.",
                 self.count.value_text(),
                 self.growth.value_text(),
                 wording::decimal(implied, 1),
-                firsts.join(" and ")
+                first.value_text()
             ),
-            None => "The coalition's meetings, by the number of countries taking part.".into(),
+            _ => "The coalition's meetings, by the number of countries taking part.".into(),
         }
     }
 }

@@ -56,26 +56,26 @@ impl ForceScenario {
         let contributions = share_force(force, scenario.sharing, rotation, &plain);
         for (c, (_, army)) in contributions.iter().zip(&nations) {
             army_bars.push(Bar {
-                id: format!("scenario.{}", army.id),
-                label: format!(
-                    "{}: {} deployed, {} tied up",
-                    c.name,
-                    thousands(f64::from(c.deployed)),
-                    thousands(f64::from(c.tied_up))
-                ),
-                value: c.share_of_army,
-                unit: Unit::Percent,
                 kind: Kind::Scenario,
-                years: army.years.clone(),
-                source: format!(
-                    "{} tied up ÷ {} ({})",
-                    thousands(f64::from(c.tied_up)),
-                    army.value_text(),
-                    army.source
-                ),
-                note: None,
-                converted_from: None,
-                from: None,
+                ..Bar::derived(
+                    format!("scenario.{}", army.id),
+                    format!(
+                        "{}: {} deployed, {} tied up",
+                        c.name,
+                        thousands(f64::from(c.deployed)),
+                        thousands(f64::from(c.tied_up))
+                    ),
+                    c.share_of_army,
+                    Unit::Percent,
+                    army.measure.share(),
+                    army.years.clone(),
+                    format!(
+                        "{} tied up ÷ {} ({})",
+                        thousands(f64::from(c.tied_up)),
+                        army.value_text(),
+                        army.source
+                    ),
+                )
             });
         }
         let tied_up = u64::from(force) * u64::from(rotation);
@@ -104,24 +104,24 @@ impl ForceScenario {
                 ..reported.clone()
             },
             Bar {
-                id: "scenario.tied-up".into(),
-                label: format!(
-                    "Tied up with {rotation} unit{} per unit deployed{}",
-                    if rotation == 1 { "" } else { "s" },
-                    pool_share.map_or(String::new(), |s| format!(
-                        ": {} of {}",
-                        percent(s),
-                        pool.label
-                    ))
-                ),
-                value: Some(tied_up as f64),
-                unit: Unit::Personnel,
                 kind: Kind::Scenario,
-                years: reported.years.clone(),
-                source: format!("{} × {rotation}", thousands(f64::from(force))),
-                note: None,
-                converted_from: None,
-                from: None,
+                ..Bar::derived(
+                    "scenario.tied-up".into(),
+                    format!(
+                        "Tied up with {rotation} unit{} per unit deployed{}",
+                        if rotation == 1 { "" } else { "s" },
+                        pool_share.map_or(String::new(), |s| format!(
+                            ": {} of {}",
+                            percent(s),
+                            pool.label
+                        ))
+                    ),
+                    Some(tied_up as f64),
+                    Unit::Personnel,
+                    reported.measure.clone(),
+                    reported.years.clone(),
+                    format!("{} × {rotation}", thousands(f64::from(force))),
+                )
             },
         ];
         let phase_panel = Panel::new(

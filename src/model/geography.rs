@@ -2,8 +2,9 @@
 //! Iskander's range, and its flight times at the reported speed against the article's
 //! "15-minute strike range".
 
-use crate::figures::{DataError, Figures, Kind, Unit};
-use crate::model::panel::{bars_of, Bar, Marker, Panel};
+use crate::figures::{DataError, Figures, Unit};
+use crate::model::distance::route_bar;
+use crate::model::panel::{Bar, Marker, Panel};
 use crate::model::wording;
 
 /// Minutes to fly `km` at `km_per_h`.
@@ -22,6 +23,8 @@ pub struct Geography {
     pub longest_minutes: Option<f64>,
     /// The article's minutes.
     pub claim: Bar,
+    /// The speed the times are computed at.
+    pub speed: Bar,
 }
 
 impl Geography {
@@ -32,7 +35,11 @@ impl Geography {
     pub fn from_figures(figures: &Figures) -> Result<Self, DataError> {
         let spec = &figures.charts().geography;
         let staging = Bar::of(figures.get(&spec.staging)?, figures);
-        let cities = bars_of(&spec.distances, figures)?;
+        let cities = spec
+            .routes
+            .iter()
+            .map(|r| route_bar(r, figures))
+            .collect::<Result<Vec<_>, _>>()?;
         let range = Bar::of(figures.get(&spec.range)?, figures);
         let speed = Bar::of(figures.get(&spec.speed)?, figures);
         let claim = Bar::of(figures.get(&spec.claim_minutes)?, figures);
@@ -42,20 +49,21 @@ impl Geography {
         let flights: Vec<Bar> = cities
             .iter()
             .chain(std::iter::once(&range))
-            .map(|d| Bar {
-                id: format!("flight.{}", d.id),
-                label: format!("Flight over {} ({})", d.label, d.value_text()),
-                value: d
-                    .value
-                    .zip(speed.value)
-                    .and_then(|(km, v)| flight_minutes(km, v)),
-                unit: Unit::Minutes,
-                kind: Kind::Derived,
-                years: d.years.clone(),
-                source: format!("{} ÷ {} × 60", d.value_text(), speed.value_text()),
-                note: None,
-                converted_from: None,
-                from: None,
+            .map(|d| {
+                let mut bar = Bar::derived(
+                    format!("flight.{}", d.id),
+                    format!("Flight over {} ({})", d.label, d.bare_value_text()),
+                    d.value
+                        .zip(speed.value)
+                        .and_then(|(km, v)| flight_minutes(km, v)),
+                    Unit::Minutes,
+                    speed.measure.time_at(),
+                    d.years.clone(),
+                    format!("{} ÷ {} × 60", d.bare_value_text(), speed.bare_value_text()),
+                );
+                // Dividing by a peak speed gives a floor on the time.
+                bar.bound = speed.bound.inverse();
+                bar
             })
             .collect();
         let longest_minutes = flights.iter().filter_map(|b| b.value).reduce(f64::max);
@@ -71,7 +79,11 @@ impl Geography {
             panels: vec![
                 Panel::new("Distances, kilometres".into(), Unit::Km, distances, None),
                 Panel::new(
-                    format!("Iskander flight time at {}, minutes", speed.value_text()),
+                    format!(
+                        "Flight time at the {} of {}, minutes",
+                        speed.measure.name,
+                        speed.bare_value_text()
+                    ),
                     Unit::Minutes,
                     flights,
                     marker,
@@ -79,6 +91,7 @@ impl Geography {
             ],
             longest_minutes,
             claim,
+            speed,
         })
     }
 
@@ -95,7 +108,9 @@ impl Geography {
             .map(|(d, f)| format!("{} for {} ({})", f.value_text(), d.label, d.value_text()))
             .collect();
         format!(
-            "At its reported speed an Iskander would take {}; the article speaks of a {}-minute strike range.",
+            "At its {} of {} an Iskander would need {}; the article speaks of a {}-minute strike range.",
+            self.speed.measure.name,
+            self.speed.bare_value_text(),
             pairs.join(", "),
             self.claim.value.map_or_else(|| "no".to_string(), |v| wording::decimal(v, 1))
         )

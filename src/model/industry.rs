@@ -1,9 +1,7 @@
-//! Industry: the article's Czech shell orders against the Czech initiative's own growth, the
-//! Spanish patrol vessels, and the sector's expansion beside a real EU instrument.
-
-use crate::figures::{DataError, Figures, Kind, Unit};
+//! Industry: the article's Czech shell orders beside the counts a public initiative reports,
+//! the Spanish patrol vessels, and the sector's expansion beside a real EU instrument.
+use crate::figures::{DataError, Figures, Unit};
 use crate::model::panel::{bars_of, Bar, Panel};
-use crate::model::wording;
 
 /// The growth from `from` to `to`, in percent.
 #[must_use]
@@ -14,10 +12,8 @@ pub fn growth_pct(from: f64, to: f64) -> Option<f64> {
 /// Everything the industry chart needs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Industry {
-    /// Shells, vessels, the sector.
+    /// Shell orders, the initiative's counts, vessels, the sector.
     pub panels: Vec<Panel>,
-    /// The initiative's possible growth, in percent.
-    pub initiative_growth: Option<f64>,
 }
 
 impl Industry {
@@ -28,32 +24,21 @@ impl Industry {
     pub fn from_figures(figures: &Figures) -> Result<Self, DataError> {
         let spec = &figures.charts().industry;
         let orders = Bar::of(figures.get(&spec.shell_orders)?, figures);
-        let funded = Bar::of(figures.get(&spec.shells_funded)?, figures);
-        let possible = Bar::of(figures.get(&spec.shells_possible)?, figures);
-        let initiative_growth = funded
-            .value
-            .zip(possible.value)
-            .and_then(|(a, b)| growth_pct(a, b));
-        let derived = Bar {
-            id: "derived.czech-initiative-growth".into(),
-            label: "Czech initiative: from shells funded to shells possible".into(),
-            value: initiative_growth,
-            unit: Unit::Percent,
-            kind: Kind::Derived,
-            years: funded.years.clone(),
-            source: format!("{} ÷ {} − 1", possible.value_text(), funded.value_text()),
-            note: None,
-            converted_from: None,
-            from: None,
-        };
+        let initiative = bars_of(&spec.initiative, figures)?;
         let vessels = bars_of(std::slice::from_ref(&spec.vessels), figures)?;
         let sector = bars_of(&spec.sector, figures)?;
         Ok(Self {
             panels: vec![
                 Panel::new(
-                    "Czech artillery shells, increase".into(),
+                    "Czech artillery shell orders, increase".into(),
                     Unit::Percent,
-                    vec![orders, derived],
+                    vec![orders],
+                    None,
+                ),
+                Panel::new(
+                    "The Czech-led ammunition initiative, rounds".into(),
+                    Unit::Count,
+                    initiative,
                     None,
                 ),
                 Panel::new(
@@ -69,7 +54,6 @@ impl Industry {
                     None,
                 ),
             ],
-            initiative_growth,
         })
     }
 
@@ -77,11 +61,13 @@ impl Industry {
     #[must_use]
     pub fn takeaway(&self) -> String {
         let orders = self.panels.first().and_then(|p| p.bars.first());
-        match (orders, self.initiative_growth) {
-            (Some(orders), Some(growth)) => format!(
-                "The article's {} rise in Czech shell orders has no public source; the Czech initiative itself could grow by {}, from shells funded to shells possible.",
+        let initiative = self.panels.get(1).and_then(|p| p.bars.first());
+        match (orders, initiative) {
+            (Some(orders), Some(first)) => format!(
+                "No public source gives the article's {} rise in Czech shell orders; the nearest public count is the initiative's: {}, {}.",
                 orders.value_text(),
-                wording::percent(growth)
+                first.label,
+                first.value_text()
             ),
             _ => "The article's industry figures beside the few public ones.".into(),
         }

@@ -36,15 +36,15 @@ impl Intelligence {
         let rest = self.share.value.map(|v| (100.0 - v).max(0.0));
         vec![
             self.share.clone(),
-            Bar {
-                id: format!("{}.rest", self.share.id),
-                label: "Other routes (the rest of 100%)".into(),
-                value: rest,
-                kind: crate::figures::Kind::Derived,
-                source: format!("100% − {}", self.share.value_text()),
-                note: None,
-                ..self.share.clone()
-            },
+            Bar::derived(
+                format!("{}.rest", self.share.id),
+                "Other routes (the rest of 100%)".into(),
+                rest,
+                self.share.unit,
+                self.share.measure.clone(),
+                self.share.years.clone(),
+                format!("100% − {}", self.share.value_text()),
+            ),
         ]
     }
 

@@ -8,6 +8,7 @@ pub mod budgets;
 pub mod capability;
 pub mod claims;
 pub mod coalition;
+pub mod distance;
 pub mod force_scenario;
 pub mod force_sharing;
 pub mod geography;

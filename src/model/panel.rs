@@ -1,7 +1,7 @@
 //! A panel of horizontal bars in one unit: the shape every chart on the page is made of.
 //! Bars come ranked, each with its kind, years and the words that state its value.
 
-use crate::figures::{DataError, Figure, Figures, Kind, Unit};
+use crate::figures::{Bound, DataError, Figure, Figures, Kind, Measure, Unit};
 use crate::model::axis::Axis;
 use crate::model::wording;
 
@@ -18,6 +18,10 @@ pub struct Bar {
     pub unit: Unit,
     /// As reported, reference or derived.
     pub kind: Kind,
+    /// What the value counts.
+    pub measure: Measure,
+    /// Whether the value is a bound (derived from a peak or a cap) or a limit itself.
+    pub bound: Bound,
     /// The year or span the value refers to.
     pub years: String,
     /// Who says so (short source name), or the arithmetic for a derived bar.
@@ -40,19 +44,59 @@ impl Bar {
             value: figure.value,
             unit: figure.unit,
             kind: figure.kind,
+            measure: figures
+                .measure(&figure.measure)
+                .unwrap_or_else(|_| Measure::derived(figure.measure.clone(), String::new())),
+            bound: figure.bound,
             years: figure.years(),
-            source: figures
-                .source_of(figure)
-                .map_or_else(|| figure.source.clone(), |s| s.name.clone()),
+            source: figures.source_name(&figure.source),
             note: figure.note.clone(),
             converted_from: None,
             from: None,
         }
     }
 
-    /// The value in words: `"€14 bn"`, or `"no figure"`.
+    /// A bar computed by the program: `source` states the arithmetic.
+    #[must_use]
+    pub fn derived(
+        id: String,
+        label: String,
+        value: Option<f64>,
+        unit: Unit,
+        measure: Measure,
+        years: String,
+        source: String,
+    ) -> Self {
+        Self {
+            id,
+            label,
+            value,
+            unit,
+            kind: Kind::Derived,
+            measure,
+            bound: Bound::Exact,
+            years,
+            source,
+            note: None,
+            converted_from: None,
+            from: None,
+        }
+    }
+
+    /// The value in words: `"€14 bn"`, `"at least 1.5 min"`, or `"no figure"`.
     #[must_use]
     pub fn value_text(&self) -> String {
+        let words = self.bare_value_text();
+        if self.value.is_some() {
+            format!("{}{words}", self.bound.words())
+        } else {
+            words
+        }
+    }
+
+    /// The value in words without its bound: `"7,500 km/h"` for a peak of 7,500 km/h.
+    #[must_use]
+    pub fn bare_value_text(&self) -> String {
         match (self.from, self.value) {
             (_, None) => "no figure".to_string(),
             (Some(from), Some(to)) => {
@@ -84,13 +128,10 @@ impl Bar {
     }
 
     /// Everything about the bar in one line, for a tooltip or a screen reader:
-    /// `"Poland: 216,100 active personnel. Reference, 2024. Source: NATO."`
+    /// `"Poland: 216,100. Measure: active military personnel. Reference, 2024. Source: NATO."`
     #[must_use]
     pub fn describe(&self) -> String {
         let mut words = format!("{}: {}", self.label, self.value_text());
-        if self.value.is_some() && self.unit == Unit::Personnel {
-            words.push_str(" active personnel");
-        }
         if let Some(original) = &self.converted_from {
             words.push_str(&format!(" (converted from {original})"));
         }
@@ -100,8 +141,8 @@ impl Bar {
             first.make_ascii_uppercase();
         }
         words.push_str(&format!(
-            ". {kind}, {}. Source: {}.",
-            self.years, self.source
+            ". Measure: {}. {kind}, {}. Source: {}.",
+            self.measure.name, self.years, self.source
         ));
         if let Some(note) = &self.note {
             words.push_str(&format!(" {note}."));

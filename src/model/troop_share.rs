@@ -80,7 +80,7 @@ impl TroopShare {
         armies.push(force.clone());
         rank(&mut armies);
         let army_panel = Panel::new(
-            "Largest European armies and the proposed force, active personnel".into(),
+            "The largest armies of NATO's European members, and the proposed force".into(),
             Unit::Personnel,
             armies,
             None,
@@ -151,16 +151,13 @@ impl TroopShare {
 
 fn share_bar(force: &Bar, share: &Share) -> Bar {
     let total = &share.total;
-    Bar {
-        id: format!("share.{}.{}", force.id, total.id),
-        label: format!("of {} ({})", total.label, total.value_text()),
-        value: share.pct,
-        unit: Unit::Percent,
-        kind: Kind::Derived,
-        years: total.years.clone(),
-        source: format!("{} ÷ {}", force.value_text(), total.value_text()),
-        note: None,
-        converted_from: None,
-        from: None,
-    }
+    Bar::derived(
+        format!("share.{}.{}", force.id, total.id),
+        format!("of {} ({})", total.label, total.value_text()),
+        share.pct,
+        Unit::Percent,
+        total.measure.share(),
+        total.years.clone(),
+        format!("{} ÷ {}", force.value_text(), total.value_text()),
+    )
 }

@@ -111,6 +111,39 @@ pub fn unit_name(unit: Unit) -> &'static str {
     }
 }
 
+/// `"2026-11"` → `"November 2026"`; anything else is returned as written.
+#[must_use]
+pub fn month(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some((y, m)) = iso.split_once('-') else {
+        return iso.to_string();
+    };
+    let name = m
+        .parse::<usize>()
+        .ok()
+        .and_then(|m| m.checked_sub(1))
+        .and_then(|i| MONTHS.get(i));
+    match name {
+        Some(name) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{name} {y}")
+        }
+        _ => iso.to_string(),
+    }
+}
+
 /// `"2025-02-17"` → `"17 Feb 2025"`; anything else is returned as written.
 #[must_use]
 pub fn date(iso: &str) -> String {

@@ -1,0 +1,102 @@
+//! A small figures file for tests that build their own data: one figure in each unit the
+//! charts need, a few measures, no claims; a test adds the figures and claims it is about.
+#![allow(dead_code)] // each test crate uses a part
+
+use serde_json::{json, Value};
+
+/// The small file, as a JSON tree.
+pub fn base() -> Value {
+    let figure = |id: &str, value: f64, unit: &str, measure: &str| {
+        json!({"id": id, "label": id, "value": value, "unit": unit, "kind": "reference",
+               "measure": measure, "source": "s", "year": 2024})
+    };
+    json!({
+        "sources": {"s": {"name": "Source", "title": "A source"}},
+        "measures": {
+            "plain": {"name": "a plain count", "definition": "Anything counted."},
+            "in_fleet": {"name": "tanks in the fleet", "definition": "Every tank."},
+            "ready": {"name": "tanks ready for use", "definition": "Tanks usable at once."},
+            "ministry": {"name": "the ministry's budget", "definition": "The ministry alone."},
+            "total": {"name": "total spending", "definition": "Everything."},
+            "unstated": {"name": "a budget", "definition": "Not said which."},
+            "peak": {"name": "peak speed", "definition": "The highest speed."},
+            "flight": {"name": "flight time", "definition": "Launch to impact."}
+        },
+        "places": [
+            {"id": "a", "label": "A", "lat": 50.0, "lon": 30.0, "source": "s", "year": 2024},
+            {"id": "b", "label": "B", "lat": 51.0, "lon": 30.0, "source": "s", "year": 2024}
+        ],
+        "figures": [
+            figure("p", 100.0, "personnel", "plain"),
+            figure("pc", 3.0, "percent", "plain"),
+            figure("e", 1.0, "eur_bn", "plain"),
+            figure("r", 1.1, "usd_per_eur", "plain"),
+            figure("c", 10.0, "countries", "plain"),
+            figure("n", 5.0, "count", "plain"),
+            figure("mo", 12.0, "months", "plain"),
+            figure("k", 100.0, "km", "plain"),
+            figure("v", 6000.0, "km_per_h", "peak"),
+            figure("mi", 15.0, "minutes", "flight")
+        ],
+        "charts": {
+            "troop_share": {"force": "p", "claim": "pc", "totals": ["p"], "armies": []},
+            "budgets": {
+                "sums": {"title": "Sums", "unit": "eur_bn", "figures": ["e"]},
+                "national": {"title": "National", "unit": "usd_bn", "figures": []},
+                "national_gdp": {"title": "GDP", "unit": "percent", "figures": ["pc"]},
+                "exchange_rate": "r"
+            },
+            "force_scenario": {"force": "p", "first_phase": "p", "pool": "p", "contributors": []},
+            "coalition": {"meetings": [{"figure": "c"}], "count": "c", "growth": "pc"},
+            "capability": {"tanks": ["n"], "aircraft": ["n"], "gap_from": "mo", "gap_to": "mo"},
+            "intelligence": {"share": "pc"},
+            "industry": {"shell_orders": "pc", "initiative": ["n"], "vessels": "n", "sector": ["e"]},
+            "geography": {"staging": "k", "routes": [{"from": "a", "to": "b"}], "range": "k",
+                          "speed": "v", "claim_minutes": "mi"}
+        },
+        "claims": []
+    })
+}
+
+/// Adds a figure as the article reports it.
+pub fn reported(tree: &mut Value, id: &str, value: f64, unit: &str, measure: &str) {
+    push(
+        tree,
+        "figures",
+        json!({"id": id, "label": id, "value": value, "unit": unit, "kind": "as_reported",
+               "measure": measure, "source": "s", "year": 2025}),
+    );
+}
+
+/// Adds a reference figure.
+pub fn reference(tree: &mut Value, id: &str, value: f64, unit: &str, measure: &str) {
+    push(
+        tree,
+        "figures",
+        json!({"id": id, "label": id, "value": value, "unit": unit, "kind": "reference",
+               "measure": measure, "source": "s", "year": 2024}),
+    );
+}
+
+/// Appends `item` to the list at `key`.
+pub fn push(tree: &mut Value, key: &str, item: Value) {
+    if let Some(list) = tree.get_mut(key).and_then(Value::as_array_mut) {
+        list.push(item);
+    }
+}
+
+/// Sets the value at a JSON pointer (`/claims/0/check/searched`), creating a missing last key.
+pub fn set(tree: &mut Value, pointer: &str, value: Value) {
+    let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", pointer));
+    match tree.pointer_mut(parent) {
+        Some(Value::Object(map)) => {
+            map.insert(key.to_string(), value);
+        }
+        Some(slot) => {
+            if let Some(inner) = slot.pointer_mut(&format!("/{key}")) {
+                *inner = value;
+            }
+        }
+        None => {}
+    }
+}
