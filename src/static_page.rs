@@ -5,7 +5,7 @@
 use crate::catalogue::Model;
 pub use crate::data_table::csv;
 use crate::data_table::{self, AS_OPENED, DOWNLOAD, YOUR_DOWNLOAD};
-use crate::model::claims::{Claim, Reading, Verdict};
+use crate::model::claims::{Claim, Reading};
 
 /// Where a figure's generated description and data table start and end in `index.html`.
 #[must_use]
@@ -77,9 +77,11 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// The claims check as an HTML list: what the article says and what it counts, the verdict
-/// with its one-line reason, each reading's references, arithmetic and tolerance, the figures
-/// of other measures as context, and a link back to the claim in the text.
+/// The claims check as an HTML list. On screen for each claim: what the article says, the
+/// verdict with its one-line reason and the tolerance (for an ambiguous claim, each reading
+/// with its own verdict); behind "How it was checked": what each reading counts, its
+/// references and arithmetic, and the figures of other measures given as context. A link leads
+/// back to the claim in the text.
 #[must_use]
 pub fn claims_html(claims: &[Claim]) -> String {
     let mut out = String::from("\n        <ol class=\"claims\">\n");
@@ -101,28 +103,41 @@ pub fn claims_html(claims: &[Claim]) -> String {
             escape_html(&says.value_text()),
             escape_html(&claim.reason),
         ));
+        let mut workings = String::new();
         match claim.readings.as_slice() {
-            [only] => out.push_str(&reading_html(only, None)),
+            [only] => {
+                out.push_str(&tolerance_html(only));
+                workings.push_str(&workings_html(only));
+            }
             readings => {
                 out.push_str("            <ul class=\"claim-readings\">\n");
                 for reading in readings {
+                    let v = reading.verdict;
                     out.push_str(&format!(
-                        "              <li data-measure=\"{}\">\n{}              </li>\n",
+                        "              <li data-measure=\"{}\">\n              <p class=\"claim-measure\"><span class=\"verdict verdict-{}\">{}</span> Read as {}: {}</p>\n{}              </li>\n",
                         escape_html(&reading.measure.key),
-                        reading_html(reading, Some(reading.verdict))
+                        v.slug(),
+                        escape_html(v.words()),
+                        escape_html(&reading.measure.name),
+                        escape_html(&reading.reason),
+                        tolerance_html(reading),
                     ));
+                    workings.push_str(&workings_html(reading));
                 }
                 out.push_str("            </ul>\n");
             }
         }
         if !claim.context.is_empty() {
-            out.push_str(&format!(
-                "            <p class=\"claim-context\">For context (these do not decide the verdict): {}.</p>\n",
+            workings.push_str(&format!(
+                "              <p class=\"claim-context\">For context (these do not decide the verdict): {}.</p>\n",
                 cited_list(&claim.context)
             ));
         }
         out.push_str(&format!(
-            "            <p class=\"claim-back\"><a href=\"#text-{id}\">Back to the text</a></p>\n\
+            "            <details class=\"claim-workings\">\n\
+             \x20             <summary>How it was checked</summary>\n{workings}\
+             \x20           </details>\n\
+             \x20           <p class=\"claim-back\"><a href=\"#text-{id}\">Back to the text</a></p>\n\
              \x20         </li>\n"
         ));
     }
@@ -130,43 +145,33 @@ pub fn claims_html(claims: &[Claim]) -> String {
     out
 }
 
-/// One reading of a claim: what it counts, and, where it was computed, its references, its
-/// arithmetic and its tolerance. A reading among several carries its own verdict and reason.
-fn reading_html(reading: &Reading, verdict: Option<Verdict>) -> String {
-    let mut out = String::new();
-    let counts = format!(
-        "What it counts: {} ({})",
+/// A reading's tolerance, with why it is that, when one was applied.
+fn tolerance_html(reading: &Reading) -> String {
+    reading.tolerance.as_ref().map_or(String::new(), |t| {
+        format!(
+            "            <p class=\"claim-tolerance\">Tolerance: {}.</p>\n",
+            escape_html(t.trim_end_matches('.'))
+        )
+    })
+}
+
+/// What a reading counts, and, where it was computed, its references and its arithmetic.
+fn workings_html(reading: &Reading) -> String {
+    let mut out = format!(
+        "              <p class=\"claim-measure-definition\">What it counts, read as {}: {}</p>\n",
         escape_html(&reading.measure.name),
-        escape_html(reading.measure.definition.trim_end_matches('.'))
+        escape_html(&reading.measure.definition)
     );
-    match verdict {
-        Some(v) => out.push_str(&format!(
-            "            <p class=\"claim-measure\"><span class=\"verdict verdict-{}\">{}</span> Read as {}: {}</p>\n            <p class=\"claim-measure-definition\">{counts}.</p>\n",
-            v.slug(),
-            escape_html(v.words()),
-            escape_html(&reading.measure.name),
-            escape_html(&reading.reason),
-        )),
-        None => out.push_str(&format!(
-            "            <p class=\"claim-measure\">{counts}.</p>\n"
-        )),
-    }
     if !reading.references.is_empty() {
         out.push_str(&format!(
-            "            <p class=\"claim-refs\">References: {}.</p>\n",
+            "              <p class=\"claim-refs\">References: {}.</p>\n",
             cited_list(&reading.references)
         ));
     }
     if !reading.arithmetic.is_empty() {
         out.push_str(&format!(
-            "            <p class=\"claim-math\">{}</p>\n",
+            "              <p class=\"claim-math\">{}</p>\n",
             escape_html(&reading.arithmetic)
-        ));
-    }
-    if let Some(tolerance) = &reading.tolerance {
-        out.push_str(&format!(
-            "            <p class=\"claim-tolerance\">Tolerance: {}.</p>\n",
-            escape_html(tolerance.trim_end_matches('.'))
         ));
     }
     out

@@ -232,7 +232,7 @@ fn flight(speed: f64, bound: Option<&str>) -> Value {
         &mut tree,
         "claims",
         json!({"id": "x", "figure": "said", "check": {"rule": "flight_within",
-               "routes": [{"from": "a", "to": "b"}], "speed": "v"}}),
+               "routes": [["a", "b"]], "speed": "v"}}),
     );
     tree
 }

@@ -7,7 +7,6 @@ use plotters_canvas::CanvasBackend;
 use reassurance_force::catalogue::{ChartId, Model};
 use reassurance_force::charts::theme::{Palette, Theme};
 use reassurance_force::charts::Style;
-use reassurance_force::figures;
 use reassurance_force::model::scenario::Scenario;
 use reassurance_force::web::canvas_text::CanvasText;
 use reassurance_force::web::{canvas_size, draw_on, flush, mount, mount_in};
@@ -98,7 +97,8 @@ fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
 fn a_chart_drawn_into_a_canvas_has_ink() {
     clear_body();
     let canvas = test_canvas(600, 560);
-    let figures = figures::parse(FIGURES_JSON).unwrap_or_else(|e| panic!("{e}"));
+    let figures =
+        reassurance_force::web::figures_file::parse(FIGURES_JSON).unwrap_or_else(|e| panic!("{e}"));
     for id in ChartId::ALL {
         let model = Model::build(id, &figures, &Scenario::from_figures(&figures))
             .unwrap_or_else(|e| panic!("{e}"));
@@ -135,7 +135,8 @@ fn test_canvas(width: u32, height: u32) -> HtmlCanvasElement {
 #[wasm_bindgen_test]
 fn lines_stroked_together_draw_what_lines_stroked_one_by_one_draw() {
     clear_body();
-    let figures = figures::parse(FIGURES_JSON).unwrap_or_else(|e| panic!("{e}"));
+    let figures =
+        reassurance_force::web::figures_file::parse(FIGURES_JSON).unwrap_or_else(|e| panic!("{e}"));
     let scenario = Scenario::from_figures(&figures);
     let measure = CanvasText::new(&document());
     for (palette, scale) in [(Palette::LIGHT, 1_u32), (Palette::DARK, 2)] {
@@ -230,6 +231,46 @@ fn a_malformed_value_gives_a_message_not_a_panic() {
         let message = text_of(&figure, "[data-status]");
         assert!(message.contains("figures[0].value"), "{message}");
         assert!(message.contains("invalid type"), "{message}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_field_of_the_wrong_type_is_found_by_its_path_in_every_section() {
+    use reassurance_force::web::figures_file::parse;
+    let cases = [
+        ("\"lat\": 49.84", "\"lat\": \"north\"", "places[1].lat"),
+        (
+            "\"unit\": \"percent\"",
+            "\"unit\": \"per cent\"",
+            "figures[1].unit",
+        ),
+        (
+            "\"name\": \"tanks ready for use\"",
+            "\"name\": 7",
+            "measures.tanks_ready.name",
+        ),
+        (
+            "\"name\": \"NATO\"",
+            "\"name\": [\"NATO\"]",
+            "sources.nato-personnel-2024.name",
+        ),
+        (
+            "\"share\": \"claim.us-data-share\"",
+            "\"share\": 68",
+            "charts.intelligence",
+        ),
+    ];
+    for (from, to, path) in cases {
+        let broken = FIGURES_JSON.replacen(from, to, 1);
+        assert_ne!(
+            broken, FIGURES_JSON,
+            "the test must break the file at {from}"
+        );
+        let error = parse(&broken)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(error.contains(&format!("{path}:")), "{path}: {error}");
     }
 }
 
@@ -439,8 +480,9 @@ fn arrow_keys_move_between_bars_and_announce_them() {
     press(&canvas, "ArrowDown");
     press(&canvas, "ArrowDown");
     let third = live.text_content().unwrap_or_default();
+    // The announcement says what the number counts.
     assert!(
-        third.starts_with("Türkiye: 481,000 active personnel"),
+        third.starts_with("Türkiye: 481,000. Measure: active military personnel."),
         "{third}"
     );
     press(&canvas, "End");

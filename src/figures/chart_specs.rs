@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::{Route, Unit};
+use super::Unit;
 
 /// Which figures the troop-share chart compares.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -69,36 +69,12 @@ pub struct ForceScenarioSpec {
     pub contributors: Vec<ContributorSpec>,
 }
 
-/// One meeting on the coalition chart: a figure, and what its count leaves out of the chart's
-/// basis (a host not counted), added by the program with the arithmetic shown.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MeetingSpec {
-    /// The meeting's count.
-    pub figure: String,
-    /// What the count leaves out, to be added to put it on the chart's basis.
-    #[serde(default)]
-    pub add: Option<AdditionSpec>,
-}
-
-/// Countries a source's count leaves out, named.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AdditionSpec {
-    /// How many.
-    pub count: u16,
-    /// Who, in a reader's words: "France, the host".
-    pub who: String,
-    /// The measure of the count once they are added (the chart's basis).
-    pub measure: String,
-}
-
 /// Which figures the coalition-growth chart uses.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CoalitionSpec {
-    /// The dated meetings, in date order, all on one basis.
-    pub meetings: Vec<MeetingSpec>,
+    /// The dated meetings, in date order, all on one basis (the count's measure).
+    pub meetings: Vec<String>,
     /// The article's count of delegations.
     pub count: String,
     /// The article's growth since February, in percent.
@@ -147,8 +123,9 @@ pub struct IndustrySpec {
 pub struct GeographySpec {
     /// The article's distance of the force from the front.
     pub staging: String,
-    /// Straight lines between places, whose lengths the program computes.
-    pub routes: Vec<Route>,
+    /// Straight lines between places, whose lengths the program computes: each a pair of
+    /// place ids, from and to.
+    pub routes: Vec<Vec<String>>,
     /// The missile's range.
     pub range: String,
     /// The missile's speed.
@@ -225,9 +202,9 @@ pub enum Check {
     /// The claim is an upper bound, in minutes, on a flight over each route and distance at
     /// `speed`; a peak speed gives only lower bounds on the time.
     FlightWithin {
-        /// Straight lines between places, whose lengths the program computes.
+        /// Straight lines between places, whose lengths the program computes: pairs of ids.
         #[serde(default)]
-        routes: Vec<Route>,
+        routes: Vec<Vec<String>>,
         /// Distances in km, as figures.
         #[serde(default)]
         distances: Vec<String>,

@@ -133,32 +133,24 @@ fn check_places_and_measures(file: &FiguresFile) -> Result<(), DataError> {
             ));
         }
     }
-    for (i, route) in file.charts.geography.routes.iter().enumerate() {
-        check_route(file, route, &format!("charts.geography.routes[{i}]"))?;
-    }
-    for (i, meeting) in file.charts.coalition.meetings.iter().enumerate() {
-        if let Some(add) = &meeting.add {
-            if !file.measures.contains_key(&add.measure) {
-                return Err(DataError::new(
-                    format!("charts.coalition.meetings[{i}].add.measure"),
-                    format!("no measure “{}” in “measures”", add.measure),
-                ));
-            }
-        }
+    for (i, pair) in file.charts.geography.routes.iter().enumerate() {
+        check_route(file, pair, &format!("charts.geography.routes[{i}]"))?;
     }
     Ok(())
 }
 
-/// Both ends of a route are places of the file.
-pub(super) fn check_route(
-    file: &FiguresFile,
-    route: &super::Route,
-    at: &str,
-) -> Result<(), DataError> {
-    for (end, id) in [("from", &route.from), ("to", &route.to)] {
+/// A route is a pair of ids of places of the file.
+pub(super) fn check_route(file: &FiguresFile, pair: &[String], at: &str) -> Result<(), DataError> {
+    if super::route(pair).is_none() {
+        return Err(DataError::new(
+            at,
+            "a route is a pair of place ids: [\"from\", \"to\"]",
+        ));
+    }
+    for (i, id) in pair.iter().enumerate() {
         if !file.places.iter().any(|p| &p.id == id) {
             return Err(DataError::new(
-                format!("{at}.{end}"),
+                format!("{at}[{i}]"),
                 format!("no place with id “{id}”"),
             ));
         }
@@ -258,10 +250,11 @@ fn references(file: &FiguresFile) -> References<'_> {
         r.one(format!("{at}.budget"), &contributor.budget, None);
     }
     let coalition = &c.coalition;
-    for (i, meeting) in coalition.meetings.iter().enumerate() {
-        let at = format!("charts.coalition.meetings[{i}].figure");
-        r.one(at, &meeting.figure, Unit::Countries);
-    }
+    r.each(
+        "charts.coalition.meetings",
+        &coalition.meetings,
+        Unit::Countries,
+    );
     r.one("charts.coalition.count", &coalition.count, Unit::Countries);
     r.one("charts.coalition.growth", &coalition.growth, Unit::Percent);
     let capability = &c.capability;

@@ -1,13 +1,15 @@
 //! The figures file: every number the page shows, with its source, year and kind.
 //!
-//! Data enters the program only through [`parse`], which reads the JSON, checks it
-//! (`cross_check.rs`) and returns either [`Figures`] or a [`DataError`] naming the field's path
+//! Data enters the program only through [`parse`] (the text, natively) or [`from_deserializer`]
+//! (the browser's own JSON parser's result), which read the file, check it (`cross_check.rs`,
+//! `claim_rules.rs`) and return either [`Figures`] or a [`DataError`] naming the field's path
 //! (`figures[3].value`).
 
 mod chart_specs;
 mod claim_rules;
 mod cross_check;
 mod figure;
+mod locate;
 mod measure;
 mod place;
 
@@ -17,13 +19,14 @@ use std::fmt;
 use serde::Deserialize;
 
 pub use chart_specs::{
-    AdditionSpec, BudgetPanelSpec, BudgetsSpec, CapabilitySpec, ChartSpecs, Check, ClaimSpec,
-    CoalitionSpec, ContributorSpec, ForceScenarioSpec, GeographySpec, IndustrySpec,
-    IntelligenceSpec, MeetingSpec, ReadingSpec, Tolerance, TroopShareSpec,
+    BudgetPanelSpec, BudgetsSpec, CapabilitySpec, ChartSpecs, Check, ClaimSpec, CoalitionSpec,
+    ContributorSpec, ForceScenarioSpec, GeographySpec, IndustrySpec, IntelligenceSpec, ReadingSpec,
+    Tolerance, TroopShareSpec,
 };
 pub use figure::{Figure, Kind, Source, Unit};
+pub use locate::{message, read_item, read_section, SECTIONS};
 pub use measure::{Bound, Measure, MeasureSpec};
-pub use place::{Place, Route};
+pub use place::{route, Place};
 
 /// The figures file as written.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -86,42 +89,37 @@ impl fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
-/// Reads and checks the figures file. In the browser the text is parsed by the browser's own
-/// JSON parser and read through serde from there, which keeps a JSON parser out of the wasm.
+/// Reads and checks the figures file from its text, with the field's path in every error.
 ///
 /// # Errors
 /// A [`DataError`] with the field's path when the JSON is malformed, a field has the wrong type,
-/// a value is negative or not finite, an id repeats, or a source or figure reference is missing.
-pub fn parse(text: &str) -> Result<Figures, DataError> {
-    let file = read(text)?;
-    cross_check::check(&file)?;
-    Ok(Figures { file })
-}
-
+/// a value is negative or not finite, an id repeats, or a source, measure, place or figure
+/// reference is missing.
 #[cfg(not(target_arch = "wasm32"))]
-fn read(text: &str) -> Result<FiguresFile, DataError> {
+pub fn parse(text: &str) -> Result<Figures, DataError> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let file = serde_path_to_error::deserialize(&mut de).map_err(located)?;
+    let file: FiguresFile = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| DataError::new(e.path().to_string(), e.inner().to_string()))?;
     de.end()
         .map_err(|e| DataError::new("", format!("text after the end of the data: {e}")))?;
-    Ok(file)
+    checked(file)
 }
 
-#[cfg(target_arch = "wasm32")]
-fn read(text: &str) -> Result<FiguresFile, DataError> {
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        let why = js_sys::Error::from(e).message();
-        DataError::new("", format!("not valid JSON ({})", String::from(why)))
-    })?;
-    let de = serde_wasm_bindgen::Deserializer::from(value);
-    serde_path_to_error::deserialize(de).map_err(located)
+/// Reads and checks a figures file from any serde deserializer: the browser hands over its own
+/// JSON parser's result, which keeps a JSON parser out of the wasm. A reading error has no
+/// path here (tracking paths while reading costs the wasm a tenth of its size): reading the
+/// sections and items one at a time ([`read_section`], [`read_item`]) finds it afterwards. The checks that follow the reading name their paths as always.
+///
+/// # Errors
+/// As [`parse`], with an empty path for a field of the wrong type.
+pub fn from_deserializer<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Figures, DataError> {
+    let file = FiguresFile::deserialize(de).map_err(|e| DataError::new("", message(&e)))?;
+    checked(file)
 }
 
-fn located<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> DataError {
-    // The browser's errors print as "Error: …"; the figure's message says that already.
-    let message = e.inner().to_string();
-    let message = message.strip_prefix("Error: ").unwrap_or(&message);
-    DataError::new(e.path().to_string(), message)
+fn checked(file: FiguresFile) -> Result<Figures, DataError> {
+    cross_check::check(&file)?;
+    Ok(Figures { file })
 }
 
 impl Figures {

@@ -1,5 +1,5 @@
-//! A place on the map, by its approximate coordinates and their source: distances between
-//! places are computed by the program, never typed in.
+//! A place on the map, by its approximate coordinates and their source, and a route between two
+//! places: distances are computed by the program, never typed in.
 
 use serde::Deserialize;
 
@@ -17,19 +17,20 @@ pub struct Place {
     pub lon: f64,
     /// Key into the file's `sources`.
     pub source: String,
-    /// The year the source gives.
-    pub year: u16,
+    /// The year the source gives, if it gives one (a city's coordinates have none).
+    #[serde(default)]
+    pub year: Option<u16>,
     /// A remark a reader should see with the place.
     #[serde(default)]
     pub note: Option<String>,
 }
 
-/// A straight line between two places of the file, by their ids.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Route {
-    /// Where the line starts.
-    pub from: String,
-    /// Where it ends.
-    pub to: String,
+/// A route's two ends, from a pair of place ids as the file writes it (`["from", "to"]`);
+/// `None` unless it has exactly two.
+#[must_use]
+pub fn route(pair: &[String]) -> Option<(&str, &str)> {
+    match pair {
+        [from, to] => Some((from, to)),
+        _ => None,
+    }
 }

@@ -2,7 +2,7 @@
 //! the same thing (its measure), the arithmetic that links them, and a verdict with a one-line
 //! reason and its tolerance. Figures of other measures are shown as context and never decide.
 
-use crate::figures::{Bound, Check, ClaimSpec, DataError, Figures, Measure, Route, Tolerance};
+use crate::figures::{Bound, Check, ClaimSpec, DataError, Figures, Measure, Tolerance};
 use crate::model::coalition::implied_before;
 use crate::model::distance::route_bar;
 use crate::model::geography::flight_minutes;
@@ -421,7 +421,7 @@ fn judge(
 fn flight(
     says: &Bar,
     measure: Measure,
-    routes: &[Route],
+    routes: &[Vec<String>],
     distances: &[String],
     speed: &str,
     figures: &Figures,

@@ -38,24 +38,9 @@ impl Coalition {
             label: format!("The article: {}", count.label),
             ..count.clone()
         }];
-        for meeting in &spec.meetings {
-            let figure = figures.get(&meeting.figure)?;
+        for id in &spec.meetings {
+            let figure = figures.get(id)?;
             let mut bar = Bar::of(figure, figures);
-            if let Some(add) = &meeting.add {
-                bar = Bar {
-                    value: bar.value.map(|v| v + f64::from(add.count)),
-                    kind: Kind::Derived,
-                    measure: figures.measure(&add.measure)?,
-                    source: format!(
-                        "{} ({}) + {} ({})",
-                        bar.value_text(),
-                        bar.source,
-                        add.count,
-                        add.who
-                    ),
-                    ..bar
-                };
-            }
             if let Some(day) = &figure.date {
                 bar.label = format!("{} · {}", wording::date(day), bar.label);
             }

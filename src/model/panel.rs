@@ -124,7 +124,11 @@ impl Bar {
         } else {
             ""
         };
-        format!("{}, {}{converted}", self.kind.words(), self.years)
+        if self.years.is_empty() {
+            format!("{}{converted}", self.kind.words())
+        } else {
+            format!("{}, {}{converted}", self.kind.words(), self.years)
+        }
     }
 
     /// Everything about the bar in one line, for a tooltip or a screen reader:
@@ -140,9 +144,14 @@ impl Bar {
         if let Some(first) = kind.get_mut(..1) {
             first.make_ascii_uppercase();
         }
+        let years = if self.years.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", self.years)
+        };
         words.push_str(&format!(
-            ". Measure: {}. {kind}, {}. Source: {}.",
-            self.measure.name, self.years, self.source
+            ". Measure: {}. {kind}{years}. Source: {}.",
+            self.measure.name, self.source
         ));
         if let Some(note) = &self.note {
             words.push_str(&format!(" {note}."));

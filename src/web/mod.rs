@@ -7,6 +7,7 @@ pub mod canvas_size;
 pub mod canvas_text;
 pub mod controls;
 pub mod figure_status;
+pub mod figures_file;
 pub mod frame_clock;
 pub mod keys;
 pub mod link;
@@ -27,7 +28,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use crate::catalogue::{ChartId, Model};
-use crate::figures::{self, Figures};
+use crate::figures::Figures;
 use crate::model::scenario::Scenario;
 use crate::web::figure_status::Status;
 use crate::web::listener::Listener;
@@ -129,7 +130,7 @@ fn mount_within(
 ) -> u32 {
     PAGE.with(|p| p.replace(None));
     let on_page = chart_figures(document);
-    let figures = match figures::parse(figures_json) {
+    let figures = match figures_file::parse(figures_json) {
         Ok(figures) => figures,
         Err(e) => {
             refuse(&on_page, &e.to_string());

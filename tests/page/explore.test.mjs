@@ -63,9 +63,9 @@ test("arrow keys move between bars, announce them and draw a focus ring", async 
     await page.keyboard.press("ArrowDown");
     const live = 'figure[data-chart="budgets"] [data-live]';
     await page.waitForFunction((s) => document.querySelector(s).textContent !== "", live);
-    assert.match(await page.textContent(live), /^SAFE defence loans \(ReArm Europe\): €150 bn\. Reference, 2025\. Source: European Commission/);
+    assert.match(await page.textContent(live), /^SAFE defence loans \(ReArm Europe\): €150 bn\. Measure: money an EU instrument makes available\. Reference, 2025\. Source: European Commission/);
     await page.keyboard.press("ArrowDown");
-    assert.match(await page.textContent(live), /^Ukraine Facility: €50 bn\. Reference, 2024–2027/);
+    assert.match(await page.textContent(live), /^Ukraine Facility: €50 bn\. Measure: money an EU instrument makes available\. Reference, 2024–2027/);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     assert.notEqual(await fingerprint(page, "budgets"), plain, "the focus ring is drawn");
     const tooltip = 'figure[data-chart="budgets"] .chart-tooltip';
@@ -104,7 +104,7 @@ test("at a phone's width, tapping a bar shows its value and tapping elsewhere hi
     const tooltip = page.locator('figure[data-chart="troop-share"] .chart-tooltip');
     await tooltip.waitFor({ state: "visible" });
     const words = await tooltip.textContent();
-    assert.match(words, /^(Türkiye|Poland): [\d,]+ active personnel\. Reference, 2024\. Source: NATO\./);
+    assert.match(words, /^(Türkiye|Poland): [\d,]+\. Measure: active military personnel\. Reference, 2024\. Source: NATO\./);
     const tip = await tooltip.boundingBox();
     assert.ok(tip.y + tip.height <= box.y + hit * 0.47 || tip.y >= box.y + hit * 0.47, "the tooltip does not cover the tapped bar");
     await page.touchscreen.tap(box.x + 20, box.y - 60);
@@ -169,7 +169,7 @@ test("hovering a bar with the mouse shows its tooltip; moving away hides it", as
       shown = await page.isVisible('figure[data-chart="budgets"] .chart-tooltip');
     }
     assert.ok(shown, "a tooltip appears over a bar");
-    assert.match(await page.textContent('figure[data-chart="budgets"] .chart-tooltip'), /^SAFE defence loans \(ReArm Europe\): €150 bn\. Reference, 2025/);
+    assert.match(await page.textContent('figure[data-chart="budgets"] .chart-tooltip'), /^SAFE defence loans \(ReArm Europe\): €150 bn\. Measure: money an EU instrument makes available\. Reference, 2025/);
     await page.mouse.move(box.x + 60, box.y - 80);
     assert.ok(await page.isHidden('figure[data-chart="budgets"] .chart-tooltip'));
     assert.deepEqual(errors, []);
@@ -198,8 +198,9 @@ test("the data table follows the reader's scenario, and returns to the page's", 
     const rotation = Number(await page.$eval('input[name="rotation"]', (i) => i.value));
     const tiedUp = (60_000 * rotation).toLocaleString("en-GB");
     const rows = await tableRows(page, figure);
-    assert.ok(rows.some((r) => r[0].startsWith("Tied up") && r[1] === tiedUp && r[2] === "your scenario"), JSON.stringify(rows));
-    assert.ok(rows.every((r) => r.length === 5 && r[4].length > 0), "every row keeps its source");
+    // Columns: figure, value, what it counts, kind, year, source.
+    assert.ok(rows.some((r) => r[0].startsWith("Tied up") && r[1] === tiedUp && r[3] === "your scenario"), JSON.stringify(rows));
+    assert.ok(rows.every((r) => r.length === 6 && r[2].length > 0 && r[5].length > 0), "every row keeps what it counts and its source");
     // The CSV files are the static page's: the link says so while the table shows another scenario,
     // and a second link gives the reader's scenario as CSV, the same rows as the table.
     assert.equal(await page.textContent(`${figure} .chart-data a`), "Download the starting data (CSV)");
@@ -209,7 +210,7 @@ test("the data table follows the reader's scenario, and returns to the page's", 
     const [download] = await Promise.all([page.waitForEvent("download"), page.click(yours)]);
     assert.equal(download.suggestedFilename(), "force-scenario-your-scenario.csv");
     const csv = readFileSync(await download.path(), "utf8").trim().split("\n");
-    assert.equal(csv[0], "id,label,value,value_as_shown,unit,kind,year,source,note");
+    assert.equal(csv[0], "id,label,value_from,value,bound,value_as_shown,unit,measure,kind,year,source,note");
     assert.equal(csv.length - 1, rows.length, "a line for each row of the table");
     const tiedUpLine = csv.find((line) => line.includes("Tied up"));
     assert.ok(tiedUpLine && tiedUpLine.includes(String(60_000 * rotation)) && tiedUpLine.includes("your scenario"), tiedUpLine);

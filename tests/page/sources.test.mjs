@@ -61,19 +61,24 @@ test("each CSV download parses, and its rows are the chart's values, in the char
       const response = await page.request.get(`${shared.server.url}www/static/${chart}.csv`);
       assert.equal(response.status(), 200, chart);
       const [header, ...rows] = parseCsv(await response.text());
-      assert.deepEqual(header, ["id", "label", "value", "value_as_shown", "unit", "kind", "year", "source", "note"]);
+      assert.deepEqual(header, ["id", "label", "value_from", "value", "bound", "value_as_shown", "unit", "measure", "kind", "year", "source", "note"]);
       assert.ok(rows.length >= 2, `${chart}: ${rows.length} rows`);
       for (const row of rows) {
         assert.equal(row.length, header.length, `${chart}: ${row}`);
-        assert.ok(row[7].length > 0, `${chart}: a source for ${row[0]}`);
-        if (row[2] !== "") assert.ok(Number.isFinite(Number(row[2])), `${chart}: ${row[2]}`);
+        assert.ok(row[10].length > 0, `${chart}: a source for ${row[0]}`);
+        assert.ok(row[7].length > 0, `${chart}: what ${row[0]} counts`);
+        for (const number of [row[2], row[3]]) {
+          if (number !== "") assert.ok(Number.isFinite(Number(number)), `${chart}: ${number}`);
+        }
+        assert.ok(["", "at least", "at most"].includes(row[4]), `${chart}: bound ${row[4]}`);
       }
       // Read the chart bar by bar with the keyboard and compare with the CSV, row by row.
       await page.focus(`figure[data-chart="${chart}"] canvas`);
       for (const [i, row] of rows.entries()) {
         await page.keyboard.press(i === 0 ? "Home" : "ArrowDown");
         const said = await page.textContent(`figure[data-chart="${chart}"] [data-live]`);
-        assert.ok(said.startsWith(`${row[1]}: ${row[3]}`), `${chart} bar ${i}: “${said}” against CSV “${row[1]}: ${row[3]}”`);
+        assert.ok(said.startsWith(`${row[1]}: ${row[5]}`), `${chart} bar ${i}: “${said}” against CSV “${row[1]}: ${row[5]}”`);
+        assert.ok(said.includes(`Measure: ${row[7]}.`), `${chart} bar ${i}: “${said}” says what it counts`);
       }
     }
   } finally {
@@ -86,17 +91,25 @@ test("every checked number links to its claim entry, and each entry links back",
   try {
     await chartStates(page);
     const claims = await page.$$eval("li.claim", (items) =>
-      items.map((li) => ({ id: li.id, verdict: li.dataset.verdict, words: li.querySelector(".verdict").textContent })),
+      items.map((li) => ({
+        id: li.id,
+        verdict: li.dataset.verdict,
+        words: li.querySelector(".verdict").textContent,
+      })),
     );
     assert.equal(claims.length, 18);
     for (const claim of claims) {
-      assert.match(claim.verdict, /^(consistent|inconsistent|no-trace)$/);
+      assert.match(claim.verdict, /^(consistent|inconsistent|not-comparable|depends|no-trace)$/);
       const key = claim.id.replace(/^claim-/, "");
       const link = page.locator(`a#text-${key}`);
       assert.equal(await link.getAttribute("href"), `#${claim.id}`, `a link to ${claim.id} in the text`);
       await link.click();
       assert.ok(page.url().endsWith(`#${claim.id}`));
       assert.ok(await page.locator(`#${claim.id}`).isVisible());
+      // Beside its verdict, each claim says why in a line of its own, on screen.
+      const reason = page.locator(`#${claim.id} .claim-reason`);
+      assert.ok(await reason.isVisible(), `${claim.id} shows its reason`);
+      assert.ok((await reason.innerText()).length > 30, `${claim.id}: ${await reason.innerText()}`);
       assert.ok(await page.evaluate((id) => {
         const r = document.getElementById(id).getBoundingClientRect();
         return r.top >= 0 && r.top < window.innerHeight;
@@ -106,9 +119,20 @@ test("every checked number links to its claim entry, and each entry links back",
     }
     const verdicts = Object.fromEntries(claims.map((c) => [c.id, c.words]));
     assert.equal(verdicts["claim-delegations-growth"], "inconsistent");
-    assert.equal(verdicts["claim-poland-growth"], "inconsistent");
     assert.equal(verdicts["claim-share-of-nato"], "consistent");
-    assert.equal(verdicts["claim-ironclad"], "no public trace found");
+    assert.equal(verdicts["claim-ironclad"], "no public trace");
+    // Fleet counts and a fleet target cannot confirm counts of ready tanks and aircraft.
+    assert.equal(verdicts["claim-german-tanks"], "not comparable");
+    assert.equal(verdicts["claim-french-aircraft"], "not comparable");
+    // Poland's +12% is shown under both measures it may mean, each with its own verdict.
+    assert.equal(verdicts["claim-poland-growth"], "depends on the measure");
+    const poland = await page.$$eval("#claim-poland-growth .claim-readings > li", (items) =>
+      items.map((li) => ({ measure: li.dataset.measure, verdict: li.querySelector(".verdict").textContent, text: li.innerText })),
+    );
+    assert.deepEqual(poland.map((r) => r.measure), ["ministry_budget", "defence_spending_total"]);
+    assert.match(poland[0].text, /defence ministry's budget/);
+    assert.match(poland[1].text, /total defence spending/);
+    for (const reading of poland) assert.match(reading.text, /Tolerance: within 2 percentage points/);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

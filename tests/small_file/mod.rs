@@ -23,7 +23,7 @@ pub fn base() -> Value {
             "flight": {"name": "flight time", "definition": "Launch to impact."}
         },
         "places": [
-            {"id": "a", "label": "A", "lat": 50.0, "lon": 30.0, "source": "s", "year": 2024},
+            {"id": "a", "label": "A", "lat": 50.0, "lon": 30.0, "source": "s"},
             {"id": "b", "label": "B", "lat": 51.0, "lon": 30.0, "source": "s", "year": 2024}
         ],
         "figures": [
@@ -47,11 +47,11 @@ pub fn base() -> Value {
                 "exchange_rate": "r"
             },
             "force_scenario": {"force": "p", "first_phase": "p", "pool": "p", "contributors": []},
-            "coalition": {"meetings": [{"figure": "c"}], "count": "c", "growth": "pc"},
+            "coalition": {"meetings": ["c"], "count": "c", "growth": "pc"},
             "capability": {"tanks": ["n"], "aircraft": ["n"], "gap_from": "mo", "gap_to": "mo"},
             "intelligence": {"share": "pc"},
             "industry": {"shell_orders": "pc", "initiative": ["n"], "vessels": "n", "sector": ["e"]},
-            "geography": {"staging": "k", "routes": [{"from": "a", "to": "b"}], "range": "k",
+            "geography": {"staging": "k", "routes": [["a", "b"]], "range": "k",
                           "speed": "v", "claim_minutes": "mi"}
         },
         "claims": []
