@@ -181,14 +181,24 @@ fn workings_html(reading: &Reading) -> String {
 fn cited_list(bars: &[crate::model::panel::Bar]) -> String {
     bars.iter()
         .map(|r| {
+            let years = if r.years.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", r.years)
+            };
+            // A source's own words ("about 300") go with its number.
+            let quoted = r
+                .note
+                .as_deref()
+                .filter(|n| n.starts_with('“'))
+                .map_or(String::new(), |n| format!("; {n}"));
             escape_html(&format!(
-                "{}: {} ({}; {}, {}, {})",
+                "{}: {} ({}; {}, {}{years}{quoted})",
                 r.label,
                 r.value_text(),
                 r.measure.name,
                 r.kind.words(),
                 r.source,
-                r.years
             ))
         })
         .collect::<Vec<_>>()

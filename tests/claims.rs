@@ -10,7 +10,7 @@ use committed_figures::real;
 use reassurance_force::figures::parse;
 use reassurance_force::model::claims::{check_all, Claim, Verdict};
 use serde_json::{json, Value};
-use small_file::{base, push, reference, reported, set};
+use small_file::{base, push, reference, reported, set, set_figure};
 
 type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -109,16 +109,22 @@ fn same_measure_references_that_disagree_give_depends() -> Result {
 fn budget_claim() -> Value {
     let mut tree = base();
     reported(&mut tree, "said", 12.0, "percent", "unstated");
-    reference(&mut tree, "ministry-rise", 10.0, "percent", "ministry");
+    reference(
+        &mut tree,
+        "ministry-rise",
+        10.0,
+        "percent",
+        "ministry_growth",
+    );
     reference(&mut tree, "total-before", 100.0, "eur_bn", "total");
     reference(&mut tree, "total-after", 130.0, "eur_bn", "total");
     push(
         &mut tree,
         "claims",
         json!({"id": "x", "figure": "said", "readings": [
-            {"measure": "ministry", "check": {"rule": "matches", "references": ["ministry-rise"],
+            {"measure": "ministry_growth", "check": {"rule": "matches", "references": ["ministry-rise"],
              "tolerance": {"points": 2, "why": "“about 10%”"}}},
-            {"measure": "total", "check": {"rule": "growth", "from": ["total-before"],
+            {"measure": "total_growth", "check": {"rule": "growth", "from": ["total-before"],
              "to": "total-after", "tolerance": {"points": 2, "why": "the same standard"}}}]}),
     );
     tree
@@ -136,8 +142,8 @@ fn an_ambiguous_claim_shows_each_reading_with_its_own_verdict() -> Result {
     assert_eq!(
         each,
         [
-            ("ministry", Verdict::Consistent),
-            ("total", Verdict::Inconsistent)
+            ("ministry_growth", Verdict::Consistent),
+            ("total_growth", Verdict::Inconsistent)
         ]
     );
     assert!(
@@ -220,19 +226,26 @@ fn a_claim_has_one_check_or_readings() {
     assert_eq!(refused_at(&tree), "claims[0]");
 }
 
-/// The small file's 15-minute claim over A to B (111 km) at a peak speed of `speed` km/h.
-fn flight(speed: f64, bound: Option<&str>) -> Value {
+/// The small file's 15-minute claim over A to B (111 km) and over `distances` (km) at a speed of
+/// `speed` km/h, a peak when `bound` is `at_most`.
+fn flight(speed: f64, bound: Option<&str>, distances: &[f64]) -> Value {
     let mut tree = base();
+    reference(&mut tree, "speed", speed, "km_per_h", "peak");
     if let Some(bound) = bound {
-        set(&mut tree, "/figures/8/bound", json!(bound));
+        set_figure(&mut tree, "speed", "bound", json!(bound));
     }
-    set(&mut tree, "/figures/8/value", json!(speed));
+    let mut ids = Vec::new();
+    for (i, km) in distances.iter().enumerate() {
+        let id = format!("d{i}");
+        reference(&mut tree, &id, *km, "km", "plain");
+        ids.push(id);
+    }
     reported(&mut tree, "said", 15.0, "minutes", "flight");
     push(
         &mut tree,
         "claims",
         json!({"id": "x", "figure": "said", "check": {"rule": "flight_within",
-               "routes": [["a", "b"]], "speed": "v"}}),
+               "routes": [["a", "b"]], "distances": ids, "speed": "speed"}}),
     );
     tree
 }
@@ -240,7 +253,7 @@ fn flight(speed: f64, bound: Option<&str>) -> Value {
 #[test]
 fn a_time_from_a_peak_speed_is_a_lower_bound_and_says_so() -> Result {
     // 111 km at 6,000 km/h: at least 1.1 minutes, which cannot confirm 15 minutes.
-    let claim = only_claim(&flight(6000.0, Some("at_most")))?;
+    let claim = only_claim(&flight(6000.0, Some("at_most"), &[]))?;
     assert_eq!(claim.verdict, Verdict::NotComparable, "{}", claim.reason);
     let arithmetic = claim
         .readings
@@ -250,10 +263,10 @@ fn a_time_from_a_peak_speed_is_a_lower_bound_and_says_so() -> Result {
     assert!(arithmetic.contains("= at least 1.1 min"), "{arithmetic}");
     assert!(claim.reason.contains("lower bound"), "{}", claim.reason);
     // At a peak of 300 km/h even the lower bound (22 minutes) is over 15: refuted.
-    let claim = only_claim(&flight(300.0, Some("at_most")))?;
+    let claim = only_claim(&flight(300.0, Some("at_most"), &[]))?;
     assert_eq!(claim.verdict, Verdict::Inconsistent, "{}", claim.reason);
     // At a speed flown (not a peak) the time is a time, and 1.1 minutes is within 15.
-    let claim = only_claim(&flight(6000.0, None))?;
+    let claim = only_claim(&flight(6000.0, None, &[]))?;
     assert_eq!(claim.verdict, Verdict::Consistent, "{}", claim.reason);
     let arithmetic = claim
         .readings
@@ -262,6 +275,129 @@ fn a_time_from_a_peak_speed_is_a_lower_bound_and_says_so() -> Result {
         .unwrap_or_default();
     assert!(!arithmetic.contains("at least"), "{arithmetic}");
     Ok(())
+}
+
+#[test]
+fn one_lower_bound_over_the_claim_refutes_it_even_if_others_are_under() -> Result {
+    // At a peak of 500 km/h: A to B (111 km) takes at least 13.3 minutes, within 15; 200 km
+    // takes at least 24, over it.
+    let claim = only_claim(&flight(500.0, Some("at_most"), &[200.0]))?;
+    assert_eq!(claim.verdict, Verdict::Inconsistent, "{}", claim.reason);
+    assert!(claim.reason.contains("at least 24 min"), "{}", claim.reason);
+    assert!(!claim.reason.contains("13.3"), "{}", claim.reason);
+    Ok(())
+}
+
+/// The small file with the article's 31 countries, "a 40% increase", and `earlier` counts.
+fn growth_since(earlier: f64) -> Value {
+    let mut tree = base();
+    reported(&mut tree, "now", 31.0, "countries", "attending");
+    reported(&mut tree, "said", 40.0, "percent", "attending_growth");
+    reference(&mut tree, "before", earlier, "countries", "attending");
+    push(
+        &mut tree,
+        "claims",
+        json!({"id": "x", "figure": "said", "check": {"rule": "growth_since", "now": "now",
+               "earlier": ["before"], "tolerance": {"pct": 10, "why": "rounding"}}}),
+    );
+    tree
+}
+
+#[test]
+fn a_growth_implies_a_count_before_and_is_checked_against_it() -> Result {
+    // 31 / 1.4 = 22.1: 8 is far from it, 21 within 10% of it.
+    assert_eq!(
+        only_claim(&growth_since(8.0))?.verdict,
+        Verdict::Inconsistent
+    );
+    assert_eq!(
+        only_claim(&growth_since(21.0))?.verdict,
+        Verdict::Consistent
+    );
+    // A growth rule needs a measure that says what grows.
+    let mut tree = growth_since(21.0);
+    set_figure(&mut tree, "said", "measure", json!("attending"));
+    assert_eq!(refused_at(&tree), "claims[0].check");
+    Ok(())
+}
+
+/// The small file with 30,000 troops, "less than 3%" of a whole of `whole`.
+fn share_below(whole: f64) -> Value {
+    let mut tree = base();
+    reported(&mut tree, "force", 30_000.0, "personnel", "plain");
+    reported(&mut tree, "said", 3.0, "percent", "active_share");
+    reference(&mut tree, "whole", whole, "personnel", "active");
+    push(
+        &mut tree,
+        "claims",
+        json!({"id": "x", "figure": "said", "check": {"rule": "share_below", "part": "force",
+               "wholes": ["whole"], "tolerance": {"points": 0, "why": "a bound"}}}),
+    );
+    tree
+}
+
+#[test]
+fn a_share_below_a_bound_is_checked_with_its_tolerance() -> Result {
+    // 30,000 / 3,418,600 = 0.88%, below 3%; 30,000 / 900,000 = 3.33%, not below.
+    let claim = only_claim(&share_below(3_418_600.0))?;
+    assert_eq!(claim.verdict, Verdict::Consistent, "{}", claim.reason);
+    assert!(claim.reason.contains("0.88%") && claim.reason.contains("below the article's 3%"));
+    let tolerance = claim.readings.first().and_then(|r| r.tolerance.clone());
+    assert_eq!(tolerance.as_deref(), Some("no margin: a bound"));
+    assert_eq!(
+        only_claim(&share_below(900_000.0))?.verdict,
+        Verdict::Inconsistent
+    );
+    Ok(())
+}
+
+#[test]
+fn a_cap_is_met_by_any_claim_under_it_and_not_by_one_over_it() -> Result {
+    let capped = |said: f64| -> Result<Claim> {
+        let mut tree = base();
+        reported(&mut tree, "said", said, "count", "ready");
+        push(
+            &mut tree,
+            "figures",
+            json!({"id": "cap", "label": "cap", "value": 30000, "unit": "count",
+                   "kind": "reference", "measure": "ready", "bound": "at_most",
+                   "source": "s", "year": 2024}),
+        );
+        push(
+            &mut tree,
+            "claims",
+            json!({"id": "x", "figure": "said", "check": {"rule": "matches",
+                   "references": ["cap"], "tolerance": {"pct": 0, "why": "exact"}}}),
+        );
+        only_claim(&tree)
+    };
+    let under = capped(25_000.0)?;
+    assert_eq!(under.verdict, Verdict::Consistent, "{}", under.reason);
+    let arithmetic = under
+        .readings
+        .first()
+        .map(|r| r.arithmetic.clone())
+        .unwrap_or_default();
+    assert_eq!(arithmetic, "25,000 against at most 30,000: within it.");
+    assert_eq!(capped(35_000.0)?.verdict, Verdict::Inconsistent);
+    Ok(())
+}
+
+#[test]
+fn a_rule_that_could_not_compare_is_refused_not_guessed() {
+    // No figure to compare and nothing to show why: refused.
+    let tree = tanks(&[], matches(&[], &[]));
+    assert_eq!(refused_at(&tree), "claims[0].check");
+    // A figure of the claim's own measure is compared, not set aside as context.
+    let tree = tanks(
+        &[("ready-too", 90.0, "ready")],
+        matches(&[], &["ready-too"]),
+    );
+    assert_eq!(refused_at(&tree), "claims[0].check.context[0]");
+    // A reference with no value cannot decide: the claim is a no-trace finding instead.
+    let mut tree = tanks(&[("r1", 105.0, "ready")], matches(&["r1"], &[]));
+    set_figure(&mut tree, "r1", "value", Value::Null);
+    assert_eq!(refused_at(&tree), "claims[0].check.references[0]");
 }
 
 fn verdict_of(claims: &[Claim], id: &str) -> Option<Verdict> {
@@ -318,7 +454,15 @@ fn verdicts_on_the_committed_figures() -> Result {
     }
     for claim in &claims {
         assert!(!claim.reason.is_empty(), "{} has no reason", claim.id);
+        // Every computed verdict states its tolerance and why.
+        for reading in &claim.readings {
+            if matches!(reading.verdict, Verdict::Consistent | Verdict::Inconsistent) {
+                assert!(reading.tolerance.is_some(), "{}: no tolerance", claim.id);
+            }
+        }
     }
+    // The force is a share of NATO's personnel and of Europe and Canada's, both under 3%.
+    assert_eq!(verdict_of(&claims, "force-size"), Some(Verdict::Consistent));
     Ok(())
 }
 

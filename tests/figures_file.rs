@@ -200,3 +200,65 @@ fn a_claim_naming_a_missing_figure_is_refused() {
     assert_eq!(path, "claims[0].check.references[0]");
     assert!(message.contains("meeting.1999"), "{message}");
 }
+
+/// The article's own words as the page prints them: its paragraphs (the page's plain `<p>`s at
+/// the article's level) and its key points, without markup.
+fn article_words() -> String {
+    let page = include_str!("../index.html");
+    let mut words = String::new();
+    for line in page.lines() {
+        let keep = line.starts_with("      <p>") || line.starts_with("          <li>");
+        if !keep {
+            continue;
+        }
+        let mut inside = false;
+        for c in line.chars() {
+            match c {
+                '<' => inside = true,
+                '>' => inside = false,
+                c if !inside => words.push(c),
+                _ => {}
+            }
+        }
+        words.push(' ');
+    }
+    words.replace("&#39;", "'").replace("&amp;", "&")
+}
+
+#[test]
+fn every_quotation_of_the_article_is_its_own_words() {
+    let article = article_words();
+    assert!(
+        article.contains("31 delegations") && article.len() > 2000,
+        "{article}"
+    );
+    let file: serde_json::Value = serde_json::from_str(FIGURES_JSON).unwrap_or_default();
+    let figures = file
+        .get("figures")
+        .and_then(|f| f.as_array())
+        .cloned()
+        .unwrap_or_default();
+    let mut quotes = 0;
+    for figure in figures {
+        if figure.get("kind").and_then(|k| k.as_str()) != Some("as_reported") {
+            continue;
+        }
+        let note = figure
+            .get("note")
+            .and_then(|n| n.as_str())
+            .unwrap_or_default();
+        for quote in note.split('“').skip(1).filter_map(|q| q.split_once('”')) {
+            assert!(
+                article.contains(quote.0),
+                "{}: “{}” is not in the article",
+                figure
+                    .get("id")
+                    .and_then(|i| i.as_str())
+                    .unwrap_or_default(),
+                quote.0
+            );
+            quotes += 1;
+        }
+    }
+    assert!(quotes >= 10, "only {quotes} quotations checked");
+}

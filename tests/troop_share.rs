@@ -3,7 +3,7 @@
 
 mod committed_figures;
 
-use committed_figures::{edited, real, set_field};
+use committed_figures::{edited, real, set_at, set_field};
 use reassurance_force::figures::{self, Kind};
 use reassurance_force::model::troop_share::{share_pct, TroopShare};
 use reassurance_force::model::wording;
@@ -109,7 +109,12 @@ fn the_verdict_follows_the_reference_figure() -> Result {
 
 #[test]
 fn an_unknown_total_gives_no_share_and_no_verdict() -> Result {
-    let text = edited(|t| set_field(t, "personnel.nato", "value", serde_json::Value::Null));
+    // A claim cannot be checked against a figure with no value (the file would be refused);
+    // the chart, without its claims, still shows "no figure".
+    let text = edited(|t| {
+        set_field(t, "personnel.nato", "value", serde_json::Value::Null);
+        set_at(t, "/claims", serde_json::json!([]));
+    });
     let model = TroopShare::from_figures(&figures::parse(&text)?, None)?;
     assert_eq!(model.shares.first().and_then(|s| s.pct), None);
     assert_eq!(model.claim_holds(), None);

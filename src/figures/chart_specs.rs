@@ -193,11 +193,13 @@ pub enum Check {
     ShareBelow {
         /// The part.
         part: String,
-        /// The totals, of the claim's measure.
+        /// The totals, of the measure the claim's share is of.
         wholes: Vec<String>,
-        /// Figures of other measures or scopes, shown beside the verdict.
+        /// Figures of other measures, shown beside the verdict.
         #[serde(default)]
         context: Vec<String>,
+        /// How far above the bound a share may be and still agree (usually none).
+        tolerance: Tolerance,
     },
     /// The claim is an upper bound, in minutes, on a flight over each route and distance at
     /// `speed`; a peak speed gives only lower bounds on the time.
@@ -244,7 +246,8 @@ impl Check {
         match self {
             Check::Matches { tolerance, .. }
             | Check::GrowthSince { tolerance, .. }
-            | Check::Growth { tolerance, .. } => Some(tolerance),
+            | Check::Growth { tolerance, .. }
+            | Check::ShareBelow { tolerance, .. } => Some(tolerance),
             _ => None,
         }
     }

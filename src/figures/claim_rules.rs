@@ -11,7 +11,7 @@ use super::{Check, ClaimSpec, DataError, FiguresFile, Kind, Tolerance, Unit};
 /// Checks every claim of `file`.
 pub(super) fn check(file: &FiguresFile) -> Result<(), DataError> {
     let mut ids = BTreeMap::new();
-    for (i, claim) in claims_of(file).iter().enumerate() {
+    for (i, claim) in file.claim_specs().iter().enumerate() {
         let at = format!("claims[{i}]");
         if let Some(first) = ids.insert(claim.id.as_str(), i) {
             return Err(DataError::new(
@@ -137,21 +137,60 @@ fn check_tolerance(tolerance: &Tolerance, at: &str) -> Result<(), DataError> {
     Ok(())
 }
 
-/// Every figure a rule compares counts what the claim counts (and, for a direct comparison, in
-/// the claim's unit); anything else belongs under `context`.
-/// Pushes each of `ids` with its path under `at.field` and the unit it must have.
-fn each<'a>(
-    compared: &mut Vec<(String, &'a String, Option<Unit>)>,
-    at: &str,
-    field: &str,
-    ids: &'a [String],
-    unit: Option<Unit>,
-) {
-    for (j, id) in ids.iter().enumerate() {
-        compared.push((format!("{at}.{field}[{j}]"), id, unit));
+/// The figures a rule compares, each with its path: they must all count the same thing, in
+/// one unit, and have a value.
+fn compared<'a>(check: &'a Check, at: &str) -> Vec<(String, &'a String)> {
+    let each = |field: &str, ids: &'a [String]| {
+        ids.iter()
+            .enumerate()
+            .map(|(j, id)| (format!("{at}.{field}[{j}]"), id))
+            .collect::<Vec<_>>()
+    };
+    match check {
+        Check::Matches { references, .. } => each("references", references),
+        Check::GrowthSince { now, earlier, .. } => {
+            let mut ids = vec![(format!("{at}.now"), now)];
+            ids.extend(each("earlier", earlier));
+            ids
+        }
+        Check::Growth { from, to, .. } => {
+            let mut ids = each("from", from);
+            ids.push((format!("{at}.to"), to));
+            ids
+        }
+        Check::ShareBelow { wholes, .. } => each("wholes", wholes),
+        Check::FlightWithin { .. } | Check::NoTrace { .. } => Vec::new(),
     }
 }
 
+/// The measure a rule's figures must count when the claim counts `measure`: the measure itself
+/// for a direct comparison; for a growth, the measure that grows; for a share, the whole's.
+fn deciding_measure<'a>(
+    file: &'a FiguresFile,
+    check: &Check,
+    measure: &'a str,
+    at: &str,
+) -> Result<&'a str, DataError> {
+    let spec = file.measures.get(measure);
+    let (related, what) = match check {
+        Check::GrowthSince { .. } | Check::Growth { .. } => {
+            (spec.and_then(|m| m.growth_of.as_deref()), "growth_of")
+        }
+        Check::ShareBelow { .. } => (spec.and_then(|m| m.share_of.as_deref()), "share_of"),
+        _ => return Ok(measure),
+    };
+    related.ok_or_else(|| {
+        DataError::new(
+            at,
+            format!("this rule checks a {} of something: the claim's measure “{measure}” needs “{what}” in “measures”", what.trim_end_matches("_of")),
+        )
+    })
+}
+
+/// Every figure a rule compares counts the same thing as the claim (or, for a growth or a
+/// share, as what grows or the whole), in one unit (the claim's, for a direct comparison), and
+/// has a value; figures of another measure belong under `context`, and only there; a rule that
+/// compares nothing has context to show why.
 fn same_measure(
     file: &FiguresFile,
     check: &Check,
@@ -159,58 +198,82 @@ fn same_measure(
     claim_unit: Unit,
     at: &str,
 ) -> Result<(), DataError> {
-    let mut compared: Vec<(String, &String, Option<Unit>)> = Vec::new();
-    match check {
-        Check::Matches { references, .. } => {
-            each(
-                &mut compared,
-                at,
-                "references",
-                references,
-                Some(claim_unit),
-            );
-        }
-        Check::GrowthSince { now, earlier, .. } => {
-            each(&mut compared, at, "earlier", earlier, None);
-            compared.push((format!("{at}.now"), now, None));
-        }
-        Check::Growth { from, to, .. } => {
-            each(&mut compared, at, "from", from, None);
-            compared.push((format!("{at}.to"), to, None));
-        }
-        Check::ShareBelow { wholes, .. } => each(&mut compared, at, "wholes", wholes, None),
-        Check::FlightWithin { .. } | Check::NoTrace { .. } => {}
-    }
-    for (path, id, unit) in compared {
-        let Some(figure) = file.figures.iter().find(|f| &f.id == id) else {
+    let deciding = deciding_measure(file, check, measure, at)?;
+    let find = |id: &str| file.figures.iter().find(|f| f.id == id);
+    let ids = compared(check, at);
+    let direct = matches!(check, Check::Matches { .. });
+    let mut unit = direct.then_some(claim_unit);
+    for (path, id) in &ids {
+        let Some(figure) = find(id) else {
             continue; // reported with its path by the id check
         };
-        if figure.measure != measure {
+        if figure.measure != deciding {
             return Err(DataError::new(
-                path,
+                path.as_str(),
                 format!(
-                    "“{id}” measures {}, but the claim is checked here as {measure}: a figure of another measure can only be “context”",
+                    "“{id}” measures {}, but this rule compares figures of {deciding}: a figure of another measure can only be “context”",
                     figure.measure
                 ),
             ));
         }
-        if unit.is_some_and(|u| u != figure.unit) {
+        match unit {
+            Some(u) if u != figure.unit => {
+                return Err(DataError::new(
+                    path.as_str(),
+                    format!(
+                        "“{id}” is in {}, the others in {}",
+                        figure.unit.key(),
+                        u.key()
+                    ),
+                ))
+            }
+            _ => unit = Some(figure.unit),
+        }
+        if figure.value.is_none() {
             return Err(DataError::new(
-                path,
-                format!(
-                    "“{id}” is in {}, the claim in {}",
-                    figure.unit.key(),
-                    claim_unit.key()
-                ),
+                path.as_str(),
+                format!("“{id}” has no value to compare: check the claim as “no_trace”, with the month and what was searched for"),
             ));
         }
+    }
+    if let Check::ShareBelow { part, .. } = check {
+        if let (Some(part), Some(u)) = (find(part), unit) {
+            if part.unit != u {
+                return Err(DataError::new(
+                    format!("{at}.part"),
+                    format!(
+                        "“{}” is in {}, the wholes in {}",
+                        part.id,
+                        part.unit.key(),
+                        u.key()
+                    ),
+                ));
+            }
+        }
+    }
+    if matches!(check, Check::NoTrace { .. } | Check::FlightWithin { .. }) {
+        return Ok(());
+    }
+    for (j, id) in check.context().iter().enumerate() {
+        if find(id).is_some_and(|f| f.measure == deciding) {
+            return Err(DataError::new(
+                format!("{at}.context[{j}]"),
+                format!("“{id}” measures {deciding}, as the figures this rule compares: compare it, or say why not"),
+            ));
+        }
+    }
+    if ids.is_empty() && check.context().is_empty() {
+        return Err(DataError::new(
+            at,
+            "this rule compares no figure: name one, give the figures of other measures as “context”, or check the claim as “no_trace”",
+        ));
     }
     Ok(())
 }
 
 /// Every id the claims name, for the file's id and unit check.
 pub(super) fn name_ids<'a>(file: &'a FiguresFile, r: &mut References<'a>) {
-    for (i, claim) in claims_of(file).iter().enumerate() {
+    for (i, claim) in file.claim_specs().iter().enumerate() {
         let at = format!("claims[{i}]");
         r.one(format!("{at}.figure"), &claim.figure, None);
         if let Some(to) = &claim.to {
@@ -249,15 +312,5 @@ pub(super) fn name_ids<'a>(file: &'a FiguresFile, r: &mut References<'a>) {
                 Check::NoTrace { .. } => {}
             }
         }
-    }
-}
-
-fn claims_of(file: &FiguresFile) -> &[ClaimSpec] {
-    #[cfg(not(target_arch = "wasm32"))]
-    return &file.claims;
-    #[cfg(target_arch = "wasm32")]
-    {
-        let _ = file;
-        &[]
     }
 }

@@ -12,6 +12,15 @@ pub struct MeasureSpec {
     pub name: String,
     /// One sentence saying exactly what is counted and what is not.
     pub definition: String,
+    /// For a growth in percent: the measure that grows (a key of the vocabulary). A growth rule
+    /// computes it from figures of that measure. Read natively only, where claims are checked.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[serde(default)]
+    pub growth_of: Option<String>,
+    /// For a share in percent: the measure of the whole (a key of the vocabulary).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[serde(default)]
+    pub share_of: Option<String>,
 }
 
 /// A figure's measure, resolved from the vocabulary: its key, name and definition.

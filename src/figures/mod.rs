@@ -6,6 +6,8 @@
 //! (`figures[3].value`).
 
 mod chart_specs;
+// The claims are checked natively only (the browser skips them unread).
+#[cfg(not(target_arch = "wasm32"))]
 mod claim_rules;
 mod cross_check;
 mod figure;
@@ -50,6 +52,17 @@ pub struct FiguresFile {
     /// Skipped in the browser (see above).
     #[cfg(target_arch = "wasm32")]
     pub claims: serde::de::IgnoredAny,
+}
+
+impl FiguresFile {
+    /// The article's claims and their checks (none in the browser, which skips them).
+    #[must_use]
+    pub fn claim_specs(&self) -> &[ClaimSpec] {
+        #[cfg(not(target_arch = "wasm32"))]
+        return &self.claims;
+        #[cfg(target_arch = "wasm32")]
+        &[]
+    }
 }
 
 /// A checked figures file: every reference resolves.
@@ -189,9 +202,6 @@ impl Figures {
     /// The article's claims and their checks (none in the browser, which skips them).
     #[must_use]
     pub fn claims(&self) -> &[ClaimSpec] {
-        #[cfg(not(target_arch = "wasm32"))]
-        return &self.file.claims;
-        #[cfg(target_arch = "wasm32")]
-        &[]
+        self.file.claim_specs()
     }
 }

@@ -159,37 +159,30 @@ fn convert(bars: &mut [Bar], unit: Unit, factor: f64) {
     }
 }
 
-/// The article's largest sum beside the largest public figure that counts the same thing.
+/// The article's largest sum beside the span of the public figures in the same panel: a range,
+/// not a ratio, since the article's sums and the real instruments count different things.
 fn compare_sums(panel: &Panel) -> Option<String> {
-    let largest = |keep: &dyn Fn(&Bar) -> bool| {
-        panel
+    let known = |kind: Kind| {
+        let mut bars: Vec<&Bar> = panel
             .bars
             .iter()
-            .filter(|b| keep(b) && b.value.is_some())
-            .max_by(|a, b| a.value.unwrap_or(0.0).total_cmp(&b.value.unwrap_or(0.0)))
+            .filter(|b| b.kind == kind && b.value.is_some())
+            .collect();
+        rank_refs(&mut bars);
+        bars
     };
-    let reported = largest(&|b| {
-        b.kind == Kind::AsReported
-            && panel
-                .bars
-                .iter()
-                .any(|r| r.kind == Kind::Reference && r.measure.key == b.measure.key)
-    })?;
-    let reference =
-        largest(&|b| b.kind == Kind::Reference && b.measure.key == reported.measure.key)?;
-    let ratio = reference.value? / reported.value?;
-    ratio.is_finite().then(|| {
-        format!(
-            "{}, {} ({}), amount to {} times the article's {} for “{}”: both count {}.",
-            reference.label,
-            reference.value_text(),
-            reference.years,
-            wording::decimal(ratio, 1),
-            reported.value_text(),
-            reported.label,
-            reported.measure.name
-        )
-    })
+    let reported = known(Kind::AsReported);
+    let references = known(Kind::Reference);
+    let (largest, low, high) = (reported.first()?, references.last()?, references.first()?);
+    Some(format!(
+        "The article's largest sum is {} ({}); the public figures beside it run from {} ({}) to {} ({}).",
+        largest.value_text(),
+        largest.label,
+        low.value_text(),
+        low.label,
+        high.value_text(),
+        high.label
+    ))
 }
 
 /// Largest first, by value.

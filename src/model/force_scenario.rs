@@ -1,7 +1,7 @@
 //! The reader's force: how it is shared between nations, what share of each army it ties up
 //! once rotations are counted, and the phased build-up from the first engineers.
 
-use crate::figures::{DataError, Figures, Kind, Unit};
+use crate::figures::{DataError, Figures, Kind, Measure, Unit};
 use crate::model::force_sharing::{share_force, Contribution, Nation};
 use crate::model::panel::{Bar, Panel};
 use crate::model::scenario::Scenario;
@@ -118,7 +118,10 @@ impl ForceScenario {
                     ),
                     Some(tied_up as f64),
                     Unit::Personnel,
-                    reported.measure.clone(),
+                    Measure::derived(
+                        "personnel committed, rotation included".into(),
+                        "Troops deployed and those preparing or recovering to relieve them.".into(),
+                    ),
                     reported.years.clone(),
                     format!("{} × {rotation}", thousands(f64::from(force))),
                 )

@@ -110,6 +110,12 @@ test("every checked number links to its claim entry, and each entry links back",
       const reason = page.locator(`#${claim.id} .claim-reason`);
       assert.ok(await reason.isVisible(), `${claim.id} shows its reason`);
       assert.ok((await reason.innerText()).length > 30, `${claim.id}: ${await reason.innerText()}`);
+      // A computed verdict states its tolerance and why, on screen.
+      if (/^(consistent|inconsistent)$/.test(claim.verdict)) {
+        const tolerance = page.locator(`#${claim.id} .claim-tolerance`);
+        assert.ok(await tolerance.first().isVisible(), `${claim.id} states its tolerance`);
+        assert.match(await tolerance.first().innerText(), /^Tolerance: .+: .+/);
+      }
       assert.ok(await page.evaluate((id) => {
         const r = document.getElementById(id).getBoundingClientRect();
         return r.top >= 0 && r.top < window.innerHeight;
@@ -129,7 +135,7 @@ test("every checked number links to its claim entry, and each entry links back",
     const poland = await page.$$eval("#claim-poland-growth .claim-readings > li", (items) =>
       items.map((li) => ({ measure: li.dataset.measure, verdict: li.querySelector(".verdict").textContent, text: li.innerText })),
     );
-    assert.deepEqual(poland.map((r) => r.measure), ["ministry_budget", "defence_spending_total"]);
+    assert.deepEqual(poland.map((r) => r.measure), ["ministry_budget_growth", "defence_spending_total_growth"]);
     assert.match(poland[0].text, /defence ministry's budget/);
     assert.match(poland[1].text, /total defence spending/);
     for (const reading of poland) assert.match(reading.text, /Tolerance: within 2 percentage points/);

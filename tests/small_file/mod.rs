@@ -19,6 +19,16 @@ pub fn base() -> Value {
             "ministry": {"name": "the ministry's budget", "definition": "The ministry alone."},
             "total": {"name": "total spending", "definition": "Everything."},
             "unstated": {"name": "a budget", "definition": "Not said which."},
+            "ministry_growth": {"name": "growth of the ministry's budget",
+                                "definition": "Its rise.", "growth_of": "ministry"},
+            "total_growth": {"name": "growth of total spending", "definition": "Its rise.",
+                             "growth_of": "total"},
+            "attending": {"name": "countries taking part", "definition": "Countries there."},
+            "attending_growth": {"name": "growth in countries taking part",
+                                 "definition": "Its rise.", "growth_of": "attending"},
+            "active": {"name": "active personnel", "definition": "Serving members."},
+            "active_share": {"name": "share of active personnel", "definition": "A part of it.",
+                             "share_of": "active"},
             "peak": {"name": "peak speed", "definition": "The highest speed."},
             "flight": {"name": "flight time", "definition": "Launch to impact."}
         },
@@ -98,5 +108,17 @@ pub fn set(tree: &mut Value, pointer: &str, value: Value) {
             }
         }
         None => {}
+    }
+}
+
+/// Sets `field` of the figure with `id`.
+pub fn set_figure(tree: &mut Value, id: &str, field: &str, value: Value) {
+    let figures = tree.get_mut("figures").and_then(Value::as_array_mut);
+    for figure in figures.into_iter().flatten() {
+        if figure.get("id").and_then(Value::as_str) == Some(id) {
+            if let Some(map) = figure.as_object_mut() {
+                map.insert(field.to_string(), value.clone());
+            }
+        }
     }
 }
