@@ -67,3 +67,18 @@ fn decimals_round_half_away_and_keep_their_sign() {
     assert_eq!(thousands(f64::INFINITY), "inf");
     assert_eq!(thousands(2e15), "2000000000000000");
 }
+
+#[test]
+fn months_and_dates_in_words_and_anything_else_as_written() {
+    use reassurance_force::model::wording::{date, month};
+    assert_eq!(month("2026-11"), "November 2026");
+    assert_eq!(month("2025-01"), "January 2025");
+    assert_eq!(date("2025-02-17"), "17 Feb 2025");
+    assert_eq!(date("2025-09-04"), "4 Sep 2025");
+    for odd in ["last autumn", "2026-13", "2026-00", "26-11", "20x6-11", ""] {
+        assert_eq!(month(odd), odd);
+    }
+    for odd in ["2025-02", "2025-02-xx", "2025-13-01", "25-02-17"] {
+        assert_eq!(date(odd), odd);
+    }
+}

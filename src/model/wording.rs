@@ -111,56 +111,50 @@ pub fn unit_name(unit: Unit) -> &'static str {
     }
 }
 
+/// The months' names: in full, and as a date writes them.
+const MONTHS: [(&str, &str); 12] = [
+    ("January", "Jan"),
+    ("February", "Feb"),
+    ("March", "Mar"),
+    ("April", "Apr"),
+    ("May", "May"),
+    ("June", "Jun"),
+    ("July", "Jul"),
+    ("August", "Aug"),
+    ("September", "Sep"),
+    ("October", "Oct"),
+    ("November", "Nov"),
+    ("December", "Dec"),
+];
+
+/// The names of month `m` of `YYYY-MM…`, given its year `y` is four digits.
+fn month_names(y: &str, m: &str) -> Option<(&'static str, &'static str)> {
+    let four_digits = y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    let index = m.parse::<usize>().ok()?.checked_sub(1)?;
+    four_digits.then_some(())?;
+    MONTHS.get(index).copied()
+}
+
 /// `"2026-11"` → `"November 2026"`; anything else is returned as written.
 #[must_use]
 pub fn month(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let Some((y, m)) = iso.split_once('-') else {
-        return iso.to_string();
-    };
-    let name = m
-        .parse::<usize>()
-        .ok()
-        .and_then(|m| m.checked_sub(1))
-        .and_then(|i| MONTHS.get(i));
-    match name {
-        Some(name) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
-            format!("{name} {y}")
+    match iso.split_once('-') {
+        Some((y, m)) => {
+            month_names(y, m).map_or_else(|| iso.to_string(), |(name, _)| format!("{name} {y}"))
         }
-        _ => iso.to_string(),
+        None => iso.to_string(),
     }
 }
 
 /// `"2025-02-17"` → `"17 Feb 2025"`; anything else is returned as written.
 #[must_use]
 pub fn date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     let mut parts = iso.splitn(3, '-');
     let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
         return iso.to_string();
     };
-    let month = m
-        .parse::<usize>()
-        .ok()
-        .and_then(|m| m.checked_sub(1))
-        .and_then(|i| MONTHS.get(i));
-    match (month, d.parse::<u8>()) {
-        (Some(month), Ok(day)) if y.len() == 4 => format!("{day} {month} {y}"),
+    match (month_names(y, m), d.parse::<u8>()) {
+        (Some((_, short)), Ok(day)) => format!("{day} {short} {y}"),
         _ => iso.to_string(),
     }
 }
