@@ -64,10 +64,18 @@ impl Industry {
         let initiative = self.panels.get(1).and_then(|p| p.bars.first());
         match (orders, initiative) {
             (Some(orders), Some(first)) => format!(
-                "No public source gives the article's {} rise in Czech shell orders; the nearest public count is the initiative's: {}, {}.",
+                "No public source gives the article's {} rise in Czech shell orders; the nearest public count is {} ({}): {}.",
                 orders.value_text(),
-                first.label,
-                first.value_text()
+                first.value_text(),
+                first.source,
+                {
+                    // Mid-sentence, the label's first (ASCII) letter in lower case.
+                    let mut label = first.label.clone();
+                    if let Some(head) = label.get_mut(..1) {
+                        head.make_ascii_lowercase();
+                    }
+                    label
+                }
             ),
             _ => "The article's industry figures beside the few public ones.".into(),
         }
