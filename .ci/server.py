@@ -1,11 +1,12 @@
-"""Serves the project's root on 127.0.0.1 as a production host would: gzip for text and wasm
-(each version of a file compressed once), a strict Content-Security-Policy, and no caching (the
-files change as you build).
+"""Serves the deployable folder (site/, written by the build) on 127.0.0.1 as a production host
+would: that folder alone, gzip for text and wasm (each version of a file compressed once), a
+strict Content-Security-Policy, and no caching (the files change as you build).
 
 The policy is the one `index.html` declares (the build keeps its script hash current), sent as a
-header too, with what only a header can say: who may frame the page.
+header too, with what only a header can say: who may frame the page (the headers the build
+writes into site/_headers for other hosts).
 
-Usage: python3 .ci/server.py PORT
+Usage: python3 .ci/server.py PORT [FOLDER]   (FOLDER: site/ unless given)
 """
 import functools
 import gzip
@@ -99,6 +100,9 @@ class _Body:
 
 if __name__ == "__main__":
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 8000
-    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    project = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    root = sys.argv[2] if len(sys.argv) > 2 else os.path.join(project, "site")
+    if not os.path.isfile(os.path.join(root, "index.html")):
+        sys.exit(f"server: no index.html in {root}: run the build first (.ci/build)")
     handler = functools.partial(ArticleHandler, directory=root)
     http.server.ThreadingHTTPServer(("127.0.0.1", port), handler).serve_forever()

@@ -23,7 +23,7 @@ const ms = (x) => `${x.toFixed(2)} ms`;
 const verdicts = [];
 const budget = (what, ok) => verdicts.push(`${ok ? "met " : "MISSED"}  ${what}`);
 
-const server = await serve();
+const server = await serve("."); // the project, not site/: the benchmark also serves its peer page and floors
 const browser = await launch(["--js-flags=--expose-gc", "--enable-precise-memory-info"]);
 try {
   // 1. Redraws while the data changes, ours and Chart.js's, same data and size.

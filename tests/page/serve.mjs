@@ -1,4 +1,4 @@
-// Serves the project's root on 127.0.0.1 at a free port, with the project's own server (as
+// Serves the deployable folder on 127.0.0.1 at a free port, with the project's own server (as
 // .ci/serve does), and stops the server by its PID afterwards.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
@@ -30,10 +30,14 @@ async function waitUntilUp(url, deadline) {
   throw new Error(`server at ${url} did not start`);
 }
 
-/** Starts the project's server (gzip, strict CSP) at a free port; returns { url, stop }. */
-export async function serve() {
+/**
+ * Starts the project's server (gzip, strict CSP) at a free port, serving the deployable folder
+ * (site/) or `folder`; returns { url, stop }.
+ */
+export async function serve(folder) {
   const port = await freePort();
-  const child = spawn("python3", [".ci/server.py", String(port)], { cwd: ROOT, stdio: "ignore" });
+  const args = [".ci/server.py", String(port), ...(folder ? [folder] : [])];
+  const child = spawn("python3", args, { cwd: ROOT, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}/`;
   const stop = () => {
     if (child.exitCode === null && child.pid) {

@@ -1,0 +1,65 @@
+//! Writes the deployable folder (`site/`): the page and exactly the files it needs, with its
+//! headers as a `_headers` file and an nginx snippet. Run after `static_figures` and the wasm
+//! build. Usage: `site [PROJECT_DIR]`.
+
+fn main() -> std::process::ExitCode {
+    #[cfg(not(target_arch = "wasm32"))]
+    return native::main();
+    // The folder is written natively only.
+    #[cfg(target_arch = "wasm32")]
+    std::process::ExitCode::FAILURE
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    use reassurance_force::site;
+
+    pub fn main() -> ExitCode {
+        let root = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
+        match run(&root) {
+            Ok(n) => {
+                println!(
+                    "wrote {n} files and the page's headers to {}",
+                    root.join(site::DIR).display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(why) => {
+                eprintln!("site: {why}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn run(root: &Path) -> Result<usize, String> {
+        let page_path = root.join("index.html");
+        let page = std::fs::read_to_string(&page_path)
+            .map_err(|e| format!("{}: {e}", page_path.display()))?;
+        let policy = site::declared_policy(&page)
+            .ok_or("index.html declares no Content-Security-Policy")?
+            .to_string();
+        let files = site::files(root, &page)?;
+        let out = root.join(site::DIR);
+        // A fresh folder: nothing left from an earlier build.
+        if out.exists() {
+            std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+        }
+        for file in &files {
+            let (from, to) = (root.join(file), out.join(file));
+            if let Some(dir) = to.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
+            std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", from.display()))?;
+        }
+        let write = |name: &str, text: String| {
+            let path = out.join(name);
+            std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
+        };
+        write("_headers", site::headers_file(&policy))?;
+        write("nginx.conf", site::nginx_snippet(&policy))?;
+        Ok(files.len())
+    }
+}

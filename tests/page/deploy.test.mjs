@@ -1,0 +1,88 @@
+// The deployable folder: the server answers for the page's files alone, the folder holds exactly
+// what the pages need, and its _headers file says what the server sends.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { request } from "node:http";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { serve, ROOT } from "./serve.mjs";
+
+const SITE = join(ROOT, "site");
+let server;
+before(async () => {
+  server = await serve();
+});
+after(() => server?.stop());
+
+/** The status of a GET of `path`, sent as written (no client normalises it). */
+function status(path) {
+  const { hostname, port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path, method: "GET" }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+test("the server answers for the page's files and for nothing else of the project", async () => {
+  assert.equal(await status("/"), 200);
+  assert.equal(await status("/www/embed/budgets.html"), 200);
+  for (const path of [
+    "/.git/config",
+    "/.git/",
+    "/target/",
+    "/src/lib.rs",
+    "/src/",
+    "/Cargo.toml",
+    "/Cargo.lock",
+    "/tests/package.json",
+    "/www/main.js",
+    "/../Cargo.toml",
+    "/%2e%2e/Cargo.toml",
+    "/www/../../Cargo.toml",
+    "/..%2f..%2fCargo.toml",
+  ]) {
+    assert.equal(await status(path), 404, path);
+  }
+});
+
+/** Every file below `dir`, relative to it. */
+function filesBelow(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesBelow(path).map((f) => join(name, f)) : [name];
+  });
+}
+
+test("the folder holds the pages and exactly the files they name", () => {
+  const files = filesBelow(SITE).sort();
+  const pages = files.filter((f) => f === "index.html" || /^www\/embed\/[^/]+\.html$/.test(f));
+  assert.ok(pages.length >= 2, `pages: ${pages}`);
+  const named = new Set();
+  for (const page of pages) {
+    const text = readFileSync(join(SITE, page), "utf8");
+    for (const [path] of text.matchAll(/www\/[A-Za-z0-9_\-/]+\.[a-z]+/g)) named.add(path);
+  }
+  assert.ok(named.size >= 20, `${named.size} files named`);
+  for (const path of named) assert.ok(files.includes(path), `${path} is named but missing`);
+  const extra = files.filter((f) => !pages.includes(f) && !named.has(f) && !["_headers", "nginx.conf"].includes(f));
+  assert.deepEqual(extra, [], "files no page needs");
+  assert.ok(!files.some((f) => relative(SITE, join(SITE, f)).startsWith("..")));
+});
+
+test("the _headers file says what the server sends: the page's policy, framing for embeds alone", async () => {
+  const headers = readFileSync(join(SITE, "_headers"), "utf8");
+  const sent = async (path) => (await fetch(new URL(path, server.url))).headers.get("content-security-policy");
+  const page = await sent("");
+  const embed = await sent("www/embed/budgets.html");
+  assert.match(page, /frame-ancestors 'none'$/);
+  assert.match(embed, /frame-ancestors \*$/);
+  const rule = (path) => headers.split("\n").indexOf(path);
+  assert.equal(headers.split("\n")[rule("/index.html") + 1], `  Content-Security-Policy: ${page}`);
+  assert.equal(headers.split("\n")[rule("/www/embed/*") + 1], `  Content-Security-Policy: ${embed}`);
+  const nginx = readFileSync(join(SITE, "nginx.conf"), "utf8");
+  assert.ok(nginx.includes(`"${embed}"`) && nginx.includes(`"${page}"`), nginx);
+});
