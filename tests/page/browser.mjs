@@ -48,13 +48,19 @@ export async function staticChartShown(page, chart, timeout = 15_000) {
 /** Waits until every chart figure has settled (drawn or failed) and returns their states. */
 export async function chartStates(page, timeout = 15_000) {
   await page.waitForFunction(
-    () => [...document.querySelectorAll("figure[data-chart]")].every((f) => f.dataset.state),
+    () => {
+      const figures = [...document.querySelectorAll("figure[data-chart]")];
+      return figures.length > 0 && figures.every((f) => f.dataset.state);
+    },
     null,
     { timeout },
   );
-  return page.$$eval("figure[data-chart]", (figures) =>
+  const states = await page.$$eval("figure[data-chart]", (figures) =>
     Object.fromEntries(figures.map((f) => [f.dataset.chart, f.dataset.state])),
   );
+  // A check of "every chart" must have charts to check.
+  if (Object.keys(states).length === 0) throw new Error("no chart figure on the page");
+  return states;
 }
 
 /**
