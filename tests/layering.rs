@@ -53,11 +53,21 @@ fn forbidden_in(text: &str, names: &[&str]) -> Vec<(usize, String)> {
 /// The layering rules: a folder (or file) under `src/`, and what its code may not name.
 fn rules() -> Vec<(&'static str, Vec<&'static str>)> {
     let browser = vec!["web_sys", "js_sys", "wasm_bindgen"];
-    let mut model = vec!["crate::charts", "crate::web", "crate::catalogue", "crate::static_"];
+    let mut model = vec![
+        "crate::charts",
+        "crate::web",
+        "crate::catalogue",
+        "crate::static_",
+    ];
     model.extend(&browser);
     let mut charts = vec!["crate::web", "crate::catalogue"];
     charts.extend(&browser);
-    let mut figures = vec!["crate::model", "crate::charts", "crate::web", "crate::catalogue"];
+    let mut figures = vec![
+        "crate::model",
+        "crate::charts",
+        "crate::web",
+        "crate::catalogue",
+    ];
     figures.extend(&browser);
     vec![("model", model), ("charts", charts), ("figures", figures)]
 }
@@ -89,7 +99,10 @@ fn breaches(src: &Path) -> Vec<String> {
 #[test]
 fn each_layer_names_only_the_layers_below_it() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    assert!(sources(&src.join("model")).len() > 5, "the model's files are read");
+    assert!(
+        sources(&src.join("model")).len() > 5,
+        "the model's files are read"
+    );
     let found = breaches(&src);
     assert!(found.is_empty(), "layering broken:\n{}", found.join("\n"));
 }
@@ -107,13 +120,20 @@ fn a_forbidden_use_is_found_in_each_layer() {
         let folder = dir.join(layer);
         std::fs::create_dir_all(&folder).ok();
         let file = folder.join("probe.rs");
-        std::fs::write(&file, format!("//! A probe.\n// use crate::web in a comment is fine\n{line}\n")).ok();
+        std::fs::write(
+            &file,
+            format!("//! A probe.\n// use crate::web in a comment is fine\n{line}\n"),
+        )
+        .ok();
         let found = breaches(&dir);
         assert!(
             found.iter().any(|b| b.contains("probe.rs:3")),
             "{layer}: {line} not found: {found:?}"
         );
-        assert!(!found.iter().any(|b| b.contains("probe.rs:2")), "a comment is no breach");
+        assert!(
+            !found.iter().any(|b| b.contains("probe.rs:2")),
+            "a comment is no breach"
+        );
         std::fs::remove_file(&file).ok();
     }
     std::fs::remove_dir_all(&dir).ok();

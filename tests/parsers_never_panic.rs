@@ -47,7 +47,8 @@ proptest! {
     ]) {
         let text = FIGURES_JSON.replacen("\"value\": 30000", &format!("\"value\": {value}"), 1);
         prop_assume!(text != FIGURES_JSON || value == "30000", "the value was not replaced");
-        prop_assert!(text.contains(&format!("\"value\": {value}")));
+        let written = format!("\"value\": {value}");
+        prop_assert!(text.contains(&written));
         if let Ok(figures) = parse(&text) {
             let v = figures.get("force.proposed").ok().and_then(|f| f.value);
             prop_assert!(v.is_none_or(|v| v.is_finite() && v >= 0.0), "{v:?}");
