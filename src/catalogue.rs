@@ -1,5 +1,6 @@
-//! Every chart on the page, by the name the page uses for it (`data-chart="troop-share"`), and
-//! the one function that builds a chart's model and draws it on any backend.
+//! Every chart the figures file declares, by its place in the file and the name the page uses
+//! for it (`data-chart`), and the one function that builds a chart's model, by its kind, and
+//! draws it on any backend.
 
 use std::fmt;
 
@@ -8,17 +9,17 @@ use plotters::drawing::DrawingArea;
 use plotters::prelude::DrawingBackend;
 
 use crate::charts::{self, ChartError, Layout, Style};
-use crate::figures::{DataError, Figures};
+use crate::figures::{ChartKind, ChartSpec, DataError, Figures};
+use crate::model::bar_panels::BarPanels;
 use crate::model::budgets::Budgets;
-use crate::model::capability::Capability;
-use crate::model::coalition::Coalition;
+use crate::model::flight_times::FlightTimes;
 use crate::model::force_scenario::ForceScenario;
-use crate::model::geography::Geography;
-use crate::model::industry::Industry;
-use crate::model::intelligence::Intelligence;
 use crate::model::panel::{Bar, Panel};
 use crate::model::scenario::Scenario;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::model::template;
 use crate::model::troop_share::TroopShare;
+use crate::model::unit_chart::UnitChart;
 
 /// The width, in CSS pixels, at which the main static version of each chart is drawn: the
 /// widest the page's chart frame gets (a 40rem column less 1rem each side), so that on a wide
@@ -42,75 +43,35 @@ pub const STATIC_VERSIONS: [(u32, &str); 3] = [
     (PHONE_WIDTH, "-phone"),
 ];
 
-/// A chart the page can show.
+/// A chart of the figures file, by its place in the file's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ChartId {
-    /// The force against NATO's and Europe's armies.
-    TroopShare,
-    /// The reader's force: shared between nations, rotated, phased.
-    ForceScenario,
-    /// The article's sums against real budgets and instruments.
-    Budgets,
-    /// The coalition's meetings, by countries taking part.
-    Coalition,
-    /// Tanks, aircraft and the time to close the gaps.
-    Capability,
-    /// Battlefield data through US systems, as a unit chart.
-    Intelligence,
-    /// Shell orders, patrol vessels, the sector's expansion.
-    Industry,
-    /// Distances and flight times.
-    Geography,
-}
+pub struct ChartId(usize);
 
 impl ChartId {
-    /// Every chart, in page order.
-    pub const ALL: [ChartId; 8] = [
-        ChartId::Coalition,
-        ChartId::Budgets,
-        ChartId::Capability,
-        ChartId::Intelligence,
-        ChartId::Geography,
-        ChartId::ForceScenario,
-        ChartId::Industry,
-        ChartId::TroopShare,
-    ];
-
-    /// The name used in the page (`data-chart`) and in file names.
-    #[must_use]
-    pub fn slug(self) -> &'static str {
-        match self {
-            ChartId::TroopShare => "troop-share",
-            ChartId::ForceScenario => "force-scenario",
-            ChartId::Budgets => "budgets",
-            ChartId::Coalition => "coalition",
-            ChartId::Capability => "capability",
-            ChartId::Intelligence => "intelligence",
-            ChartId::Industry => "industry",
-            ChartId::Geography => "geography",
-        }
-    }
-
-    /// The height the page reserves for the chart, in CSS pixels, at a nominal width of
-    /// [`NOMINAL_WIDTH`]; `www/style.css` reserves the same.
-    #[must_use]
-    pub fn nominal_height(self) -> u32 {
-        match self {
-            ChartId::TroopShare => 560,
-            ChartId::ForceScenario => 520,
-            ChartId::Budgets => 650,
-            ChartId::Coalition => 440,
-            ChartId::Capability => 420,
-            ChartId::Intelligence => 460,
-            ChartId::Industry => 400,
-            ChartId::Geography => 440,
-        }
+    /// Every chart of `figures`, in page order.
+    pub fn all(figures: &Figures) -> impl Iterator<Item = ChartId> {
+        (0..figures.charts().len()).map(ChartId)
     }
 
     /// The chart a page name refers to, if any.
     #[must_use]
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.slug() == slug)
+    pub fn from_slug(figures: &Figures, slug: &str) -> Option<Self> {
+        figures
+            .charts()
+            .iter()
+            .position(|c| c.slug == slug)
+            .map(ChartId)
+    }
+
+    /// The chart's declaration.
+    ///
+    /// # Errors
+    /// A [`DataError`] if `figures` has no such chart (an id from other figures).
+    pub fn spec(self, figures: &Figures) -> Result<&ChartSpec, DataError> {
+        figures
+            .charts()
+            .get(self.0)
+            .ok_or_else(|| DataError::new("charts", format!("no chart number {}", self.0)))
     }
 }
 
@@ -146,74 +107,111 @@ impl From<ChartError> for FigureError {
     }
 }
 
-/// A chart's model, built from the figures.
+/// What a chart draws: the model of its kind.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(
     clippy::large_enum_variant,
     reason = "a page holds one model per figure, a handful in all: boxing would save nothing"
 )]
-pub enum Model {
+pub enum Drawing {
+    /// See [`BarPanels`].
+    BarPanels(BarPanels),
     /// See [`TroopShare`].
     TroopShare(TroopShare),
     /// See [`ForceScenario`].
     ForceScenario(ForceScenario),
     /// See [`Budgets`].
     Budgets(Budgets),
-    /// See [`Coalition`].
-    Coalition(Coalition),
-    /// See [`Capability`].
-    Capability(Capability),
-    /// See [`Intelligence`].
-    Intelligence(Intelligence),
-    /// See [`Industry`].
-    Industry(Industry),
-    /// See [`Geography`].
-    Geography(Geography),
+    /// See [`UnitChart`].
+    UnitChart(UnitChart),
+    /// See [`FlightTimes`].
+    FlightTimes(FlightTimes),
+}
+
+/// A chart's model, built from the figures: what it draws, and its takeaway.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// What it draws.
+    pub drawing: Drawing,
+    /// Its one-line takeaway: the declared template filled, or its kind's own sentence.
+    takeaway: String,
 }
 
 impl Model {
     /// Builds the model of chart `id` for the reader's scenario.
     ///
     /// # Errors
-    /// A [`DataError`] if the figures the chart needs are missing.
+    /// A [`DataError`] if the figures the chart needs are missing, or its takeaway names a
+    /// value its kind does not give.
     pub fn build(id: ChartId, figures: &Figures, scenario: &Scenario) -> Result<Self, DataError> {
-        Ok(match id {
-            ChartId::TroopShare => {
-                Model::TroopShare(TroopShare::from_figures(figures, Some(scenario.force()))?)
+        let spec = id.spec(figures)?;
+        let missing = || DataError::new(format!("charts[{}]", id.0), "its kind's part is missing");
+        let drawing = match spec.kind {
+            ChartKind::BarPanels => {
+                Drawing::BarPanels(BarPanels::from_figures(figures, &spec.panels)?)
             }
-            ChartId::ForceScenario => {
-                Model::ForceScenario(ForceScenario::from_figures(figures, scenario)?)
+            ChartKind::TroopShare => {
+                let part = spec.troop_share.as_ref().ok_or_else(missing)?;
+                Drawing::TroopShare(TroopShare::from_figures(
+                    figures,
+                    part,
+                    Some(scenario.force()),
+                )?)
             }
-            ChartId::Budgets => Model::Budgets(Budgets::from_figures(figures, scenario)?),
-            ChartId::Coalition => Model::Coalition(Coalition::from_figures(figures)?),
-            ChartId::Capability => Model::Capability(Capability::from_figures(figures)?),
-            ChartId::Intelligence => Model::Intelligence(Intelligence::from_figures(figures)?),
-            ChartId::Industry => Model::Industry(Industry::from_figures(figures)?),
-            ChartId::Geography => Model::Geography(Geography::from_figures(figures)?),
-        })
+            ChartKind::ForceScenario => {
+                let part = spec.force_scenario.as_ref().ok_or_else(missing)?;
+                Drawing::ForceScenario(ForceScenario::from_figures(figures, part, scenario)?)
+            }
+            ChartKind::Budgets => {
+                let part = spec.budgets.as_ref().ok_or_else(missing)?;
+                Drawing::Budgets(Budgets::from_figures(figures, part, scenario)?)
+            }
+            ChartKind::UnitChart => {
+                let part = spec.unit_chart.as_ref().ok_or_else(missing)?;
+                Drawing::UnitChart(UnitChart::from_figures(figures, part)?)
+            }
+            ChartKind::FlightTimes => {
+                let part = spec.flight_times.as_ref().ok_or_else(missing)?;
+                Drawing::FlightTimes(FlightTimes::from_figures(figures, part)?)
+            }
+        };
+        // The build writes every takeaway into the page; in the browser only those that follow
+        // the reader's scenario are made again.
+        #[cfg(not(target_arch = "wasm32"))]
+        let takeaway = match &spec.takeaway {
+            Some(words) => template::fill(words, |name| drawing.value(name))
+                .map_err(|why| DataError::new(format!("charts[{}].takeaway", id.0), why))?,
+            None => drawing.takeaway(),
+        };
+        #[cfg(target_arch = "wasm32")]
+        let takeaway = match &drawing {
+            Drawing::TroopShare(m) => m.takeaway(),
+            Drawing::ForceScenario(m) => m.takeaway(),
+            Drawing::Budgets(m) => m.takeaway(),
+            _ => String::new(),
+        };
+        Ok(Self { drawing, takeaway })
     }
 
-    /// The panels of a chart made of bar panels (every chart but the unit chart).
+    /// The panels of a chart made of bar panels (every kind but the unit chart).
     #[must_use]
     pub fn panels(&self) -> Vec<&Panel> {
-        match self {
-            Model::TroopShare(m) => vec![&m.share_panel, &m.army_panel],
-            Model::ForceScenario(m) => vec![&m.army_panel, &m.phase_panel],
-            Model::Budgets(m) => m.panels.iter().collect(),
-            Model::Coalition(m) => vec![&m.panel],
-            Model::Capability(m) => m.panels.iter().collect(),
-            Model::Industry(m) => m.panels.iter().collect(),
-            Model::Geography(m) => m.panels.iter().collect(),
-            Model::Intelligence(_) => Vec::new(),
+        match &self.drawing {
+            Drawing::BarPanels(m) => m.panels.iter().collect(),
+            Drawing::TroopShare(m) => vec![&m.share_panel, &m.army_panel],
+            Drawing::ForceScenario(m) => vec![&m.army_panel, &m.phase_panel],
+            Drawing::Budgets(m) => m.panels.iter().collect(),
+            Drawing::FlightTimes(m) => m.panels.iter().collect(),
+            Drawing::UnitChart(_) => Vec::new(),
         }
     }
 
     /// Every bar the chart draws, in drawing order (the order of its [`Layout`]'s hits).
     #[must_use]
     pub fn bars(&self) -> Vec<Bar> {
-        match self {
-            Model::Intelligence(m) => m.parts(),
-            other => other
+        match &self.drawing {
+            Drawing::UnitChart(m) => m.parts(),
+            _ => self
                 .panels()
                 .into_iter()
                 .flat_map(|p| p.bars.iter().cloned())
@@ -226,10 +224,10 @@ impl Model {
     #[must_use]
     pub fn description(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
-        if let Model::Intelligence(m) = self {
+        if let Drawing::UnitChart(m) = &self.drawing {
             parts.push(format!(
                 "A grid of {} squares, {} of them filled.",
-                Intelligence::CELLS,
+                UnitChart::CELLS,
                 m.filled
             ));
         }
@@ -273,19 +271,11 @@ impl Model {
         parts.join(" ")
     }
 
-    /// The chart's one-line takeaway, computed from its figures.
+    /// The chart's one-line takeaway (in the browser, empty for a chart whose sentences do not
+    /// follow the reader's scenario: the page has them from the build).
     #[must_use]
     pub fn takeaway(&self) -> String {
-        match self {
-            Model::TroopShare(m) => m.takeaway(),
-            Model::ForceScenario(m) => m.takeaway(),
-            Model::Budgets(m) => m.takeaway(),
-            Model::Coalition(m) => m.takeaway(),
-            Model::Capability(m) => m.takeaway(),
-            Model::Intelligence(m) => m.takeaway(),
-            Model::Industry(m) => m.takeaway(),
-            Model::Geography(m) => m.takeaway(),
-        }
+        self.takeaway.clone()
     }
 
     /// Draws the chart into `area`.
@@ -297,9 +287,36 @@ impl Model {
         area: &DrawingArea<DB, Shift>,
         style: Style<'_>,
     ) -> Result<Layout, ChartError> {
+        match &self.drawing {
+            Drawing::UnitChart(m) => charts::waffle::draw(area, m, style),
+            _ => charts::bar_panels::draw(area, &self.panels(), style),
+        }
+    }
+}
+
+impl Drawing {
+    /// The kind's own takeaway.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn takeaway(&self) -> String {
         match self {
-            Model::Intelligence(m) => charts::waffle::draw(area, m, style),
-            other => charts::bar_panels::draw(area, &other.panels(), style),
+            Drawing::BarPanels(m) => m.takeaway(),
+            Drawing::TroopShare(m) => m.takeaway(),
+            Drawing::ForceScenario(m) => m.takeaway(),
+            Drawing::Budgets(m) => m.takeaway(),
+            Drawing::UnitChart(m) => m.takeaway(),
+            Drawing::FlightTimes(m) => m.takeaway(),
+        }
+    }
+
+    /// A value a takeaway template may name.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn value(&self, name: &str) -> Option<String> {
+        match self {
+            Drawing::BarPanels(m) => m.value(name),
+            Drawing::UnitChart(m) => m.value(name),
+            Drawing::FlightTimes(m) => m.value(name),
+            // The kinds whose sentences follow the reader's scenario write their own.
+            Drawing::TroopShare(_) | Drawing::ForceScenario(_) | Drawing::Budgets(_) => None,
         }
     }
 }

@@ -15,6 +15,8 @@ pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page_script;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod page_skeleton;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod site;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod static_embed;

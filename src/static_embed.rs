@@ -4,7 +4,8 @@
 //! `index.html` by the native build, so that an embed never drifts from the article.
 
 use crate::page_script::{loader_of, with_loader, LOADER_MARKERS};
-use crate::static_page::{between, escape_html, heading_of};
+use crate::page_skeleton::title_in;
+use crate::static_page::{between, escape_html};
 
 /// Where the embed pages live, relative to `index.html`.
 pub const DIR: &str = "www/embed";
@@ -30,7 +31,7 @@ pub fn embed_html(page: &str, slug: &str) -> Result<String, String> {
     let policy = between(page, "<meta http-equiv=\"Content-Security-Policy\"", ">")
         .ok_or("index.html has no Content-Security-Policy")?;
     let article = between(page, "<title>", "</title>").ok_or("index.html has no title")?;
-    let chart = heading_of(page, slug).ok_or_else(|| format!("“{slug}” has no heading"))?;
+    let chart = title_in(page, slug).ok_or_else(|| format!("“{slug}” has no heading"))?;
     let loader = loader_of(page).ok_or("index.html has no chart loader")?;
     let html = format!(
         "<!doctype html>

@@ -238,7 +238,7 @@ fn splice_each(page: &str, (start, end): (&str, &str), content: &str) -> String 
 }
 
 /// `page` with every figure's takeaway, description and data table regenerated from `figures`;
-/// the title of each table is the figure's `<h2>`.
+/// the title of each table is the chart's.
 ///
 /// # Errors
 /// A message if a figure's markers are missing or its model cannot be built.
@@ -247,15 +247,15 @@ pub fn with_extras(page: &str, figures: &crate::figures::Figures) -> Result<Stri
     use crate::model::scenario::Scenario;
     let start = Scenario::from_figures(figures);
     let mut page = page.to_string();
-    for id in ChartId::ALL {
-        let slug = id.slug();
+    for id in ChartId::all(figures) {
+        let spec = id.spec(figures).map_err(|e| e.to_string())?;
+        let slug = spec.slug.as_str();
         let model = Model::build(id, figures, &start).map_err(|e| format!("{slug}: {e}"))?;
-        let title = heading_of(&page, slug).unwrap_or_else(|| slug.to_string());
         let (start_marker, end_marker) = extras_markers(slug);
         page = splice(
             &page,
             (&start_marker, &end_marker),
-            &extras_html(slug, &title, &model),
+            &extras_html(slug, &spec.title, &model),
         )?;
         // The takeaway the chart program would write, in the figure and in the article's lines
         // that quote it, so that nothing moves when it does.
@@ -285,20 +285,10 @@ pub fn regenerate(
     loader: &str,
 ) -> Result<String, String> {
     let checked = crate::model::claims::check_all(figures).map_err(|e| e.to_string())?;
-    let page = splice(page, CLAIMS_MARKERS, &claims_html(&checked))?;
+    let page = crate::page_skeleton::with_figures(page, figures)?;
+    let page = splice(&page, CLAIMS_MARKERS, &claims_html(&checked))?;
     let page = with_extras(&page, figures)?;
     crate::page_script::with_loader(&page, loader, "")
-}
-
-/// The text of `<h2 … id="<slug>-title">…</h2>`, without markup.
-pub(crate) fn heading_of(page: &str, slug: &str) -> Option<String> {
-    let raw = between(page, &format!("id=\"{slug}-title\">"), "</h2>")?;
-    // Headings are plain text apart from entities.
-    Some(
-        raw.replace("&amp;", "&")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">"),
-    )
 }
 
 /// The text between the first `start` in `page` and the first `end` after it.

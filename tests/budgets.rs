@@ -3,9 +3,8 @@
 
 mod committed_figures;
 
-use committed_figures::real;
+use committed_figures::{budgets_of, real};
 use reassurance_force::figures::{Kind, Unit};
-use reassurance_force::model::budgets::Budgets;
 use reassurance_force::model::scenario::Scenario;
 
 fn start() -> Scenario {
@@ -16,7 +15,7 @@ type Result = std::result::Result<(), Box<dyn std::error::Error>>;
 
 #[test]
 fn one_panel_per_currency_ranked_largest_first() -> Result {
-    let model = Budgets::from_figures(&real()?, &start())?;
+    let model = budgets_of(&real()?, &start())?;
     let units: Vec<Unit> = model.panels.iter().map(|p| p.unit).collect();
     assert_eq!(units, vec![Unit::EurBn, Unit::UsdBn]);
     for panel in &model.panels {
@@ -30,7 +29,7 @@ fn one_panel_per_currency_ranked_largest_first() -> Result {
 
 #[test]
 fn the_articles_sums_are_marked_as_reported_with_their_year() -> Result {
-    let model = Budgets::from_figures(&real()?, &start())?;
+    let model = budgets_of(&real()?, &start())?;
     let euro = model.panels.first().ok_or("no euro panel")?;
     let reported: Vec<(String, String)> = euro
         .bars
@@ -53,7 +52,7 @@ fn the_articles_sums_are_marked_as_reported_with_their_year() -> Result {
 fn takeaway_compares_the_largest_sums() -> Result {
     // The article's sums count other things than the EU's instruments: the takeaway gives the
     // largest of the one and the span of the other, and no ratio between them.
-    let words = Budgets::from_figures(&real()?, &start())?.takeaway();
+    let words = budgets_of(&real()?, &start())?.takeaway();
     assert!(!words.contains("times"), "{words}");
     for part in ["largest sum is €45 bn", "from €1.5 bn", "to €150 bn (SAFE"] {
         assert!(words.contains(part), "{part:?} missing from {words:?}");
@@ -65,7 +64,7 @@ fn takeaway_compares_the_largest_sums() -> Result {
 fn switching_currency_converts_at_the_stated_rate() -> Result {
     let mut view = start();
     view.currency = reassurance_force::model::scenario::Currency::Usd;
-    let model = Budgets::from_figures(&real()?, &view)?;
+    let model = budgets_of(&real()?, &view)?;
     let rate = model.rate_used.as_ref().ok_or("no rate used")?;
     assert!((rate.usd_per_eur - 1.0824).abs() < 1e-9);
     let euro_panel = model.panels.first().ok_or("no panel")?;
@@ -85,7 +84,7 @@ fn switching_currency_converts_at_the_stated_rate() -> Result {
     assert!(national.bars.iter().all(|b| b.converted_from.is_none()));
 
     view.currency = reassurance_force::model::scenario::Currency::Eur;
-    let model = Budgets::from_figures(&real()?, &view)?;
+    let model = budgets_of(&real()?, &view)?;
     let russia = model
         .panels
         .get(1)
@@ -101,7 +100,7 @@ fn share_of_gdp_and_order_by_name() -> Result {
     let mut view = start();
     view.measure = reassurance_force::model::scenario::Measure::GdpShare;
     view.order = reassurance_force::model::scenario::Order::Name;
-    let model = Budgets::from_figures(&real()?, &view)?;
+    let model = budgets_of(&real()?, &view)?;
     let gdp = model.panels.get(1).ok_or("no panel")?;
     assert_eq!(gdp.unit, Unit::Percent);
     let labels: Vec<&str> = gdp.bars.iter().map(|b| b.label.as_str()).collect();

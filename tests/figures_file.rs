@@ -89,12 +89,12 @@ fn a_chart_naming_a_missing_figure_is_refused() {
     let text = edited(|t| {
         set_at(
             t,
-            "/charts/troop_share/armies/2",
+            "/charts/7/troop_share/armies/2",
             json!("personnel.atlantis"),
         )
     });
     let (path, message) = rejected(&text);
-    assert_eq!(path, "charts.troop_share.armies[2]");
+    assert_eq!(path, "charts[7].troop_share.armies[2]");
     assert!(message.contains("atlantis"), "{message}");
 }
 
@@ -103,12 +103,12 @@ fn a_panel_mixing_currencies_is_refused() {
     let text = edited(|t| {
         set_at(
             t,
-            "/charts/budgets/sums/figures/0",
+            "/charts/1/budgets/sums/figures/0",
             json!("spending.russia"),
         )
     });
     let (path, _) = rejected(&text);
-    assert_eq!(path, "charts.budgets.sums.figures[0]");
+    assert_eq!(path, "charts[1].budgets.sums.figures[0]");
 }
 
 #[test]
@@ -150,9 +150,15 @@ fn a_scenario_value_may_not_be_typed_in() {
 
 #[test]
 fn the_exchange_rate_must_be_a_rate() {
-    let text = edited(|t| set_at(t, "/charts/budgets/exchange_rate", json!("spending.russia")));
+    let text = edited(|t| {
+        set_at(
+            t,
+            "/charts/1/budgets/exchange_rate",
+            json!("spending.russia"),
+        )
+    });
     let (path, message) = rejected(&text);
-    assert_eq!(path, "charts.budgets.exchange_rate");
+    assert_eq!(path, "charts[1].budgets.exchange_rate");
     assert!(message.contains("usd_per_eur"), "{message}");
 }
 
@@ -161,12 +167,12 @@ fn contributors_budgets_share_one_currency() {
     let text = edited(|t| {
         set_at(
             t,
-            "/charts/force_scenario/contributors/1/budget",
+            "/charts/5/force_scenario/contributors/1/budget",
             json!("money.project-ironclad"),
         );
     });
     let (path, _) = rejected(&text);
-    assert_eq!(path, "charts.force_scenario.contributors[1].budget");
+    assert_eq!(path, "charts[5].force_scenario.contributors[1].budget");
 }
 
 #[test]
@@ -183,13 +189,13 @@ fn a_value_without_a_source_is_refused() {
 
 #[test]
 fn the_budget_panels_keep_their_units() {
-    let text = edited(|t| set_at(t, "/charts/budgets/national_gdp/unit", json!("eur_bn")));
+    let text = edited(|t| set_at(t, "/charts/1/budgets/national_gdp/unit", json!("eur_bn")));
     let (path, message) = rejected(&text);
-    assert_eq!(path, "charts.budgets.national_gdp.unit");
+    assert_eq!(path, "charts[1].budgets.national_gdp.unit");
     assert!(message.contains("percent"), "{message}");
-    let text = edited(|t| set_at(t, "/charts/budgets/national/unit", json!("percent")));
+    let text = edited(|t| set_at(t, "/charts/1/budgets/national/unit", json!("percent")));
     let (path, message) = rejected(&text);
-    assert_eq!(path, "charts.budgets.national.unit");
+    assert_eq!(path, "charts[1].budgets.national.unit");
     assert!(message.contains("eur_bn or usd_bn"), "{message}");
 }
 

@@ -3,9 +3,8 @@
 
 mod committed_figures;
 
-use committed_figures::real;
+use committed_figures::{force_scenario_of, real};
 use reassurance_force::figures::Kind;
-use reassurance_force::model::force_scenario::ForceScenario;
 use reassurance_force::model::force_sharing::{apportion, share_force, Nation};
 use reassurance_force::model::scenario::{Scenario, Sharing};
 
@@ -98,7 +97,7 @@ fn rotation_and_force_stay_in_bounds() {
 fn sixty_thousand_with_three_rotations() -> Result {
     // The question the page must answer: 60,000 shared equally by five nations is 12,000 each;
     // three rotations tie up 36,000 each. Poland: 36,000 / 216,100 = 16.66%.
-    let model = ForceScenario::from_figures(&real()?, &scenario(60_000, Sharing::Equal, 3))?;
+    let model = force_scenario_of(&real()?, &scenario(60_000, Sharing::Equal, 3))?;
     assert_eq!(model.tied_up, 180_000);
     let poland = model
         .contributions
@@ -126,7 +125,7 @@ fn sixty_thousand_with_three_rotations() -> Result {
 
 #[test]
 fn the_phases_step_from_the_engineers_to_all_troops_tied_up() -> Result {
-    let model = ForceScenario::from_figures(&real()?, &scenario(60_000, Sharing::Personnel, 2))?;
+    let model = force_scenario_of(&real()?, &scenario(60_000, Sharing::Personnel, 2))?;
     let values: Vec<Option<f64>> = model.phase_panel.bars.iter().map(|b| b.value).collect();
     assert_eq!(values, vec![Some(5_000.0), Some(60_000.0), Some(120_000.0)]);
     let kinds: Vec<Kind> = model.phase_panel.bars.iter().map(|b| b.kind).collect();
@@ -134,7 +133,7 @@ fn the_phases_step_from_the_engineers_to_all_troops_tied_up() -> Result {
         kinds,
         vec![Kind::AsReported, Kind::Scenario, Kind::Scenario]
     );
-    let at_reported = ForceScenario::from_figures(&real()?, &Scenario::from_figures(&real()?))?;
+    let at_reported = force_scenario_of(&real()?, &Scenario::from_figures(&real()?))?;
     let second = at_reported.phase_panel.bars.get(1).map(|b| b.kind);
     assert_eq!(
         second,
@@ -147,8 +146,7 @@ fn the_phases_step_from_the_engineers_to_all_troops_tied_up() -> Result {
 #[test]
 fn shares_follow_the_rule() -> Result {
     let figures = real()?;
-    let by_people =
-        ForceScenario::from_figures(&figures, &scenario(60_000, Sharing::Personnel, 1))?;
+    let by_people = force_scenario_of(&figures, &scenario(60_000, Sharing::Personnel, 1))?;
     let shares: Vec<f64> = by_people
         .contributions
         .iter()
@@ -166,7 +164,7 @@ fn shares_follow_the_rule() -> Result {
 
 #[test]
 fn equal_shares_of_every_army_are_said_so() -> Result {
-    let model = ForceScenario::from_figures(&real()?, &scenario(60_000, Sharing::Personnel, 3))?;
+    let model = force_scenario_of(&real()?, &scenario(60_000, Sharing::Personnel, 3))?;
     let words = model.takeaway();
     assert!(
         words.contains("Every contributing army gives the same share"),

@@ -10,8 +10,8 @@ mod committed_figures;
 
 use std::path::{Path, PathBuf};
 
-use committed_figures::real;
-use reassurance_force::catalogue::{ChartId, Model, NOMINAL_WIDTH, STATIC_VERSIONS};
+use committed_figures::{chart_id, charts, real};
+use reassurance_force::catalogue::{Model, NOMINAL_WIDTH, STATIC_VERSIONS};
 use reassurance_force::charts::theme::{Palette, Theme};
 use reassurance_force::model::scenario::Scenario;
 use reassurance_force::{page_script, static_embed, static_page, static_svg};
@@ -47,12 +47,12 @@ fn check(committed: &Path, fresh: &str) -> Result {
 fn static_charts_are_current() -> Result {
     let figures = real()?;
     let theme = Theme::new(Palette::LIGHT, 1.0);
-    for id in ChartId::ALL {
+    for (id, spec) in charts(&figures) {
         for (width, suffix) in STATIC_VERSIONS {
-            let svg = static_svg::render(id, &figures, (width, id.nominal_height()), &theme)?;
-            assert!(svg.starts_with("<svg"), "{}", id.slug());
+            let svg = static_svg::render(id, &figures, (width, spec.height), &theme)?;
+            assert!(svg.starts_with("<svg"), "{}", spec.slug.as_str());
             check(
-                &PathBuf::from(format!("www/static/{}{suffix}.svg", id.slug())),
+                &PathBuf::from(format!("www/static/{}{suffix}.svg", spec.slug.as_str())),
                 &svg,
             )?;
         }
@@ -64,12 +64,17 @@ fn static_charts_are_current() -> Result {
 fn csv_files_the_claims_check_and_embed_pages_are_current() -> Result {
     let figures = real()?;
     let start = Scenario::from_figures(&figures);
-    for id in ChartId::ALL {
+    for (id, spec) in charts(&figures) {
         let model = Model::build(id, &figures, &start)?;
         let csv = static_page::csv(&model);
-        assert_eq!(csv.lines().count(), model.bars().len() + 1, "{}", id.slug());
+        assert_eq!(
+            csv.lines().count(),
+            model.bars().len() + 1,
+            "{}",
+            spec.slug.as_str()
+        );
         check(
-            &PathBuf::from(format!("www/static/{}.csv", id.slug())),
+            &PathBuf::from(format!("www/static/{}.csv", spec.slug.as_str())),
             &csv,
         )?;
     }
@@ -81,21 +86,26 @@ fn csv_files_the_claims_check_and_embed_pages_are_current() -> Result {
     assert_eq!(page_script::loader_of(&fresh), Some(loader.as_str()));
     check(Path::new("index.html"), &fresh)?;
     // Each chart's embed page is made from the page as it is now.
-    for id in ChartId::ALL {
-        let embed = static_embed::embed_html(&fresh, id.slug())?;
-        assert_eq!(embed.matches("<figure ").count(), 1, "{}", id.slug());
-        assert!(
-            embed.contains(&format!("data-chart=\"{}\"", id.slug())),
+    for (_, spec) in charts(&figures) {
+        let embed = static_embed::embed_html(&fresh, spec.slug.as_str())?;
+        assert_eq!(
+            embed.matches("<figure ").count(),
+            1,
             "{}",
-            id.slug()
+            spec.slug.as_str()
+        );
+        assert!(
+            embed.contains(&format!("data-chart=\"{}\"", spec.slug.as_str())),
+            "{}",
+            spec.slug.as_str()
         );
         assert!(
             !embed.contains("src=\"www/"),
             "{}: paths from embed/",
-            id.slug()
+            spec.slug.as_str()
         );
         check(
-            &PathBuf::from(format!("{}/{}.html", static_embed::DIR, id.slug())),
+            &PathBuf::from(format!("{}/{}.html", static_embed::DIR, spec.slug.as_str())),
             &embed,
         )?;
     }
@@ -106,11 +116,14 @@ fn csv_files_the_claims_check_and_embed_pages_are_current() -> Result {
 fn dark_charts_at_twice_the_pixels() -> Result {
     let figures = real()?;
     let theme = Theme::new(Palette::DARK, 2.0);
-    for id in ChartId::ALL {
-        let size = (NOMINAL_WIDTH * 2, id.nominal_height() * 2);
+    for (id, spec) in charts(&figures) {
+        let size = (NOMINAL_WIDTH * 2, spec.height * 2);
         let svg = static_svg::render(id, &figures, size, &theme)?;
         check(
-            &PathBuf::from(format!("tests/snapshots/{}-dark-2x.svg", id.slug())),
+            &PathBuf::from(format!(
+                "tests/snapshots/{}-dark-2x.svg",
+                spec.slug.as_str()
+            )),
             &svg,
         )?;
     }
@@ -121,7 +134,12 @@ fn dark_charts_at_twice_the_pixels() -> Result {
 fn static_charts_carry_the_figures_and_their_kinds() -> Result {
     let figures = real()?;
     let theme = Theme::new(Palette::LIGHT, 1.0);
-    let troops = static_svg::render(ChartId::TroopShare, &figures, (NOMINAL_WIDTH, 560), &theme)?;
+    let troops = static_svg::render(
+        chart_id(&figures, "troop-share")?,
+        &figures,
+        (NOMINAL_WIDTH, 560),
+        &theme,
+    )?;
     for words in [
         "0.88% · derived, 2024",
         "1.42%",
@@ -131,7 +149,12 @@ fn static_charts_carry_the_figures_and_their_kinds() -> Result {
     ] {
         assert!(troops.contains(words), "{words:?} missing");
     }
-    let budgets = static_svg::render(ChartId::Budgets, &figures, (NOMINAL_WIDTH, 650), &theme)?;
+    let budgets = static_svg::render(
+        chart_id(&figures, "budgets")?,
+        &figures,
+        (NOMINAL_WIDTH, 650),
+        &theme,
+    )?;
     for words in ["€14 bn · as reported, 2025", "US$149 bn", "2024–2027"] {
         assert!(budgets.contains(words), "{words:?} missing");
     }
@@ -143,7 +166,7 @@ fn a_tiny_area_is_refused_not_drawn_blank() -> Result {
     let figures = real()?;
     let theme = Theme::new(Palette::LIGHT, 1.0);
     for size in [(0, 0), (0, 560), (100, 560), (680, 10)] {
-        let result = static_svg::render(ChartId::TroopShare, &figures, size, &theme);
+        let result = static_svg::render(chart_id(&figures, "troop-share")?, &figures, size, &theme);
         let message = result.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(message.contains("too small"), "{size:?}: {message:?}");
     }
@@ -154,8 +177,13 @@ fn a_tiny_area_is_refused_not_drawn_blank() -> Result {
 fn at_phone_width_titles_wrap_instead_of_being_cut() -> Result {
     let figures = real()?;
     let theme = Theme::new(Palette::LIGHT, 1.0);
-    let svg = static_svg::render(ChartId::TroopShare, &figures, (343, 560), &theme)?
-        .replace("&apos;", "'");
+    let svg = static_svg::render(
+        chart_id(&figures, "troop-share")?,
+        &figures,
+        (343, 560),
+        &theme,
+    )?
+    .replace("&apos;", "'");
     let title = "The largest armies of NATO's European members, and the proposed force";
     assert!(
         !svg.contains(title),

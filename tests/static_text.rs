@@ -5,8 +5,8 @@
 
 mod committed_figures;
 
-use committed_figures::real;
-use reassurance_force::catalogue::{ChartId, STATIC_VERSIONS};
+use committed_figures::{charts, real};
+use reassurance_force::catalogue::STATIC_VERSIONS;
 use reassurance_force::charts::theme::{Palette, Theme};
 use reassurance_force::static_svg;
 
@@ -46,10 +46,14 @@ fn every_static_chart() -> std::result::Result<Vec<Drawn>, Box<dyn std::error::E
     let mut out = Vec::new();
     for (palette, scale) in [(Palette::LIGHT, 1.0), (Palette::DARK, 2.0)] {
         let theme = Theme::new(palette, scale);
-        for id in ChartId::ALL {
+        for (id, spec) in charts(&figures) {
             for (width, suffix) in STATIC_VERSIONS {
-                let svg = static_svg::render(id, &figures, (width, id.nominal_height()), &theme)?;
-                out.push((format!("{}{suffix} at {scale}×", id.slug()), scale, svg));
+                let svg = static_svg::render(id, &figures, (width, spec.height), &theme)?;
+                out.push((
+                    format!("{}{suffix} at {scale}×", spec.slug.as_str()),
+                    scale,
+                    svg,
+                ));
             }
         }
     }

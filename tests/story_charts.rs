@@ -1,18 +1,28 @@
-//! The charts of the story's other figures: coalition growth, capability gaps, intelligence,
-//! industry and geography.
+//! The story's charts as the figures file declares them: bar panels (dated bars, a line at the
+//! count a growth implies, ranges), a unit chart, and flight times.
 #![cfg(not(target_arch = "wasm32"))] // native tests; the browser's are in web.rs
 
 mod committed_figures;
 
-use committed_figures::real;
+use committed_figures::{chart_id, real};
+use reassurance_force::catalogue::{Drawing, Model};
 use reassurance_force::figures::Kind;
-use reassurance_force::model::capability::Capability;
-use reassurance_force::model::coalition::{implied_before, Coalition};
-use reassurance_force::model::geography::{flight_minutes, Geography};
-use reassurance_force::model::industry::{growth_pct, Industry};
-use reassurance_force::model::intelligence::Intelligence;
+use reassurance_force::model::bar_panels::{growth_pct, implied_before};
+use reassurance_force::model::flight_times::flight_minutes;
+use reassurance_force::model::scenario::Scenario;
 
 type Result = std::result::Result<(), Box<dyn std::error::Error>>;
+
+/// The model of the chart `slug` of the committed figures, as the page opens.
+fn built(slug: &str) -> std::result::Result<Model, Box<dyn std::error::Error>> {
+    let figures = real()?;
+    let id = chart_id(&figures, slug)?;
+    Ok(Model::build(
+        id,
+        &figures,
+        &Scenario::from_figures(&figures),
+    )?)
+}
 
 fn close(a: Option<f64>, b: f64) -> bool {
     a.is_some_and(|a| (a - b).abs() < 1e-3)
@@ -32,8 +42,9 @@ fn arithmetic_by_hand() {
 
 #[test]
 fn coalition_in_date_order_with_the_implied_february_count() -> Result {
-    let model = Coalition::from_figures(&real()?)?;
-    let bars = &model.panel.bars;
+    let model = built("coalition")?;
+    let panel = *model.panels().first().ok_or("no panel")?;
+    let bars = &panel.bars;
     assert_eq!(bars.first().map(|b| b.kind), Some(Kind::AsReported));
     let labels: Vec<&str> = bars.iter().skip(1).map(|b| b.label.as_str()).collect();
     assert!(
@@ -50,10 +61,7 @@ fn coalition_in_date_order_with_the_implied_february_count() -> Result {
         bases.iter().all(|k| *k == "countries_attending"),
         "{bases:?}"
     );
-    assert!(close(
-        model.panel.marker.as_ref().map(|m| m.value),
-        22.142_857
-    ));
+    assert!(close(panel.marker.as_ref().map(|m| m.value), 22.142_857));
     assert!(
         model
             .takeaway()
@@ -66,16 +74,16 @@ fn coalition_in_date_order_with_the_implied_february_count() -> Result {
 
 #[test]
 fn capability_gaps_and_the_time_range() -> Result {
-    let model = Capability::from_figures(&real()?)?;
+    let model = built("capability")?;
     let range = model
-        .panels
+        .panels()
         .get(2)
         .and_then(|p| p.bars.first())
         .ok_or("no range")?;
     assert_eq!((range.from, range.value), (Some(18.0), Some(24.0)));
     assert_eq!(range.value_text(), "18–24 months");
     let tanks: Vec<f64> = model
-        .panels
+        .panels()
         .first()
         .map(|p| p.bars.iter().filter_map(|b| b.value).collect())
         .unwrap_or_default();
@@ -94,7 +102,10 @@ fn capability_gaps_and_the_time_range() -> Result {
 
 #[test]
 fn sixty_eight_of_a_hundred_squares() -> Result {
-    let model = Intelligence::from_figures(&real()?)?;
+    let built = built("intelligence")?;
+    let Drawing::UnitChart(model) = &built.drawing else {
+        return Err("not a unit chart".into());
+    };
     assert_eq!(model.filled, 68);
     let parts = model.parts();
     assert_eq!(
@@ -107,18 +118,18 @@ fn sixty_eight_of_a_hundred_squares() -> Result {
 
 #[test]
 fn industry_and_geography_carry_derived_bars() -> Result {
-    let industry = Industry::from_figures(&real()?)?;
+    let industry = built("industry")?;
     let initiative: Vec<Option<f64>> = industry
-        .panels
+        .panels()
         .get(1)
         .map(|p| p.bars.iter().map(|b| b.value).collect())
         .unwrap_or_default();
     assert_eq!(initiative, vec![Some(1_500_000.0), Some(500_000.0)]);
-    let geography = Geography::from_figures(&real()?)?;
+    let geography = built("geography")?;
     // Lviv to the tripoint: 1.66° of latitude and 0.42° of longitude at 50.7° N, about 187 km;
     // Kyiv to Belarus's southernmost point: 0.81° of latitude, about 90 km.
     let distances: Vec<f64> = geography
-        .panels
+        .panels()
         .first()
         .map(|p| {
             p.bars
@@ -133,7 +144,7 @@ fn industry_and_geography_carry_derived_bars() -> Result {
         matches!(distances.as_slice(), [l, k] if (l - 187.0).abs() < 2.0 && (k - 90.0).abs() < 1.5),
         "{distances:?}"
     );
-    let flights = geography.panels.get(1).ok_or("no flight panel")?;
+    let flights = *geography.panels().get(1).ok_or("no flight panel")?;
     let minutes: Vec<String> = flights.bars.iter().map(|b| b.value_text()).collect();
     assert_eq!(
         minutes,

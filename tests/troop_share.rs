@@ -3,9 +3,9 @@
 
 mod committed_figures;
 
-use committed_figures::{edited, real, set_at, set_field};
+use committed_figures::{edited, real, set_at, set_field, troop_share_of};
 use reassurance_force::figures::{self, Kind};
-use reassurance_force::model::troop_share::{share_pct, TroopShare};
+use reassurance_force::model::troop_share::share_pct;
 use reassurance_force::model::wording;
 use serde_json::json;
 
@@ -41,7 +41,7 @@ fn no_share_of_an_empty_or_unknown_total() {
 
 #[test]
 fn model_from_the_figures_file() -> Result {
-    let model = TroopShare::from_figures(&real()?, None)?;
+    let model = troop_share_of(&real()?, None)?;
     assert_eq!(model.force.value, Some(30_000.0));
     assert_eq!(model.force.kind, Kind::AsReported);
     let shares: Vec<f64> = model.shares.iter().filter_map(|s| s.pct).collect();
@@ -55,7 +55,7 @@ fn model_from_the_figures_file() -> Result {
 
 #[test]
 fn armies_are_ranked_with_the_force_among_them() -> Result {
-    let model = TroopShare::from_figures(&real()?, None)?;
+    let model = troop_share_of(&real()?, None)?;
     let labels: Vec<&str> = model
         .army_panel
         .bars
@@ -78,7 +78,7 @@ fn armies_are_ranked_with_the_force_among_them() -> Result {
 
 #[test]
 fn takeaway_states_the_computed_shares() -> Result {
-    let model = TroopShare::from_figures(&real()?, None)?;
+    let model = troop_share_of(&real()?, None)?;
     let words = model.takeaway();
     for part in [
         "30,000",
@@ -97,7 +97,7 @@ fn takeaway_states_the_computed_shares() -> Result {
 fn the_verdict_follows_the_reference_figure() -> Result {
     // Were NATO only 900,000 strong, 30,000 would be 3.33%: the article's bound would fail.
     let text = edited(|t| set_field(t, "personnel.nato", "value", json!(900_000)));
-    let model = TroopShare::from_figures(&figures::parse(&text)?, None)?;
+    let model = troop_share_of(&figures::parse(&text)?, None)?;
     assert_eq!(model.claim_holds(), Some(false));
     assert!(
         model.takeaway().contains("does not hold"),
@@ -115,7 +115,7 @@ fn an_unknown_total_gives_no_share_and_no_verdict() -> Result {
         set_field(t, "personnel.nato", "value", serde_json::Value::Null);
         set_at(t, "/claims", serde_json::json!([]));
     });
-    let model = TroopShare::from_figures(&figures::parse(&text)?, None)?;
+    let model = troop_share_of(&figures::parse(&text)?, None)?;
     assert_eq!(model.shares.first().and_then(|s| s.pct), None);
     assert_eq!(model.claim_holds(), None);
     assert_eq!(
@@ -127,7 +127,7 @@ fn an_unknown_total_gives_no_share_and_no_verdict() -> Result {
 
 #[test]
 fn a_readers_force_gets_a_conditional_verdict() -> Result {
-    let model = TroopShare::from_figures(&real()?, Some(150_000))?;
+    let model = troop_share_of(&real()?, Some(150_000))?;
     // 150,000 / 3,418,600 = 4.39%.
     assert_eq!(model.force.kind, Kind::Scenario);
     assert_eq!(model.claim_holds(), Some(false));
@@ -136,7 +136,7 @@ fn a_readers_force_gets_a_conditional_verdict() -> Result {
         words.contains("4.39%") && words.contains("would not hold"),
         "{words}"
     );
-    let same = TroopShare::from_figures(&real()?, Some(30_000))?;
+    let same = troop_share_of(&real()?, Some(30_000))?;
     assert_eq!(same.force.kind, Kind::AsReported);
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! Writes what the page shows without the chart program, from the figures file, by the same
-//! code the browser runs: each chart as SVG and its data as CSV (into `www/static/`), the claims
-//! check and the chart loader into `index.html` between their markers, then each chart's embed
-//! page (into `www/embed/`).
+//! code the browser runs: each chart as SVG and its data as CSV (into `www/static/`); each
+//! chart's figure, the claims check and the chart loader into `index.html` between their
+//! markers; the frames' heights into `www/style.css`; then each chart's embed page (into
+//! `www/embed/`).
 //! Usage: `static_figures [FIGURES_JSON] [OUT_DIR] [PAGE]`.
 
 fn main() -> std::process::ExitCode {
@@ -20,7 +21,9 @@ mod native {
     use reassurance_force::catalogue::{ChartId, Model, STATIC_VERSIONS};
     use reassurance_force::charts::theme::{Palette, Theme};
     use reassurance_force::model::scenario::Scenario;
-    use reassurance_force::{figures, page_script, static_embed, static_page, static_svg};
+    use reassurance_force::{
+        figures, page_script, page_skeleton, static_embed, static_page, static_svg,
+    };
 
     pub fn main() -> ExitCode {
         let mut args = std::env::args().skip(1);
@@ -61,18 +64,16 @@ mod native {
         std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
         let theme = Theme::new(Palette::LIGHT, 1.0);
         let start = Scenario::from_figures(&figures);
-        for id in ChartId::ALL {
-            let model =
-                Model::build(id, &figures, &start).map_err(|e| format!("{}: {e}", id.slug()))?;
+        for id in ChartId::all(&figures) {
+            let spec = id.spec(&figures).map_err(|e| e.to_string())?;
+            let slug = spec.slug.as_str();
+            let model = Model::build(id, &figures, &start).map_err(|e| format!("{slug}: {e}"))?;
             for (width, suffix) in STATIC_VERSIONS {
-                let svg = static_svg::draw(&model, (width, id.nominal_height()), &theme)
-                    .map_err(|e| format!("{}: {e}", id.slug()))?;
-                write(&out.join(format!("{}{suffix}.svg", id.slug())), &svg)?;
+                let svg = static_svg::draw(&model, (width, spec.height), &theme)
+                    .map_err(|e| format!("{slug}: {e}"))?;
+                write(&out.join(format!("{slug}{suffix}.svg")), &svg)?;
             }
-            write(
-                &out.join(format!("{}.csv", id.slug())),
-                &static_page::csv(&model),
-            )?;
+            write(&out.join(format!("{slug}.csv")), &static_page::csv(&model))?;
         }
         let html = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
         let root = page.parent().unwrap_or_else(|| Path::new("."));
@@ -81,14 +82,18 @@ mod native {
             .map_err(|e| format!("{}: {e}", loader_path.display()))?;
         let html = static_page::regenerate(&html, &figures, &loader)?;
         write(page, &html)?;
+        let css_path = root.join(page_skeleton::STYLE);
+        let css = std::fs::read_to_string(&css_path)
+            .map_err(|e| format!("{}: {e}", css_path.display()))?;
+        write(&css_path, &page_skeleton::with_heights(&css, &figures)?)?;
         let embeds = root.join(static_embed::DIR);
         std::fs::create_dir_all(&embeds).map_err(|e| format!("{}: {e}", embeds.display()))?;
-        for id in ChartId::ALL {
+        for spec in figures.charts() {
             write(
-                &embeds.join(format!("{}.html", id.slug())),
-                &static_embed::embed_html(&html, id.slug())?,
+                &embeds.join(format!("{}.html", spec.slug)),
+                &static_embed::embed_html(&html, &spec.slug)?,
             )?;
         }
-        Ok(ChartId::ALL.len())
+        Ok(figures.charts().len())
     }
 }

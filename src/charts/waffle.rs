@@ -13,7 +13,7 @@ use crate::charts::pen::{Pen, Type};
 use crate::charts::theme::size;
 use crate::charts::{drawn, ChartError, Hit, Layout, Style};
 use crate::figures::Kind;
-use crate::model::intelligence::Intelligence;
+use crate::model::unit_chart::UnitChart;
 
 const SIDE: u32 = 10;
 
@@ -23,7 +23,7 @@ const SIDE: u32 = 10;
 /// [`ChartError::TooSmall`] for a tiny area; [`ChartError::Drawing`] if the backend fails.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    model: &Intelligence,
+    model: &UnitChart,
     style: Style<'_>,
 ) -> Result<Layout, ChartError> {
     let theme = style.theme;

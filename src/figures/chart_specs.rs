@@ -1,22 +1,143 @@
-//! What each chart of the figures file shows (the ids of its figures), and the article's claims
-//! with the rule that checks each one.
+//! The charts as the figures file declares them: a list, each with its slug, title, mark (bar
+//! panels, or a chart kind with a small model of its own), the height the page reserves for it,
+//! its panels of figures by id, and its takeaway as a template over values the program computes.
+//! The story is in the file; the program knows marks, units, measures and arithmetic.
 
 use serde::Deserialize;
 
 use super::Unit;
 
-/// Which figures the troop-share chart compares.
+/// How a chart is drawn and what model builds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// Panels of labelled bars, each a list of figures (`panels`).
+    BarPanels,
+    /// A force as a share of totals, and armies ranked beside it (`troop_share`).
+    TroopShare,
+    /// The reader's force, shared, rotated and phased (`force_scenario`).
+    ForceScenario,
+    /// Sums and budgets in currencies or as shares of GDP, as the reader chooses (`budgets`).
+    Budgets,
+    /// One share as a grid of a hundred squares (`unit_chart`).
+    UnitChart,
+    /// Distances, and flight times over them at a speed (`flight_times`).
+    FlightTimes,
+}
+
+/// One chart of the page. What only the page's build needs (heading, height, text alternative,
+/// place, note, takeaway template) is read natively only: the browser finds it in the page.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartSpec {
+    /// The chart's name in the page (`data-chart`), its files and its links.
+    pub slug: String,
+    /// How it is drawn.
+    pub kind: ChartKind,
+    /// Its heading.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub title: String,
+    /// The height the page reserves for it, in CSS pixels, at the nominal width.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub height: u32,
+    /// The static chart's text alternative.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub alt: String,
+    /// The id of an element of the article after whose paragraph the chart stands; at the end
+    /// of the article if none.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[serde(default)]
+    pub after: Option<String>,
+    /// A note under the chart.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The takeaway as a template: `{figure-id}` is a figure's value in words, `{figure-id.label}`
+    /// (`.source`, `.years`) its label (source, years), and each kind adds its own values.
+    /// Without one, the kind's own sentence.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[serde(default)]
+    pub takeaway: Option<String>,
+    /// For bar panels: the panels.
+    #[serde(default)]
+    pub panels: Vec<PanelSpec>,
+    /// For a troop share: its figures.
+    #[serde(default)]
+    pub troop_share: Option<TroopShareSpec>,
+    /// For a force scenario: its figures.
+    #[serde(default)]
+    pub force_scenario: Option<ForceScenarioSpec>,
+    /// For budgets: its panels and rate.
+    #[serde(default)]
+    pub budgets: Option<BudgetsSpec>,
+    /// For a unit chart: its share.
+    #[serde(default)]
+    pub unit_chart: Option<UnitChartSpec>,
+    /// For flight times: its distances and speed.
+    #[serde(default)]
+    pub flight_times: Option<FlightTimesSpec>,
+}
+
+/// The order of a panel's bars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Order {
+    /// As the panel lists them.
+    #[default]
+    AsListed,
+    /// Largest first; bars with no figure last.
+    LargestFirst,
+}
+
+/// One panel of bars in one unit.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PanelSpec {
+    /// The panel's heading.
+    pub title: String,
+    /// The unit of every figure in it.
+    pub unit: Unit,
+    /// Its figures, by id.
+    pub figures: Vec<String>,
+    /// The order of its bars.
+    #[serde(default)]
+    pub order: Order,
+    /// Ranges drawn from one figure to another (`["from-id", "to-id"]`), after the figures.
+    #[serde(default)]
+    pub ranges: Vec<Vec<String>>,
+    /// A line across the panel.
+    #[serde(default)]
+    pub marker: Option<MarkerSpec>,
+}
+
+/// A line across a panel: at a figure's value, or at the count a growth implies before it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkerSpec {
+    /// At this figure's value.
+    #[serde(default)]
+    pub figure: Option<String>,
+    /// At the count before a growth: `["count-now-id", "growth-in-percent-id"]`.
+    #[serde(default)]
+    pub implied_before: Vec<String>,
+    /// What the line marks, a template where `{value}` is its value in words.
+    pub label: String,
+}
+
+/// Which figures a troop share compares.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TroopShareSpec {
     /// The proposed force (as reported).
     pub force: String,
-    /// The article's claim of the force's share of NATO, in percent.
+    /// The article's bound on the force's share of the first total, in percent.
     pub claim: String,
-    /// The totals the force is set against (NATO, Europe + Canada).
+    /// The totals the force is set against.
     pub totals: Vec<String>,
     /// The armies in the ranked comparison.
     pub armies: Vec<String>,
+    /// The heading of the ranked armies' panel.
+    pub armies_title: String,
 }
 
 /// One panel of the budget chart: figures that share a unit.
@@ -35,11 +156,11 @@ pub struct BudgetPanelSpec {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetsSpec {
-    /// The article's sums beside real instruments, in one currency.
+    /// Sums in one currency.
     pub sums: BudgetPanelSpec,
-    /// National defence budgets, in one currency.
+    /// National spending, in one currency.
     pub national: BudgetPanelSpec,
-    /// National defence spending as a share of GDP (unit `percent`).
+    /// National spending as a share of GDP (unit `percent`).
     pub national_gdp: BudgetPanelSpec,
     /// The exchange rate used when a reader switches currency (US$ per €).
     pub exchange_rate: String,
@@ -55,7 +176,7 @@ pub struct ContributorSpec {
     pub budget: String,
 }
 
-/// Which figures the force-scenario chart uses.
+/// Which figures the force scenario uses.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ForceScenarioSpec {
@@ -63,244 +184,94 @@ pub struct ForceScenarioSpec {
     pub force: String,
     /// The first phase of the deployment (as reported).
     pub first_phase: String,
-    /// The forces the sustained deployment is set against (Europe + Canada).
+    /// The forces the sustained deployment is set against.
     pub pool: String,
     /// The nations sharing the force.
     pub contributors: Vec<ContributorSpec>,
 }
 
-/// Which figures the coalition-growth chart uses.
+/// Which share a unit chart shows.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CoalitionSpec {
-    /// The dated meetings, in date order, all on one basis (the count's measure).
-    pub meetings: Vec<String>,
-    /// The article's count of delegations.
-    pub count: String,
-    /// The article's growth since February, in percent.
-    pub growth: String,
-}
-
-/// Which figures the capability-gap chart uses.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CapabilitySpec {
-    /// Tanks: the article's figure and the references.
-    pub tanks: Vec<String>,
-    /// Aircraft: the article's figure and the references.
-    pub aircraft: Vec<String>,
-    /// The start of the time range to close the gaps.
-    pub gap_from: String,
-    /// The end of the time range.
-    pub gap_to: String,
-}
-
-/// Which figure the intelligence chart shows.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct IntelligenceSpec {
-    /// The share of battlefield data through US systems, in percent.
+pub struct UnitChartSpec {
+    /// The share, in percent.
     pub share: String,
 }
 
-/// Which figures the industry chart uses.
+/// Which figures the flight times use.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct IndustrySpec {
-    /// The article's increase in shell orders, in percent.
-    pub shell_orders: String,
-    /// Counts a public initiative reports, for context (one panel, one unit).
-    pub initiative: Vec<String>,
-    /// The article's patrol vessels.
-    pub vessels: String,
-    /// The sector's expansion beside a real instrument, in one currency.
-    pub sector: Vec<String>,
-}
-
-/// Which figures the geography chart uses.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct GeographySpec {
-    /// The article's distance of the force from the front.
+pub struct FlightTimesSpec {
+    /// A distance the article gives, drawn first.
     pub staging: String,
     /// Straight lines between places, whose lengths the program computes: each a pair of
     /// place ids, from and to.
     pub routes: Vec<Vec<String>>,
     /// The missile's range.
     pub range: String,
-    /// The missile's speed.
+    /// The speed.
     pub speed: String,
-    /// The article's strike time, in minutes.
+    /// The article's time, in minutes (drawn as a line).
     pub claim_minutes: String,
 }
 
-/// How far a claim may be from a reference and still agree with it, and why that far.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Tolerance {
-    /// Allowed difference, in percent of the reference.
-    #[serde(default)]
-    pub pct: Option<f64>,
-    /// Allowed difference, in percentage points (for claims that are percentages).
-    #[serde(default)]
-    pub points: Option<f64>,
-    /// Why this tolerance, in a reader's words.
-    pub why: String,
-}
-
-/// How a claim is checked; the tolerances are stated in the data, the arithmetic is the
-/// program's. Every figure a rule compares must count what the claim counts (its measure);
-/// figures of other measures go under `context`, where they inform and never decide.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Check {
-    /// The claim is compared with each reference.
-    Matches {
-        /// Reference figures of the claim's measure and unit.
-        references: Vec<String>,
-        /// Figures of other measures, shown beside the verdict.
-        #[serde(default)]
-        context: Vec<String>,
-        /// How close counts as agreeing.
-        tolerance: Tolerance,
-    },
-    /// The claim is a growth in percent up to `now`: the count it implies before is compared
-    /// with each of the `earlier` counts.
-    GrowthSince {
-        /// The count now.
-        now: String,
-        /// Counts reported earlier.
-        earlier: Vec<String>,
-        /// Figures of other measures, shown beside the verdict.
-        #[serde(default)]
-        context: Vec<String>,
-        /// How close counts as agreeing.
-        tolerance: Tolerance,
-    },
-    /// The claim is a growth in percent to `to` from each of `from` (one per base a source gives).
-    Growth {
-        /// The earlier amounts.
-        from: Vec<String>,
-        /// The later amount.
-        to: String,
-        /// Figures of other measures, shown beside the verdict.
-        #[serde(default)]
-        context: Vec<String>,
-        /// How close counts as agreeing.
-        tolerance: Tolerance,
-    },
-    /// The claim is an upper bound on `part` as a percentage of each of `wholes`.
-    ShareBelow {
-        /// The part.
-        part: String,
-        /// The totals, of the measure the claim's share is of.
-        wholes: Vec<String>,
-        /// Figures of other measures, shown beside the verdict.
-        #[serde(default)]
-        context: Vec<String>,
-        /// How far above the bound a share may be and still agree (usually none).
-        tolerance: Tolerance,
-    },
-    /// The claim is an upper bound, in minutes, on a flight over each route and distance at
-    /// `speed`; a peak speed gives only lower bounds on the time.
-    FlightWithin {
-        /// Straight lines between places, whose lengths the program computes: pairs of ids.
-        #[serde(default)]
-        routes: Vec<Vec<String>>,
-        /// Distances in km, as figures.
-        #[serde(default)]
-        distances: Vec<String>,
-        /// Speed in km/h.
-        speed: String,
-    },
-    /// No public figure was found for the claim: an editorial finding, with when and for what
-    /// the search was made.
-    NoTrace {
-        /// Related figures a reader may weigh.
-        #[serde(default)]
-        context: Vec<String>,
-        /// The month of the search, `YYYY-MM`.
-        searched: String,
-        /// What was searched for, in a reader's words.
-        searched_for: String,
-    },
-}
-
-impl Check {
-    /// The figures shown beside the verdict without deciding it.
+impl ChartKind {
+    /// Whether the chart's model, and so its sentences, follow the reader's scenario: the
+    /// program writes these; the others' the build writes once.
     #[must_use]
-    pub fn context(&self) -> &[String] {
-        match self {
-            Check::Matches { context, .. }
-            | Check::GrowthSince { context, .. }
-            | Check::Growth { context, .. }
-            | Check::ShareBelow { context, .. }
-            | Check::NoTrace { context, .. } => context,
-            Check::FlightWithin { .. } => &[],
-        }
-    }
-
-    /// The tolerance, for rules that have one.
-    #[must_use]
-    pub fn tolerance(&self) -> Option<&Tolerance> {
-        match self {
-            Check::Matches { tolerance, .. }
-            | Check::GrowthSince { tolerance, .. }
-            | Check::Growth { tolerance, .. }
-            | Check::ShareBelow { tolerance, .. } => Some(tolerance),
-            _ => None,
-        }
+    pub fn follows_scenario(self) -> bool {
+        matches!(
+            self,
+            ChartKind::TroopShare | ChartKind::ForceScenario | ChartKind::Budgets
+        )
     }
 }
 
-/// One way of reading an ambiguous claim: the measure it would then make, and its check.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReadingSpec {
-    /// The measure the claim makes when read this way (a key of `measures`).
-    pub measure: String,
-    /// How it is checked when read this way.
-    pub check: Check,
-}
+impl ChartSpec {
+    /// Every figure id the chart names, in the order it names them.
+    #[must_use]
+    pub fn figure_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for panel in &self.panels {
+            ids.extend(panel.figures.iter().map(String::as_str));
+            ids.extend(panel.ranges.iter().flatten().map(String::as_str));
+            if let Some(marker) = &panel.marker {
+                ids.extend(marker.figure.as_deref());
+                ids.extend(marker.implied_before.iter().map(String::as_str));
+            }
+        }
+        if let Some(t) = &self.troop_share {
+            ids.push(&t.force);
+            ids.push(&t.claim);
+            ids.extend(t.totals.iter().chain(&t.armies).map(String::as_str));
+        }
+        if let Some(s) = &self.force_scenario {
+            ids.extend([s.force.as_str(), &s.first_phase, &s.pool]);
+            for c in &s.contributors {
+                ids.extend([c.personnel.as_str(), &c.budget]);
+            }
+        }
+        if let Some(b) = &self.budgets {
+            for panel in [&b.sums, &b.national, &b.national_gdp] {
+                ids.extend(panel.figures.iter().map(String::as_str));
+            }
+            ids.push(&b.exchange_rate);
+        }
+        if let Some(u) = &self.unit_chart {
+            ids.push(&u.share);
+        }
+        if let Some(g) = &self.flight_times {
+            ids.extend([g.staging.as_str(), &g.range, &g.speed, &g.claim_minutes]);
+        }
+        ids
+    }
 
-/// One numeric claim of the article and how it is checked: by one `check` in the measure of
-/// its figure, or, when the article leaves the measure open, by several `readings`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ClaimSpec {
-    /// Anchor name on the page (`claim-<id>`).
-    pub id: String,
-    /// The article's figure (as reported).
-    pub figure: String,
-    /// Where the article gives a range ("18–24 months"), the figure at its upper end.
-    #[serde(default)]
-    pub to: Option<String>,
-    /// How it is checked, in its figure's measure.
-    #[serde(default)]
-    pub check: Option<Check>,
-    /// How it is checked under each reading, when its measure is ambiguous.
-    #[serde(default)]
-    pub readings: Vec<ReadingSpec>,
-}
-
-/// The charts the figures file defines.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ChartSpecs {
-    /// The troop-share chart.
-    pub troop_share: TroopShareSpec,
-    /// The budget chart.
-    pub budgets: BudgetsSpec,
-    /// The force-scenario chart.
-    pub force_scenario: ForceScenarioSpec,
-    /// The coalition-growth chart.
-    pub coalition: CoalitionSpec,
-    /// The capability-gap chart.
-    pub capability: CapabilitySpec,
-    /// The intelligence chart.
-    pub intelligence: IntelligenceSpec,
-    /// The industry chart.
-    pub industry: IndustrySpec,
-    /// The geography chart.
-    pub geography: GeographySpec,
+    /// Every place id the chart names.
+    #[must_use]
+    pub fn place_ids(&self) -> Vec<&str> {
+        self.flight_times
+            .iter()
+            .flat_map(|g| g.routes.iter().flatten().map(String::as_str))
+            .collect()
+    }
 }

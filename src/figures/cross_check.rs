@@ -1,17 +1,17 @@
 //! The checks a figures file passes before the page uses it: ids unique and non-empty, values
 //! finite and not negative, every figure's source and measure declared, places on the globe,
-//! and every id a chart or a claim names present, in the unit the chart needs. The claims' own
-//! rules are in `claim_rules.rs`.
+//! and every id a chart or a claim names present, in the unit the chart needs. The charts' own
+//! rules are in `chart_rules.rs`, the claims' in `claim_rules.rs`.
 
 use std::collections::BTreeMap;
 
-use super::{BudgetPanelSpec, DataError, FiguresFile, Kind, Unit};
+use super::{DataError, FiguresFile, Kind, Unit};
 
 /// Checks `file` as a whole; the first problem found is returned with its field's path.
 pub(super) fn check(file: &FiguresFile) -> Result<(), DataError> {
     check_figures(file)?;
     check_places_and_measures(file)?;
-    check_panel_units(file)?;
+    super::chart_rules::check(file)?;
     let unit_of = |id: &str| file.figures.iter().find(|f| f.id == id).map(|f| f.unit);
     for (path, id, wanted) in references(file).0 {
         match (unit_of(id), wanted) {
@@ -27,18 +27,6 @@ pub(super) fn check(file: &FiguresFile) -> Result<(), DataError> {
                 ))
             }
             _ => {}
-        }
-    }
-    // The contributors' budgets may be in either currency, but all in the same one.
-    let contributors = &file.charts.force_scenario.contributors;
-    let first_budget = contributors.first().and_then(|c| unit_of(&c.budget));
-    for (i, c) in contributors.iter().enumerate() {
-        let unit = unit_of(&c.budget);
-        if !matches!(unit, Some(Unit::EurBn | Unit::UsdBn)) || unit != first_budget {
-            return Err(DataError::new(
-                format!("charts.force_scenario.contributors[{i}].budget"),
-                "budgets are all in eur_bn or all in usd_bn",
-            ));
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -135,9 +123,6 @@ fn check_places_and_measures(file: &FiguresFile) -> Result<(), DataError> {
             ));
         }
     }
-    for (i, pair) in file.charts.geography.routes.iter().enumerate() {
-        check_route(file, pair, &format!("charts.geography.routes[{i}]"))?;
-    }
     Ok(())
 }
 
@@ -160,37 +145,9 @@ pub(super) fn check_route(file: &FiguresFile, pair: &[String], at: &str) -> Resu
     Ok(())
 }
 
-/// The budget chart's money panels are in euros or dollars; its share panel in percent.
-fn check_panel_units(file: &FiguresFile) -> Result<(), DataError> {
-    for (name, panel) in budget_panels(file) {
-        let money = matches!(panel.unit, Unit::EurBn | Unit::UsdBn);
-        if money == (name == "national_gdp") {
-            return Err(DataError::new(
-                format!("charts.budgets.{name}.unit"),
-                if money {
-                    "this panel is in percent"
-                } else {
-                    "this panel is in eur_bn or usd_bn"
-                },
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// The budget chart's panels, by their names in the file.
-fn budget_panels(file: &FiguresFile) -> [(&'static str, &BudgetPanelSpec); 3] {
-    let budgets = &file.charts.budgets;
-    [
-        ("sums", &budgets.sums),
-        ("national", &budgets.national),
-        ("national_gdp", &budgets.national_gdp),
-    ]
-}
-
 /// Ids named by the charts and the claims: each with its field's path and, where it matters,
 /// the unit its figure must be in.
-pub(super) struct References<'a>(Vec<(String, &'a str, Option<Unit>)>);
+pub(super) struct References<'a>(pub(super) Vec<(String, &'a str, Option<Unit>)>);
 
 impl<'a> References<'a> {
     pub(super) fn one(
@@ -216,83 +173,8 @@ impl<'a> References<'a> {
 
 /// Every id the charts and the claims name.
 fn references(file: &FiguresFile) -> References<'_> {
-    let c = &file.charts;
     let mut r = References(Vec::new());
-    let troops = &c.troop_share;
-    r.one("charts.troop_share.force", &troops.force, Unit::Personnel);
-    r.one("charts.troop_share.claim", &troops.claim, Unit::Percent);
-    r.each("charts.troop_share.totals", &troops.totals, Unit::Personnel);
-    r.each("charts.troop_share.armies", &troops.armies, Unit::Personnel);
-    for (name, panel) in budget_panels(file) {
-        let path = format!("charts.budgets.{name}.figures");
-        r.each(&path, &panel.figures, panel.unit);
-    }
-    let rate = &c.budgets.exchange_rate;
-    r.one("charts.budgets.exchange_rate", rate, Unit::UsdPerEur);
-    let scenario = &c.force_scenario;
-    r.one(
-        "charts.force_scenario.force",
-        &scenario.force,
-        Unit::Personnel,
-    );
-    let first = &scenario.first_phase;
-    r.one("charts.force_scenario.first_phase", first, Unit::Personnel);
-    r.one(
-        "charts.force_scenario.pool",
-        &scenario.pool,
-        Unit::Personnel,
-    );
-    for (i, contributor) in scenario.contributors.iter().enumerate() {
-        let at = format!("charts.force_scenario.contributors[{i}]");
-        r.one(
-            format!("{at}.personnel"),
-            &contributor.personnel,
-            Unit::Personnel,
-        );
-        r.one(format!("{at}.budget"), &contributor.budget, None);
-    }
-    let coalition = &c.coalition;
-    r.each(
-        "charts.coalition.meetings",
-        &coalition.meetings,
-        Unit::Countries,
-    );
-    r.one("charts.coalition.count", &coalition.count, Unit::Countries);
-    r.one("charts.coalition.growth", &coalition.growth, Unit::Percent);
-    let capability = &c.capability;
-    r.each("charts.capability.tanks", &capability.tanks, Unit::Count);
-    r.each(
-        "charts.capability.aircraft",
-        &capability.aircraft,
-        Unit::Count,
-    );
-    r.one(
-        "charts.capability.gap_from",
-        &capability.gap_from,
-        Unit::Months,
-    );
-    r.one("charts.capability.gap_to", &capability.gap_to, Unit::Months);
-    r.one(
-        "charts.intelligence.share",
-        &c.intelligence.share,
-        Unit::Percent,
-    );
-    let industry = &c.industry;
-    r.one(
-        "charts.industry.shell_orders",
-        &industry.shell_orders,
-        Unit::Percent,
-    );
-    let initiative = &industry.initiative;
-    r.each("charts.industry.initiative", initiative, Unit::Count);
-    r.one("charts.industry.vessels", &industry.vessels, Unit::Count);
-    r.each("charts.industry.sector", &industry.sector, Unit::EurBn);
-    let geography = &c.geography;
-    r.one("charts.geography.staging", &geography.staging, Unit::Km);
-    r.one("charts.geography.range", &geography.range, Unit::Km);
-    r.one("charts.geography.speed", &geography.speed, Unit::KmPerH);
-    let minutes = &geography.claim_minutes;
-    r.one("charts.geography.claim_minutes", minutes, Unit::Minutes);
+    super::chart_rules::name_ids(file, &mut r);
     #[cfg(not(target_arch = "wasm32"))]
     super::claim_rules::name_ids(file, &mut r);
     r

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{ChartSpecs, Figure, MeasureSpec, Place, Source};
+use super::{ChartSpec, Figure, MeasureSpec, Place, Source};
 
 /// The sections of the file that the program reads, in the order an error is looked for.
 pub const SECTIONS: [&str; 5] = ["sources", "measures", "places", "figures", "charts"];
@@ -30,13 +30,14 @@ pub fn read_section<'de, D: serde::Deserializer<'de>>(
         "measures" => BTreeMap::<String, MeasureSpec>::deserialize(de).map(drop),
         "places" => Vec::<Place>::deserialize(de).map(drop),
         "figures" => Vec::<Figure>::deserialize(de).map(drop),
-        "charts" => ChartSpecs::deserialize(de).map(drop),
+        "charts" => Vec::<ChartSpec>::deserialize(de).map(drop),
         _ => return None,
     };
     Some(read.map_err(|e| message(&e)))
 }
 
-/// Reads one item of the list or map section `name` (a figure, a place, a source, a measure):
+/// Reads one item of the list or map section `name` (a figure, a place, a source, a measure, a
+/// chart):
 /// `None` for a section whose items have no type of their own.
 pub fn read_item<'de, D: serde::Deserializer<'de>>(
     name: &str,
@@ -47,6 +48,7 @@ pub fn read_item<'de, D: serde::Deserializer<'de>>(
         "measures" => MeasureSpec::deserialize(de).map(drop),
         "places" => Place::deserialize(de).map(drop),
         "figures" => Figure::deserialize(de).map(drop),
+        "charts" => ChartSpec::deserialize(de).map(drop),
         _ => return None,
     };
     Some(read.map_err(|e| message(&e)))

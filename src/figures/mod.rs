@@ -5,7 +5,9 @@
 //! `claim_rules.rs`) and return either [`Figures`] or a [`DataError`] naming the field's path
 //! (`figures[3].value`).
 
+mod chart_rules;
 mod chart_specs;
+mod claim_specs;
 // The claims are checked natively only (the browser skips them unread).
 #[cfg(not(target_arch = "wasm32"))]
 mod claim_rules;
@@ -21,10 +23,10 @@ use std::fmt;
 use serde::Deserialize;
 
 pub use chart_specs::{
-    BudgetPanelSpec, BudgetsSpec, CapabilitySpec, ChartSpecs, Check, ClaimSpec, CoalitionSpec,
-    ContributorSpec, ForceScenarioSpec, GeographySpec, IndustrySpec, IntelligenceSpec, ReadingSpec,
-    Tolerance, TroopShareSpec,
+    BudgetPanelSpec, BudgetsSpec, ChartKind, ChartSpec, ContributorSpec, FlightTimesSpec,
+    ForceScenarioSpec, MarkerSpec, Order, PanelSpec, TroopShareSpec, UnitChartSpec,
 };
+pub use claim_specs::{Check, ClaimSpec, ReadingSpec, Tolerance};
 pub use figure::{Figure, Kind, Source, Unit};
 pub use locate::{message, read_item, read_section, SECTIONS};
 pub use measure::{Bound, Measure, MeasureSpec};
@@ -43,8 +45,8 @@ pub struct FiguresFile {
     pub places: Vec<Place>,
     /// Every figure.
     pub figures: Vec<Figure>,
-    /// What each chart shows.
-    pub charts: ChartSpecs,
+    /// The charts, in the order of the page.
+    pub charts: Vec<ChartSpec>,
     /// The article's numeric claims and how each is checked. The claims check is published by
     /// the native build, so the browser skips over them unread.
     #[cfg(not(target_arch = "wasm32"))]
@@ -154,6 +156,12 @@ impl Figures {
         self.file.sources.get(&figure.source)
     }
 
+    /// The source at `key`.
+    #[must_use]
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        self.file.sources.get(key)
+    }
+
     /// The short name of the source at `key`, or the key itself.
     #[must_use]
     pub fn source_name(&self, key: &str) -> String {
@@ -193,10 +201,17 @@ impl Figures {
         &self.file.figures
     }
 
-    /// What each chart shows.
+    /// The charts, in the order of the page.
     #[must_use]
-    pub fn charts(&self) -> &ChartSpecs {
+    pub fn charts(&self) -> &[ChartSpec] {
         &self.file.charts
+    }
+
+    /// The first chart of a kind, if the file has one (the reader's scenario starts from the
+    /// force scenario's).
+    #[must_use]
+    pub fn chart_of_kind(&self, kind: ChartKind) -> Option<&ChartSpec> {
+        self.file.charts.iter().find(|c| c.kind == kind)
     }
 
     /// The article's claims and their checks (none in the browser, which skips them).

@@ -2,7 +2,7 @@
 //! amounts in the published currency, in euros or in dollars (converted at a sourced rate that
 //! the chart states), or national spending as a share of GDP; ranked by size or by name.
 
-use crate::figures::{DataError, Figures, Kind, Unit};
+use crate::figures::{BudgetsSpec, DataError, Figures, Kind, Unit};
 use crate::model::panel::{bars_of, rank, sort_few, Bar, Panel};
 use crate::model::scenario::{Currency, Measure, Order, Scenario};
 use crate::model::wording;
@@ -34,8 +34,11 @@ impl Budgets {
     ///
     /// # Errors
     /// A [`DataError`] if a named figure is missing.
-    pub fn from_figures(figures: &Figures, view: &Scenario) -> Result<Self, DataError> {
-        let spec = &figures.charts().budgets;
+    pub fn from_figures(
+        figures: &Figures,
+        spec: &BudgetsSpec,
+        view: &Scenario,
+    ) -> Result<Self, DataError> {
         let rate_bar = Bar::of(figures.get(&spec.exchange_rate)?, figures);
         let rate = rate_bar
             .value

@@ -1,7 +1,7 @@
 //! The reader's force: how it is shared between nations, what share of each army it ties up
 //! once rotations are counted, and the phased build-up from the first engineers.
 
-use crate::figures::{DataError, Figures, Kind, Measure, Unit};
+use crate::figures::{DataError, Figures, ForceScenarioSpec, Kind, Measure, Unit};
 use crate::model::force_sharing::{share_force, Contribution, Nation};
 use crate::model::panel::{Bar, Panel};
 use crate::model::scenario::Scenario;
@@ -32,8 +32,11 @@ impl ForceScenario {
     ///
     /// # Errors
     /// A [`DataError`] if a named figure is missing.
-    pub fn from_figures(figures: &Figures, scenario: &Scenario) -> Result<Self, DataError> {
-        let spec = &figures.charts().force_scenario;
+    pub fn from_figures(
+        figures: &Figures,
+        spec: &ForceScenarioSpec,
+        scenario: &Scenario,
+    ) -> Result<Self, DataError> {
         let reported = Bar::of(figures.get(&spec.force)?, figures);
         let first_phase = Bar::of(figures.get(&spec.first_phase)?, figures);
         let pool = Bar::of(figures.get(&spec.pool)?, figures);

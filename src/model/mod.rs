@@ -1,21 +1,21 @@
-//! Pure arithmetic in the article's terms: shares of armies, sharing a force, ranked budgets,
-//! the coalition's growth, capability gaps, industry, distances and flight times, the claims
-//! check, the reader's scenario and its link, axis ranges and the words that state numbers.
-//! Nothing here draws or touches the browser.
+//! Pure arithmetic: panels of bars as the figures file declares them, and the small models of
+//! the chart kinds that compute their own values (a force's share of armies, a force shared and
+//! rotated, budgets in currencies, a unit chart, distances and flight times), the claims check,
+//! the reader's scenario and its link, axis ranges, and sentences and numbers in words. Nothing
+//! here draws or touches the browser.
 
 pub mod axis;
+pub mod bar_panels;
 pub mod budgets;
-pub mod capability;
 pub mod claims;
-pub mod coalition;
 pub mod distance;
+pub mod flight_times;
 pub mod force_scenario;
 pub mod force_sharing;
-pub mod geography;
-pub mod industry;
-pub mod intelligence;
 pub mod panel;
 pub mod scenario;
 pub mod scenario_url;
+pub mod template;
 pub mod troop_share;
+pub mod unit_chart;
 pub mod wording;

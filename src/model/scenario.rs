@@ -3,7 +3,7 @@
 
 use std::ops::RangeInclusive;
 
-use crate::figures::Figures;
+use crate::figures::{ChartKind, Figures};
 
 /// Force sizes a reader can choose.
 pub const FORCE_RANGE: RangeInclusive<u32> = 5_000..=150_000;
@@ -93,8 +93,12 @@ impl Scenario {
     /// The starting scenario for a figures file: its reported force.
     #[must_use]
     pub fn from_figures(figures: &Figures) -> Self {
-        let spec = &figures.charts().force_scenario;
-        Self::starting_at(figures.get(&spec.force).ok().and_then(|f| f.value))
+        let force = figures
+            .chart_of_kind(ChartKind::ForceScenario)
+            .and_then(|c| c.force_scenario.as_ref())
+            .and_then(|spec| figures.get(&spec.force).ok())
+            .and_then(|f| f.value);
+        Self::starting_at(force)
     }
 
     /// The force's size.

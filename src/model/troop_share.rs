@@ -1,7 +1,7 @@
 //! The proposed force against the armies it would come from: its share of NATO's and of
 //! Europe + Canada's active personnel, and the largest European armies ranked beside it.
 
-use crate::figures::{DataError, Figures, Kind, Unit};
+use crate::figures::{DataError, Figures, Kind, TroopShareSpec, Unit};
 use crate::model::panel::{bars_of, rank, Bar, Marker, Panel};
 use crate::model::wording;
 
@@ -41,8 +41,11 @@ impl TroopShare {
     ///
     /// # Errors
     /// A [`DataError`] if a named figure is missing.
-    pub fn from_figures(figures: &Figures, force_size: Option<u32>) -> Result<Self, DataError> {
-        let spec = &figures.charts().troop_share;
+    pub fn from_figures(
+        figures: &Figures,
+        spec: &TroopShareSpec,
+        force_size: Option<u32>,
+    ) -> Result<Self, DataError> {
         let mut force = Bar::of(figures.get(&spec.force)?, figures);
         if let Some(size) = force_size.map(f64::from) {
             if force.value != Some(size) {
@@ -79,12 +82,7 @@ impl TroopShare {
         let mut armies = bars_of(&spec.armies, figures)?;
         armies.push(force.clone());
         rank(&mut armies);
-        let army_panel = Panel::new(
-            "The largest armies of NATO's European members, and the proposed force".into(),
-            Unit::Personnel,
-            armies,
-            None,
-        );
+        let army_panel = Panel::new(spec.armies_title.clone(), Unit::Personnel, armies, None);
         Ok(Self {
             force,
             claim,

@@ -26,6 +26,8 @@ use crate::web::{
 pub struct LiveChart {
     /// Which chart.
     pub id: ChartId,
+    /// Its name in the page.
+    pub slug: String,
     /// The `<figure>`.
     pub figure: Element,
     /// The frame that sizes the canvas.
@@ -77,16 +79,16 @@ impl LiveChart {
             message
         };
         let slug = figure.get_attribute("data-chart").unwrap_or_default();
-        let id =
-            ChartId::from_slug(&slug).ok_or_else(|| fail(format!("no chart named “{slug}”")))?;
+        let id = ChartId::from_slug(figures, &slug)
+            .ok_or_else(|| fail(format!("no chart named “{slug}”")))?;
         let model = Model::build(id, figures, scenario)
-            .map_err(|e| fail(format!("{}: {}", id.slug(), FigureError::from(e))))?;
+            .map_err(|e| fail(format!("{}: {}", slug, FigureError::from(e))))?;
         let frame = figure
             .query_selector(".chart-frame")
             .ok()
             .flatten()
             .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-            .ok_or_else(|| fail(format!("{}: the figure has no .chart-frame", id.slug())))?;
+            .ok_or_else(|| fail(format!("{}: the figure has no .chart-frame", slug)))?;
         let made = |tag: &str, class: &str| -> Result<HtmlElement, String> {
             if let Some(found) = frame
                 .query_selector(&format!("{tag}.{class}"))
@@ -100,18 +102,18 @@ impl LiveChart {
                 .owner_document()
                 .and_then(|d| d.create_element(tag).ok())
                 .and_then(|e| e.dyn_into().ok())
-                .ok_or_else(|| format!("{}: no {tag} could be made", id.slug()))?;
+                .ok_or_else(|| format!("{}: no {tag} could be made", slug))?;
             element.set_class_name(class);
             frame
                 .append_child(&element)
-                .map_err(|_| format!("{}: the {tag} could not be placed", id.slug()))?;
+                .map_err(|_| format!("{}: the {tag} could not be placed", slug))?;
             Ok(element)
         };
         let canvas: HtmlCanvasElement =
             made("canvas", "chart-canvas")
                 .map_err(&fail)?
                 .dyn_into()
-                .map_err(|_| fail(format!("{}: no canvas could be made", id.slug())))?;
+                .map_err(|_| fail(format!("{}: no canvas could be made", slug)))?;
         let tooltip = made("div", "chart-tooltip").map_err(&fail)?;
         tooltip.set_hidden(true);
         tooltip.set_attribute("aria-hidden", "true").ok();
@@ -152,6 +154,7 @@ impl LiveChart {
         .collect();
         Ok(LiveChart {
             id,
+            slug,
             figure: figure.clone(),
             frame,
             canvas,
@@ -171,14 +174,26 @@ impl LiveChart {
     /// article's `[data-sentence]` lines, the canvas's label): once per model, not per redraw.
     pub fn write_sentences(&self, document: &Document, as_opened: bool) {
         let takeaway = self.model.takeaway();
-        figure_status::set_text(&self.figure, "[data-takeaway]", &takeaway);
-        figure_status::set_text(
-            &self.figure,
-            "[data-description]",
-            &self.model.description(),
-        );
-        figure_status::set_sentences(document, self.id.slug(), &takeaway);
-        self.canvas.set_attribute("aria-label", &takeaway).ok();
+        if takeaway.is_empty() {
+            // A chart that does not follow the scenario keeps the build's sentences.
+            let written = self
+                .figure
+                .query_selector("[data-takeaway]")
+                .ok()
+                .flatten()
+                .and_then(|p| p.text_content())
+                .unwrap_or_default();
+            self.canvas.set_attribute("aria-label", &written).ok();
+        } else {
+            figure_status::set_text(&self.figure, "[data-takeaway]", &takeaway);
+            figure_status::set_text(
+                &self.figure,
+                "[data-description]",
+                &self.model.description(),
+            );
+            figure_status::set_sentences(document, &self.slug, &takeaway);
+            self.canvas.set_attribute("aria-label", &takeaway).ok();
+        }
         show_the_data::write(&self.figure, &self.model, as_opened);
     }
 

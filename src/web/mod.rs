@@ -246,7 +246,7 @@ impl Page {
                     Ok(_) => {}
                     Err(e) => figure_status::show(
                         &chart.figure,
-                        &Status::Failed(format!("{}: {e}", chart.id.slug())),
+                        &Status::Failed(format!("{}: {e}", chart.slug)),
                     ),
                 }
             }

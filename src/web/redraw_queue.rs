@@ -68,9 +68,9 @@ impl Page {
                     drawn += 1;
                     Status::Drawn
                 }
-                Err(e) => Status::Failed(format!("{}: {e}", chart.id.slug())),
+                Err(e) => Status::Failed(format!("{}: {e}", chart.slug)),
             };
-            record_redraw(chart.id.slug());
+            record_redraw(&chart.slug);
             figure_status::show(&chart.figure, &status);
         }
         drawn

@@ -35,3 +35,62 @@ pub fn set_at(tree: &mut serde_json::Value, pointer: &str, value: serde_json::Va
         *slot = value;
     }
 }
+
+use reassurance_force::figures::{ChartKind, ChartSpec};
+use reassurance_force::model::budgets::Budgets;
+use reassurance_force::model::force_scenario::ForceScenario;
+use reassurance_force::model::scenario::Scenario;
+use reassurance_force::model::troop_share::TroopShare;
+
+/// The first chart of `kind` in `figures`.
+pub fn chart_of(figures: &Figures, kind: ChartKind) -> Result<&ChartSpec, DataError> {
+    figures
+        .chart_of_kind(kind)
+        .ok_or_else(|| DataError::new("charts", format!("no chart of kind {kind:?}")))
+}
+
+/// The troop share of the file's first such chart, for a force of `size` (or the reported one).
+pub fn troop_share_of(figures: &Figures, size: Option<u32>) -> Result<TroopShare, DataError> {
+    let chart = chart_of(figures, ChartKind::TroopShare)?;
+    let spec = chart
+        .troop_share
+        .as_ref()
+        .ok_or_else(|| DataError::new("charts", "no part"))?;
+    TroopShare::from_figures(figures, spec, size)
+}
+
+/// The force scenario of the file's first such chart.
+pub fn force_scenario_of(
+    figures: &Figures,
+    scenario: &Scenario,
+) -> Result<ForceScenario, DataError> {
+    let chart = chart_of(figures, ChartKind::ForceScenario)?;
+    let spec = chart
+        .force_scenario
+        .as_ref()
+        .ok_or_else(|| DataError::new("charts", "no part"))?;
+    ForceScenario::from_figures(figures, spec, scenario)
+}
+
+/// The budgets of the file's first such chart, as `view` shows them.
+pub fn budgets_of(figures: &Figures, view: &Scenario) -> Result<Budgets, DataError> {
+    let chart = chart_of(figures, ChartKind::Budgets)?;
+    let spec = chart
+        .budgets
+        .as_ref()
+        .ok_or_else(|| DataError::new("charts", "no part"))?;
+    Budgets::from_figures(figures, spec, view)
+}
+
+use reassurance_force::catalogue::ChartId;
+
+/// Every chart of `figures` with its declaration, in page order.
+pub fn charts(figures: &Figures) -> Vec<(ChartId, &ChartSpec)> {
+    ChartId::all(figures).zip(figures.charts()).collect()
+}
+
+/// The chart named `slug`.
+pub fn chart_id(figures: &Figures, slug: &str) -> Result<ChartId, DataError> {
+    ChartId::from_slug(figures, slug)
+        .ok_or_else(|| DataError::new("charts", format!("no chart “{slug}”")))
+}

@@ -1,5 +1,5 @@
-//! A small figures file for tests that build their own data: one figure in each unit the
-//! charts need, a few measures, no claims; a test adds the figures and claims it is about.
+//! A small figures file for tests that build their own data: a figure in each of several units,
+//! a few measures, two places, no charts and no claims; a test adds what it is about.
 #![allow(dead_code)] // each test crate uses a part
 
 use serde_json::{json, Value};
@@ -48,22 +48,7 @@ pub fn base() -> Value {
             figure("v", 6000.0, "km_per_h", "peak"),
             figure("mi", 15.0, "minutes", "flight")
         ],
-        "charts": {
-            "troop_share": {"force": "p", "claim": "pc", "totals": ["p"], "armies": []},
-            "budgets": {
-                "sums": {"title": "Sums", "unit": "eur_bn", "figures": ["e"]},
-                "national": {"title": "National", "unit": "usd_bn", "figures": []},
-                "national_gdp": {"title": "GDP", "unit": "percent", "figures": ["pc"]},
-                "exchange_rate": "r"
-            },
-            "force_scenario": {"force": "p", "first_phase": "p", "pool": "p", "contributors": []},
-            "coalition": {"meetings": ["c"], "count": "c", "growth": "pc"},
-            "capability": {"tanks": ["n"], "aircraft": ["n"], "gap_from": "mo", "gap_to": "mo"},
-            "intelligence": {"share": "pc"},
-            "industry": {"shell_orders": "pc", "initiative": ["n"], "vessels": "n", "sector": ["e"]},
-            "geography": {"staging": "k", "routes": [["a", "b"]], "range": "k",
-                          "speed": "v", "claim_minutes": "mi"}
-        },
+        "charts": [],
         "claims": []
     })
 }

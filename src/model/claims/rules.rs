@@ -8,10 +8,9 @@ use super::words::{
 };
 use super::{Reading, Verdict};
 use crate::figures::{Bound, Check, DataError, Figures, Measure};
-use crate::model::coalition::implied_before;
+use crate::model::bar_panels::{growth_pct, implied_before};
 use crate::model::distance::route_bar;
-use crate::model::geography::flight_minutes;
-use crate::model::industry::growth_pct;
+use crate::model::flight_times::flight_minutes;
 use crate::model::panel::{bars_of, Bar};
 use crate::model::troop_share::share_pct;
 use crate::model::wording::{decimal, month, percent};

@@ -1,8 +1,8 @@
-//! Geography as distances: the article's 200 km, Lviv's and Kyiv's distances to Belarus, the
-//! Iskander's range, and its flight times at the reported speed against the article's
-//! "15-minute strike range".
+//! Distances and flight times: a distance the article gives, straight lines between places, a
+//! missile's range, and the flight times over them at a speed (from a peak speed, the least a
+//! flight can take) against the article's time.
 
-use crate::figures::{DataError, Figures, Unit};
+use crate::figures::{DataError, Figures, FlightTimesSpec, Unit};
 use crate::model::distance::route_bar;
 use crate::model::panel::{Bar, Marker, Panel};
 use crate::model::wording;
@@ -14,9 +14,9 @@ pub fn flight_minutes(km: f64, km_per_h: f64) -> Option<f64> {
         .then(|| km / km_per_h * 60.0)
 }
 
-/// Everything the geography chart needs.
+/// Everything the flight-times chart needs.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Geography {
+pub struct FlightTimes {
     /// Distances, then flight times.
     pub panels: Vec<Panel>,
     /// The longest flight time drawn, in minutes.
@@ -27,13 +27,12 @@ pub struct Geography {
     pub speed: Bar,
 }
 
-impl Geography {
+impl FlightTimes {
     /// Builds the chart's model.
     ///
     /// # Errors
     /// A [`DataError`] if a named figure is missing.
-    pub fn from_figures(figures: &Figures) -> Result<Self, DataError> {
-        let spec = &figures.charts().geography;
+    pub fn from_figures(figures: &Figures, spec: &FlightTimesSpec) -> Result<Self, DataError> {
         let staging = Bar::of(figures.get(&spec.staging)?, figures);
         let cities = spec
             .routes
@@ -69,10 +68,7 @@ impl Geography {
         let longest_minutes = flights.iter().filter_map(|b| b.value).reduce(f64::max);
         let marker = claim.value.map(|value| Marker {
             value,
-            label: format!(
-                "Article: “{}-minute strike range”",
-                wording::decimal(value, 1)
-            ),
+            label: format!("The article: {}", wording::amount(value, Unit::Minutes)),
             kind: claim.kind,
         });
         Ok(Self {
@@ -95,24 +91,49 @@ impl Geography {
         })
     }
 
-    /// The chart's takeaway, computed.
-    #[must_use]
-    pub fn takeaway(&self) -> String {
+    /// Each flight in words: "at least 1.5 min for Lviv to … (187 km)".
+    fn flights(&self) -> String {
         // Flights are drawn for each distance after the article's own (the first).
         let (Some(distances), Some(flights)) = (self.panels.first(), self.panels.get(1)) else {
-            return "Distances and flight times.".into();
+            return String::new();
         };
-        let places = distances.bars.iter().skip(1);
-        let pairs: Vec<String> = places
+        distances
+            .bars
+            .iter()
+            .skip(1)
             .zip(&flights.bars)
             .map(|(d, f)| format!("{} for {} ({})", f.value_text(), d.label, d.value_text()))
-            .collect();
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The kind's own takeaway.
+    #[must_use]
+    pub fn takeaway(&self) -> String {
         format!(
-            "At its {} of {} an Iskander would need {}; the article speaks of a {}-minute strike range.",
+            "At its {} of {}, a flight would take {}; the article gives {}.",
             self.speed.measure.name,
             self.speed.bare_value_text(),
-            pairs.join(", "),
-            self.claim.value.map_or_else(|| "no".to_string(), |v| wording::decimal(v, 1))
+            self.flights(),
+            self.claim.value_text()
         )
+    }
+
+    /// The values a takeaway template may name: `flights` (each in words), `speed` (its value
+    /// without its bound), `speed.measure`, and each bar's and the speed's and the article's
+    /// (see [`bar_value`](crate::model::bar_panels::bar_value)).
+    #[must_use]
+    pub fn value(&self, name: &str) -> Option<String> {
+        match name {
+            "flights" => Some(self.flights()),
+            "speed" => Some(self.speed.bare_value_text()),
+            "speed.measure" => Some(self.speed.measure.name.clone()),
+            _ => {
+                let mut bars: Vec<&Bar> = self.panels.iter().flat_map(|p| p.bars.iter()).collect();
+                bars.push(&self.speed);
+                bars.push(&self.claim);
+                crate::model::bar_panels::bar_value(&bars, name)
+            }
+        }
     }
 }

@@ -1,19 +1,18 @@
-//! Intelligence dependence as a unit chart: of 100 squares, how many stand for battlefield data
-//! flowing through US systems.
+//! One share as a unit chart: of 100 squares, how many stand for it.
 
-use crate::figures::{DataError, Figures};
+use crate::figures::{DataError, Figures, UnitChartSpec};
 use crate::model::panel::Bar;
 
 /// Everything the unit chart needs.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Intelligence {
+pub struct UnitChart {
     /// The share, as reported.
     pub share: Bar,
-    /// Squares filled, of [`Intelligence::CELLS`].
+    /// Squares filled, of [`UnitChart::CELLS`].
     pub filled: u32,
 }
 
-impl Intelligence {
+impl UnitChart {
     /// Squares in the chart.
     pub const CELLS: u32 = 100;
 
@@ -21,15 +20,15 @@ impl Intelligence {
     ///
     /// # Errors
     /// A [`DataError`] if the named figure is missing.
-    pub fn from_figures(figures: &Figures) -> Result<Self, DataError> {
-        let share = Bar::of(figures.get(&figures.charts().intelligence.share)?, figures);
+    pub fn from_figures(figures: &Figures, spec: &UnitChartSpec) -> Result<Self, DataError> {
+        let share = Bar::of(figures.get(&spec.share)?, figures);
         let filled = share.value.map_or(0, |v| {
             (v.clamp(0.0, 100.0) / 100.0 * f64::from(Self::CELLS)).round() as u32
         });
         Ok(Self { share, filled })
     }
 
-    /// The two parts of the chart as bars (through US systems, and the rest), for tooltips,
+    /// The two parts of the chart as bars (the share, and the rest), for tooltips,
     /// keyboard reading and the data table.
     #[must_use]
     pub fn parts(&self) -> Vec<Bar> {
@@ -38,7 +37,7 @@ impl Intelligence {
             self.share.clone(),
             Bar::derived(
                 format!("{}.rest", self.share.id),
-                "Other routes (the rest of 100%)".into(),
+                "The rest of 100%".into(),
                 rest,
                 self.share.unit,
                 self.share.measure.clone(),
@@ -48,14 +47,26 @@ impl Intelligence {
         ]
     }
 
-    /// The chart's takeaway.
+    /// The kind's own takeaway.
     #[must_use]
     pub fn takeaway(&self) -> String {
         format!(
-            "{} of every {} squares: the article's {} of battlefield data through US systems, a figure no public source confirms.",
+            "{} of every {} squares: {}, {}.",
             self.filled,
             Self::CELLS,
+            self.share.label,
             self.share.value_text()
         )
+    }
+
+    /// The values a takeaway template may name: `filled`, `cells`, and the share's (see
+    /// [`bar_value`](crate::model::bar_panels::bar_value)).
+    #[must_use]
+    pub fn value(&self, name: &str) -> Option<String> {
+        match name {
+            "filled" => Some(self.filled.to_string()),
+            "cells" => Some(Self::CELLS.to_string()),
+            _ => crate::model::bar_panels::bar_value(&[&self.share], name),
+        }
     }
 }

@@ -1,0 +1,229 @@
+//! The rules a file's charts pass: slugs unique and safe in a page and a file name, each chart
+//! with the part its kind needs, heights a page can reserve, ranges and markers well formed,
+//! budget panels in money or percent, contributors' budgets in one currency, routes between
+//! places; and every figure id a chart names, with the unit it needs.
+
+use std::collections::BTreeMap;
+
+use super::cross_check::{check_route, References};
+use super::{ChartKind, ChartSpec, DataError, FiguresFile, Unit};
+
+/// Checks every chart of `file`.
+pub(super) fn check(file: &FiguresFile) -> Result<(), DataError> {
+    let mut slugs = BTreeMap::new();
+    for (i, chart) in file.charts.iter().enumerate() {
+        let at = format!("charts[{i}]");
+        let safe = !chart.slug.is_empty()
+            && chart
+                .slug
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !safe {
+            return Err(DataError::new(
+                format!("{at}.slug"),
+                "a slug is made of a–z, 0–9 and “-”",
+            ));
+        }
+        if let Some(first) = slugs.insert(chart.slug.as_str(), i) {
+            return Err(DataError::new(
+                format!("{at}.slug"),
+                format!(
+                    "duplicate slug “{}”, first used at charts[{first}]",
+                    chart.slug
+                ),
+            ));
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        if !(100..=2000).contains(&chart.height) {
+            return Err(DataError::new(
+                format!("{at}.height"),
+                "a height is 100 to 2000 CSS pixels",
+            ));
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        if chart.takeaway.is_some() && chart.kind.follows_scenario() {
+            return Err(DataError::new(
+                format!("{at}.takeaway"),
+                "this kind's sentence follows the reader's scenario and is written by the program",
+            ));
+        }
+        check_kind(file, chart, &at)?;
+    }
+    Ok(())
+}
+
+/// The part a chart's kind needs is there, and well formed.
+fn check_kind(file: &FiguresFile, chart: &ChartSpec, at: &str) -> Result<(), DataError> {
+    let missing = |field: &str| {
+        DataError::new(
+            format!("{at}.{field}"),
+            format!("a chart of this kind needs “{field}”"),
+        )
+    };
+    match chart.kind {
+        ChartKind::BarPanels if chart.panels.is_empty() => return Err(missing("panels")),
+        ChartKind::BarPanels => {
+            for (j, panel) in chart.panels.iter().enumerate() {
+                let here = format!("{at}.panels[{j}]");
+                for (k, pair) in panel.ranges.iter().enumerate() {
+                    if pair.len() != 2 {
+                        return Err(DataError::new(
+                            format!("{here}.ranges[{k}]"),
+                            "a range is a pair of figure ids: [\"from\", \"to\"]",
+                        ));
+                    }
+                }
+                if let Some(marker) = &panel.marker {
+                    let named = marker.label.replace("{value}", "");
+                    if named.contains('{') || named.contains('}') {
+                        return Err(DataError::new(
+                            format!("{here}.marker.label"),
+                            "a marker's label may name “{value}” and nothing else",
+                        ));
+                    }
+                    let one = marker.figure.is_some() != (marker.implied_before.len() == 2);
+                    if !one
+                        || !(marker.implied_before.is_empty() || marker.implied_before.len() == 2)
+                    {
+                        return Err(DataError::new(
+                            format!("{here}.marker"),
+                            "a marker is at a “figure”, or “implied_before”: [\"count-id\", \"growth-id\"]",
+                        ));
+                    }
+                }
+            }
+        }
+        ChartKind::TroopShare if chart.troop_share.is_none() => return Err(missing("troop_share")),
+        ChartKind::ForceScenario => {
+            let spec = chart
+                .force_scenario
+                .as_ref()
+                .ok_or_else(|| missing("force_scenario"))?;
+            // The contributors' budgets may be in either currency, but all in the same one.
+            let unit_of = |id: &str| file.figures.iter().find(|f| f.id == id).map(|f| f.unit);
+            let first = spec.contributors.first().and_then(|c| unit_of(&c.budget));
+            for (i, c) in spec.contributors.iter().enumerate() {
+                let unit = unit_of(&c.budget);
+                if !matches!(unit, Some(Unit::EurBn | Unit::UsdBn)) || unit != first {
+                    return Err(DataError::new(
+                        format!("{at}.force_scenario.contributors[{i}].budget"),
+                        "budgets are all in eur_bn or all in usd_bn",
+                    ));
+                }
+            }
+        }
+        ChartKind::Budgets => {
+            let spec = chart.budgets.as_ref().ok_or_else(|| missing("budgets"))?;
+            for (name, panel) in [
+                ("sums", &spec.sums),
+                ("national", &spec.national),
+                ("national_gdp", &spec.national_gdp),
+            ] {
+                let money = matches!(panel.unit, Unit::EurBn | Unit::UsdBn);
+                if money == (name == "national_gdp") {
+                    return Err(DataError::new(
+                        format!("{at}.budgets.{name}.unit"),
+                        if money {
+                            "this panel is in percent"
+                        } else {
+                            "this panel is in eur_bn or usd_bn"
+                        },
+                    ));
+                }
+            }
+        }
+        ChartKind::UnitChart if chart.unit_chart.is_none() => return Err(missing("unit_chart")),
+        ChartKind::FlightTimes => {
+            let spec = chart
+                .flight_times
+                .as_ref()
+                .ok_or_else(|| missing("flight_times"))?;
+            for (i, pair) in spec.routes.iter().enumerate() {
+                check_route(file, pair, &format!("{at}.flight_times.routes[{i}]"))?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Every figure id the charts name, with its path and the unit it must have.
+pub(super) fn name_ids<'a>(file: &'a FiguresFile, r: &mut References<'a>) {
+    for (i, chart) in file.charts.iter().enumerate() {
+        let at = format!("charts[{i}]");
+        for (j, panel) in chart.panels.iter().enumerate() {
+            let here = format!("{at}.panels[{j}]");
+            r.each(&format!("{here}.figures"), &panel.figures, panel.unit);
+            for (k, pair) in panel.ranges.iter().enumerate() {
+                r.each(&format!("{here}.ranges[{k}]"), pair, panel.unit);
+            }
+            if let Some(marker) = &panel.marker {
+                if let Some(id) = &marker.figure {
+                    r.one(format!("{here}.marker.figure"), id, panel.unit);
+                }
+                if let [now, growth] = marker.implied_before.as_slice() {
+                    r.one(format!("{here}.marker.implied_before[0]"), now, panel.unit);
+                    r.one(
+                        format!("{here}.marker.implied_before[1]"),
+                        growth,
+                        Unit::Percent,
+                    );
+                }
+            }
+        }
+        if let Some(t) = &chart.troop_share {
+            let here = format!("{at}.troop_share");
+            r.one(format!("{here}.force"), &t.force, Unit::Personnel);
+            r.one(format!("{here}.claim"), &t.claim, Unit::Percent);
+            r.each(&format!("{here}.totals"), &t.totals, Unit::Personnel);
+            r.each(&format!("{here}.armies"), &t.armies, Unit::Personnel);
+        }
+        if let Some(b) = &chart.budgets {
+            for (name, panel) in [
+                ("sums", &b.sums),
+                ("national", &b.national),
+                ("national_gdp", &b.national_gdp),
+            ] {
+                r.each(
+                    &format!("{at}.budgets.{name}.figures"),
+                    &panel.figures,
+                    panel.unit,
+                );
+            }
+            r.one(
+                format!("{at}.budgets.exchange_rate"),
+                &b.exchange_rate,
+                Unit::UsdPerEur,
+            );
+        }
+        if let Some(s) = &chart.force_scenario {
+            let here = format!("{at}.force_scenario");
+            r.one(format!("{here}.force"), &s.force, Unit::Personnel);
+            r.one(
+                format!("{here}.first_phase"),
+                &s.first_phase,
+                Unit::Personnel,
+            );
+            r.one(format!("{here}.pool"), &s.pool, Unit::Personnel);
+            for (k, c) in s.contributors.iter().enumerate() {
+                let there = format!("{here}.contributors[{k}]");
+                r.one(format!("{there}.personnel"), &c.personnel, Unit::Personnel);
+                r.one(format!("{there}.budget"), &c.budget, None);
+            }
+        }
+        if let Some(u) = &chart.unit_chart {
+            r.one(format!("{at}.unit_chart.share"), &u.share, Unit::Percent);
+        }
+        if let Some(g) = &chart.flight_times {
+            let here = format!("{at}.flight_times");
+            r.one(format!("{here}.staging"), &g.staging, Unit::Km);
+            r.one(format!("{here}.range"), &g.range, Unit::Km);
+            r.one(format!("{here}.speed"), &g.speed, Unit::KmPerH);
+            r.one(
+                format!("{here}.claim_minutes"),
+                &g.claim_minutes,
+                Unit::Minutes,
+            );
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! The page's skeleton from the figures file: each chart's `<figure>` (heading, takeaway,
+//! controls for the kinds that have them, the frame with its reserved height and its static
+//! `<picture>`, the place of its generated extras, its key, sources and note), placed after the
+//! paragraph the chart names, between markers; and the frames' heights in the style sheet.
+//! Natively only; the build writes them, and a test fails while they are stale.
+
+use crate::catalogue::{ChartId, Model};
+use crate::figures::{ChartKind, ChartSpec, Figures, Kind};
+use crate::model::scenario::Scenario;
+use crate::static_page::{between, escape_html};
+
+/// How a reader chooses to see budgets: amounts or shares of GDP, a currency, an order.
+const BUDGETS_CONTROLS: &str = r#"        <form class="chart-controls" data-controls hidden aria-label="How the budgets are shown">
+          <fieldset class="control">
+            <legend>National spending as</legend>
+            <label><input type="radio" name="budget" value="amount" checked> amounts</label>
+            <label><input type="radio" name="budget" value="gdp"> share of GDP</label>
+          </fieldset>
+          <fieldset class="control">
+            <legend>Currency</legend>
+            <label><input type="radio" name="currency" value="published" checked> as published</label>
+            <label><input type="radio" name="currency" value="eur"> all in euros</label>
+            <label><input type="radio" name="currency" value="usd"> all in dollars</label>
+          </fieldset>
+          <fieldset class="control">
+            <legend>Order</legend>
+            <label><input type="radio" name="sort" value="size" checked> by size</label>
+            <label><input type="radio" name="sort" value="name"> by name</label>
+          </fieldset>
+          <p class="control-notice" data-notice role="status"></p>
+        </form>
+"#;
+
+/// The reader's force: its size, how it is shared, how many units rotate.
+const FORCE_CONTROLS: &str = r#"        <form class="chart-controls" data-controls hidden aria-label="Your scenario">
+          <div class="control control-range">
+            <label for="force-size">Force deployed</label>
+            <input type="range" id="force-size" name="force" value="30000">
+            <output for="force-size" data-output="force"></output>
+          </div>
+          <fieldset class="control">
+            <legend>Shared between the nations</legend>
+            <label><input type="radio" name="share" value="equal" checked> equally</label>
+            <label><input type="radio" name="share" value="personnel"> by active personnel</label>
+            <label><input type="radio" name="share" value="budget"> by defence budget</label>
+          </fieldset>
+          <div class="control control-range">
+            <label for="rotation">Units committed per unit deployed</label>
+            <input type="range" id="rotation" name="rotation" value="3">
+            <output for="rotation" data-output="rotation"></output>
+          </div>
+          <p class="control-notice" data-notice role="status"></p>
+        </form>
+"#;
+
+/// Where a chart's figure starts and ends in `index.html`.
+fn markers(slug: &str) -> (String, String) {
+    (
+        format!("<!-- chart:{slug}:start -->"),
+        format!("<!-- chart:{slug}:end -->"),
+    )
+}
+
+/// `page` with every chart's figure made again from `figures`, each after the paragraph it
+/// names (or before the claims check, or at the end of the article, if it names none); figures
+/// of charts the file no longer has are taken out.
+///
+/// # Errors
+/// A message if a chart names an element the page does not have, or its model cannot be built.
+pub fn with_figures(page: &str, figures: &Figures) -> Result<String, String> {
+    let mut page = without_figures(page);
+    let start = Scenario::from_figures(figures);
+    for id in ChartId::all(figures) {
+        let spec = id.spec(figures).map_err(|e| e.to_string())?;
+        let model = Model::build(id, figures, &start).map_err(|e| format!("{}: {e}", spec.slug))?;
+        let html = figure_html(spec, &model, figures);
+        let at = place(&page, spec)?;
+        page.insert_str(at, &html);
+    }
+    Ok(page)
+}
+
+/// `page` without any chart figure between markers.
+fn without_figures(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(from) = rest.find("      <!-- chart:") {
+        let Some(end) = rest.get(from..).and_then(|tail| {
+            let slug_end = tail.find(":start -->")?;
+            let slug = tail.get("      <!-- chart:".len()..slug_end)?;
+            let close = format!("<!-- chart:{slug}:end -->\n");
+            tail.find(&close).map(|at| from + at + close.len())
+        }) else {
+            break;
+        };
+        out.push_str(rest.get(..from).unwrap_or_default());
+        rest = rest.get(end..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where the chart's figure goes: after the paragraph holding the element it names, after any
+/// figure already placed there.
+fn place(page: &str, spec: &ChartSpec) -> Result<usize, String> {
+    let paragraph_end = match &spec.after {
+        Some(after) => {
+            let at = page.find(&format!("id=\"{after}\"")).ok_or_else(|| {
+                format!("{}: the page has no element “{after}” to follow", spec.slug)
+            })?;
+            let close = page
+                .get(at..)
+                .and_then(|tail| tail.find("</p>\n"))
+                .ok_or_else(|| format!("{}: “{after}” is in no paragraph", spec.slug))?;
+            at + close + "</p>\n".len()
+        }
+        None => page
+            .find("      <section class=\"claims-check\"")
+            .or_else(|| page.find("    </main>"))
+            .ok_or_else(|| format!("{}: the page has no place for it", spec.slug))?,
+    };
+    // After the figures already placed there, in the file's order.
+    let mut at = paragraph_end;
+    while let Some(tail) = page.get(at..) {
+        let Some(slug_end) = tail
+            .strip_prefix("      <!-- chart:")
+            .and_then(|t| t.find(":start -->"))
+        else {
+            break;
+        };
+        let slug = tail
+            .get("      <!-- chart:".len()..slug_end + "      <!-- chart:".len())
+            .unwrap_or_default();
+        let close = format!("<!-- chart:{slug}:end -->\n");
+        match tail.find(&close) {
+            Some(end) => at += end + close.len(),
+            None => break,
+        }
+    }
+    Ok(at)
+}
+
+/// One chart's figure, with its takeaway and extras left for the build to fill.
+fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
+    let slug = escape_html(&spec.slug);
+    let (start, end) = markers(&slug);
+    let controls = match spec.kind {
+        ChartKind::Budgets => BUDGETS_CONTROLS,
+        ChartKind::ForceScenario => FORCE_CONTROLS,
+        _ => "",
+    };
+    let note = spec.note.as_deref().map_or(String::new(), |n| {
+        format!("          <p class=\"chart-note\">{}</p>\n", escape_html(n))
+    });
+    format!(
+        "      {start}\n\
+         \x20     <figure class=\"chart\" data-chart=\"{slug}\" aria-labelledby=\"{slug}-title\" aria-describedby=\"{slug}-takeaway {slug}-description\">\n\
+         \x20       <figcaption class=\"chart-head\">\n\
+         \x20         <h2 class=\"chart-title\" id=\"{slug}-title\">{title}</h2>\n\
+         \x20         <p class=\"chart-takeaway\" id=\"{slug}-takeaway\" data-takeaway>{takeaway}</p>\n\
+         \x20       </figcaption>\n\
+         {controls}\
+         \x20       <div class=\"chart-frame\">\n\
+         \x20         <picture><source media=\"(max-width: 32rem)\" srcset=\"www/static/{slug}-phone.svg\"><source media=\"(max-width: 40rem)\" srcset=\"www/static/{slug}-narrow.svg\"><img loading=\"lazy\" decoding=\"async\" class=\"chart-fallback\" src=\"www/static/{slug}.svg\" alt=\"{alt}\" width=\"{width}\" height=\"{height}\"></picture>\n\
+         \x20       </div>\n\
+         \x20       <!-- extras:{slug}:start --><!-- extras:{slug}:end -->\n\
+         \x20       <div class=\"chart-notes\">\n\
+         \x20         <p class=\"chart-key\">{key}</p>\n\
+         \x20         <p class=\"chart-source\">{sources}</p>\n\
+         {note}\
+         \x20       </div>\n\
+         \x20     </figure>\n\
+         \x20     {end}\n",
+        title = escape_html(&spec.title),
+        takeaway = escape_html(&model.takeaway()),
+        alt = escape_html(&spec.alt),
+        width = crate::catalogue::NOMINAL_WIDTH,
+        height = spec.height,
+        key = key_html(spec, model),
+        sources = sources_html(spec, figures),
+    )
+}
+
+/// The chart's key: what each kind of mark means, for the kinds the chart draws.
+fn key_html(spec: &ChartSpec, model: &Model) -> String {
+    let bars = model.bars();
+    let markers: Vec<Kind> = model
+        .panels()
+        .iter()
+        .filter_map(|p| p.marker.as_ref().map(|m| m.kind))
+        .collect();
+    let has = |kind: Kind| bars.iter().any(|b| b.kind == kind) || markers.contains(&kind);
+    let unit_chart = spec.kind == ChartKind::UnitChart;
+    let mut parts = Vec::new();
+    if has(Kind::AsReported) {
+        parts.push(if unit_chart {
+            "<span class=\"key key-reported\">As reported</span> by the article (striped squares) · outlined squares: the rest of 100%"
+        } else {
+            "<span class=\"key key-reported\">As reported</span> by the article (striped)"
+        });
+    }
+    if has(Kind::Reference) {
+        parts.push("<span class=\"key key-reference\">Reference</span> figure");
+    }
+    if has(Kind::Derived) && !unit_chart {
+        parts.push(
+            "<span class=\"key key-derived\">Derived</span>: computed here from the figures shown",
+        );
+    }
+    if has(Kind::Scenario) {
+        parts.push("<span class=\"key key-scenario\">Your scenario</span>: computed from your choices and the reference figures");
+    }
+    parts.join(" · ")
+}
+
+/// The chart's sources: every source its figures and places cite, once, in the order first
+/// cited; the article's as "as reported", the others with their title, link and who quoted them.
+fn sources_html(spec: &ChartSpec, figures: &Figures) -> String {
+    let mut keys: Vec<(&str, bool)> = Vec::new();
+    let cited = spec
+        .figure_ids()
+        .into_iter()
+        .filter_map(|id| figures.get(id).ok())
+        .map(|f| (f.source.as_str(), f.kind == Kind::AsReported))
+        .chain(
+            spec.place_ids()
+                .into_iter()
+                .filter_map(|id| figures.place(id).ok())
+                .map(|p| (p.source.as_str(), false)),
+        );
+    for (key, reported) in cited {
+        if !keys.iter().any(|(k, _)| *k == key) {
+            keys.push((key, reported));
+        }
+    }
+    let words: Vec<String> = keys
+        .iter()
+        .filter_map(|(key, reported)| {
+            let source = figures.source(key)?;
+            let name = escape_html(&source.name);
+            if *reported {
+                return Some(format!("{name} (as reported)"));
+            }
+            let title = escape_html(&source.title);
+            let title = match &source.url {
+                Some(url) => format!("<a href=\"{}\">{title}</a>", escape_html(url)),
+                None => title,
+            };
+            let quoted = source.quoted_by.as_deref().map_or(String::new(), |q| {
+                format!(", as quoted by {}", escape_html(q))
+            });
+            Some(format!("{name}, {title}{quoted}"))
+        })
+        .collect();
+    let noun = if words.len() == 1 {
+        "Source"
+    } else {
+        "Sources"
+    };
+    format!("{noun}: {}.", words.join("; "))
+}
+
+/// The style sheet, from the project's folder.
+pub const STYLE: &str = "www/style.css";
+
+/// Where the frames' heights start and end in the style sheet.
+pub const HEIGHT_MARKERS: (&str, &str) = ("/* chart heights:start */", "/* chart heights:end */");
+
+/// `css` with the frames' heights, one rule per chart, made again from `figures`.
+///
+/// # Errors
+/// A message if the style sheet has no place for them.
+pub fn with_heights(css: &str, figures: &Figures) -> Result<String, String> {
+    let mut rules = String::from("\n");
+    for chart in figures.charts() {
+        rules.push_str(&format!(
+            ".chart[data-chart=\"{}\"] .chart-frame {{\n  height: {}px;\n}}\n",
+            chart.slug, chart.height
+        ));
+    }
+    crate::static_page::splice(css, HEIGHT_MARKERS, &rules)
+}
+
+/// The heading of chart `slug` as `page` has it, without markup.
+#[must_use]
+pub fn title_in(page: &str, slug: &str) -> Option<String> {
+    between(page, &format!("id=\"{slug}-title\">"), "</h2>").map(|raw| {
+        raw.replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    })
+}
