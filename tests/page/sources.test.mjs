@@ -135,7 +135,7 @@ test("every checked number links to its claim entry, and each entry links back",
     // Read once the entry is on screen (the claims check is laid out only near the screen).
     await page.locator("#claim-poland-growth").scrollIntoViewIfNeeded();
     const poland = await page.$$eval("#claim-poland-growth .claim-readings > li", (items) =>
-      items.map((li) => ({ measure: li.dataset.measure, verdict: li.querySelector(".verdict").textContent, text: li.innerText })),
+      items.map((li) => ({ measure: li.dataset.measure, verdict: li.querySelector(".verdict").textContent, text: li.textContent })),
     );
     assert.deepEqual(poland.map((r) => r.measure), ["ministry_budget_growth", "defence_spending_total_growth"]);
     assert.match(poland[0].text, /defence ministry's budget/);
