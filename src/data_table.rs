@@ -134,7 +134,7 @@ mod tests {
 
     #[test]
     fn a_csv_address_gives_back_the_csv_and_nothing_can_cut_it_short() {
-        let csv = "id,label\nnato,\"NATO \u{2014} 3,418,600 # active, 100%\"\r\n€,~x_y.z-1 2\n";
+        let csv = "id,label\nall,\"All \u{2014} 3,418,600 # active, 100%\"\r\n€,~x_y.z-1 2\n";
         let address = csv_address(csv);
         assert!(address.starts_with("data:text/csv;charset=utf-8,"));
         assert_eq!(decoded(&address), csv.as_bytes());

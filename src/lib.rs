@@ -1,11 +1,12 @@
-//! An explainer of the European reassurance force for Ukraine: the article's figures shown as
-//! reported, set against public reference figures, each with its source and year.
+//! A news explainer's engine: a story's figures, as its figures file declares them, shown as
+//! reported, set against public reference figures, each with its source, year and measure, in
+//! charts drawn in the browser and as static SVG, with the article's claims checked.
 //!
 //! Data flows one way: [`figures::parse`] reads and checks the figures file; [`model`] turns
 //! figures into ranked, derived, labelled series (pure arithmetic); [`charts`] draws a model on
 //! any plotters backend; the `web` module (wasm32 only) is the one place that touches the
-//! browser. [`catalogue`] names every chart so that the page, the static SVGs and the tests
-//! agree on what exists.
+//! browser. [`catalogue`] names every chart the file declares, so that the page, the static SVGs
+//! and the tests agree on what exists.
 
 pub mod catalogue;
 pub mod charts;

@@ -292,7 +292,7 @@ pub fn regenerate(
 }
 
 /// The text between the first `start` in `page` and the first `end` after it.
-pub(crate) fn between<'a>(page: &'a str, start: &str, end: &str) -> Option<&'a str> {
+pub fn between<'a>(page: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let (from, to) = inner_span(page, start, end)?;
     page.get(from..to)
 }

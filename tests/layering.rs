@@ -138,3 +138,116 @@ fn a_forbidden_use_is_found_in_each_layer() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The story's own nouns: the countries, places, weapons, programmes and meetings of the
+/// committed figures file and article, which the program must not know (the crate keeps the
+/// project's name).
+fn story_nouns() -> Vec<String> {
+    let mut nouns: Vec<String> = [
+        "Germany",
+        "German",
+        "France",
+        "French",
+        "Poland",
+        "Polish",
+        "Czech",
+        "Spain",
+        "Spanish",
+        "Italy",
+        "Türkiye",
+        "Greece",
+        "United Kingdom",
+        "British",
+        "Ukraine",
+        "Russia",
+        "Belarus",
+        "Kyiv",
+        "Lviv",
+        "Paris",
+        "London",
+        "Élysée",
+        "Macron",
+        "Iskander",
+        "Leopard",
+        "Ironclad",
+        "SAFE",
+        "NATO",
+        "coalition",
+    ]
+    .map(String::from)
+    .to_vec();
+    // And every nation a figure's label names before its comma ("Poland, defence spending").
+    let file: serde_json::Value =
+        serde_json::from_str(include_str!("../www/data/figures.json")).unwrap_or_default();
+    for figure in file
+        .get("figures")
+        .and_then(|f| f.as_array())
+        .into_iter()
+        .flatten()
+    {
+        let label = figure
+            .get("label")
+            .and_then(|l| l.as_str())
+            .unwrap_or_default();
+        if let Some((nation, _)) = label.split_once(", ") {
+            if nation.chars().next().is_some_and(char::is_uppercase)
+                && !nouns.contains(&nation.to_string())
+            {
+                nouns.push(nation.to_string());
+            }
+        }
+    }
+    nouns
+}
+
+#[test]
+fn the_program_names_no_part_of_the_story() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let nouns = story_nouns();
+    assert!(nouns.len() > 30, "{nouns:?}");
+    let mut found = Vec::new();
+    for file in sources(&src) {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        for (n, line) in text.lines().enumerate() {
+            for noun in &nouns {
+                if line.contains(noun.as_str()) {
+                    found.push(format!(
+                        "{}:{}: {noun}: {}",
+                        file.display(),
+                        n + 1,
+                        line.trim()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "story nouns in src/:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn months_are_named_only_where_dates_are_written() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let months = ["January", "February", "March", "September", "December"];
+    let mut found = Vec::new();
+    for file in sources(&src) {
+        if file.ends_with("model/wording.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        for month in months {
+            if text.contains(month) {
+                found.push(format!("{}: {month}", file.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:?}");
+    let wording = std::fs::read_to_string(src.join("model/wording.rs")).unwrap_or_default();
+    assert!(
+        wording.contains("(\"February\", \"Feb\")"),
+        "the month table is where it was"
+    );
+}

@@ -94,6 +94,29 @@ fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
 }
 
 #[wasm_bindgen_test]
+fn a_ninth_chart_declared_in_the_data_alone_is_drawn_on_its_canvas() {
+    clear_body();
+    let mut file: serde_json::Value =
+        serde_json::from_str(FIGURES_JSON).unwrap_or_else(|e| panic!("{e}"));
+    let ninth = serde_json::json!({
+        "slug": "ninth", "kind": "bar_panels", "title": "Two armies", "height": 300,
+        "alt": "Bar chart: two armies.",
+        "panels": [{"title": "Active personnel", "unit": "personnel",
+                    "figures": ["personnel.france", "personnel.poland"]}]
+    });
+    if let Some(list) = file.get_mut("charts").and_then(|c| c.as_array_mut()) {
+        list.push(ninth);
+    }
+    let ninth = figure("ninth", 500, 300);
+    assert_eq!(mount_in(&document(), &file.to_string(), Some(1.0)), 1);
+    assert_eq!(ninth.get_attribute("data-state").as_deref(), Some("drawn"));
+    let ink = inked(&canvas_of(&ninth));
+    assert!(ink > 500 * 300 / 50, "only {ink} inked pixels");
+    // A chart that does not follow the scenario keeps the page's own words.
+    assert_eq!(text_of(&ninth, "[data-takeaway]"), "static words");
+}
+
+#[wasm_bindgen_test]
 fn a_chart_drawn_into_a_canvas_has_ink() {
     clear_body();
     let canvas = test_canvas(600, 560);

@@ -48,7 +48,7 @@ pub enum Unit {
     UsdPerEur,
     /// Countries or delegations.
     Countries,
-    /// Billions of Polish złoty.
+    /// Billions of złoty (PLN).
     PlnBn,
     /// A plain count: tanks, aircraft, shells, vessels.
     Count,
@@ -87,7 +87,7 @@ impl Unit {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// Short name shown on a chart's source line, e.g. "NATO".
+    /// Short name shown on a chart's source line, e.g. "The Alliance".
     pub name: String,
     /// The full title of the report or article.
     pub title: String,

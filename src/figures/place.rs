@@ -9,7 +9,7 @@ use serde::Deserialize;
 pub struct Place {
     /// Stable identifier, used by the charts and the claims.
     pub id: String,
-    /// The place in a reader's words: "Lviv", "the Belarus border north of Kyiv".
+    /// The place in a reader's words: "the capital", "the border north of the capital".
     pub label: String,
     /// Degrees north.
     pub lat: f64,

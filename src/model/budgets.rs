@@ -100,8 +100,8 @@ impl Budgets {
         if let Some(gdp) = self.panels.iter().find(|p| p.unit == Unit::Percent) {
             let mut known: Vec<&Bar> = gdp.bars.iter().filter(|b| b.value.is_some()).collect();
             rank_refs(&mut known);
-            // The runner-up is ranked by the same measure as the first: NATO's and SIPRI's
-            // definitions differ.
+            // The runner-up is ranked by the same measure as the first: two publishers'
+            // definitions of the same spending differ.
             if let Some(first) = known.first() {
                 let second = known
                     .iter()
@@ -193,7 +193,7 @@ fn rank_refs(bars: &mut [&Bar]) {
     sort_few(bars, |a, b| a.value.unwrap_or(0.0) > b.value.unwrap_or(0.0));
 }
 
-/// "Poland, defence spending" → "Poland".
+/// "Ruritania, defence spending" → "Ruritania".
 fn nation(label: &str) -> &str {
     label.split_once(',').map_or(label, |(head, _)| head)
 }

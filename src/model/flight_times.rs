@@ -91,7 +91,7 @@ impl FlightTimes {
         })
     }
 
-    /// Each flight in words: "at least 1.5 min for Lviv to … (187 km)".
+    /// Each flight in words: "at least 1.5 min for A to B (187 km)".
     fn flights(&self) -> String {
         // Flights are drawn for each distance after the article's own (the first).
         let (Some(distances), Some(flights)) = (self.panels.first(), self.panels.get(1)) else {

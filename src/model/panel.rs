@@ -132,7 +132,8 @@ impl Bar {
     }
 
     /// Everything about the bar in one line, for a tooltip or a screen reader:
-    /// `"Poland: 216,100. Measure: active military personnel. Reference, 2024. Source: NATO."`
+    /// `"Ruritania: 216,100. Measure: active military personnel. Reference, 2024. Source: The
+    /// Alliance."`
     #[must_use]
     pub fn describe(&self) -> String {
         let mut words = format!("{}: {}", self.label, self.value_text());

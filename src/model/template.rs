@@ -29,7 +29,7 @@ mod tests {
     fn values(name: &str) -> Option<String> {
         match name {
             "a" => Some("31 countries".into()),
-            "b.label" => Some("Paris".into()),
+            "b.label" => Some("the capital".into()),
             _ => None,
         }
     }
@@ -38,7 +38,7 @@ mod tests {
     fn names_are_filled_and_unknown_ones_refused() {
         assert_eq!(
             fill("{a} in {b.label}.", values),
-            Ok("31 countries in Paris.".into())
+            Ok("31 countries in the capital.".into())
         );
         assert_eq!(fill("no names", values), Ok("no names".into()));
         assert_eq!(fill("{c} here", values), Err("no value named “c”".into()));

@@ -1,5 +1,5 @@
-//! The proposed force against the armies it would come from: its share of NATO's and of
-//! Europe + Canada's active personnel, and the largest European armies ranked beside it.
+//! A proposed force against the armies it would come from: its share of the active personnel of
+//! each group of countries the file names, and the armies it names ranked beside it.
 
 use crate::figures::{DataError, Figures, Kind, TroopShareSpec, Unit};
 use crate::model::panel::{bars_of, rank, Bar, Marker, Panel};
@@ -25,7 +25,7 @@ pub struct Share {
 pub struct TroopShare {
     /// The proposed force, as reported.
     pub force: Bar,
-    /// The article's bound on the force's share of NATO, in percent.
+    /// The article's bound on the force's share of the first total, in percent.
     pub claim: Bar,
     /// The force's share of each total.
     pub shares: Vec<Share>,
@@ -92,7 +92,7 @@ impl TroopShare {
         })
     }
 
-    /// Whether the force's share of the first total (NATO) is below the article's bound;
+    /// Whether the force's share of the first total is below the article's bound;
     /// `None` if either is unknown.
     #[must_use]
     pub fn claim_holds(&self) -> Option<bool> {
