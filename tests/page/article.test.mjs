@@ -5,10 +5,10 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { servedPage, open, chartStates, inkedPixels, staticChartShown, failureNotices, scrollThroughPage } from "./browser.mjs";
+import { servedPage, open, chartStates, inkedPixels, staticChartShown, failureNotices, scrollThroughPage, CHART_SLUGS } from "./browser.mjs";
 
 const OUTPUT = fileURLToPath(new URL("../output/", import.meta.url));
-const CHARTS = ["coalition", "budgets", "capability", "intelligence", "geography", "force-scenario", "industry", "troop-share"];
+const CHARTS = CHART_SLUGS;
 const ALL = (state) => Object.fromEntries(CHARTS.map((c) => [c, state]));
 const ARTICLE_PARAGRAPHS = "main > p:not(.explainer)";
 const shared = servedPage({ before, after });
@@ -136,7 +136,7 @@ test("a failed wasm load leaves the article and the static charts, with a notice
     assert.deepEqual(await chartStates(page), ALL("failed"));
     const notice = await page.textContent('figure[data-chart="budgets"] [data-status]');
     assert.match(notice, /did not load/);
-    assert.deepEqual(await failureNotices(page), { shown: 8, spoken: 1 }, "shown in every figure, said aloud once");
+    assert.deepEqual(await failureNotices(page), { shown: CHART_SLUGS.length, spoken: 1 }, "shown in every figure, said aloud once");
     assert.ok(await page.isVisible('figure[data-chart="budgets"] .chart-fallback'));
     // The static chart, never fetched while the program was expected, is fetched now.
     await staticChartShown(page, "coalition");
@@ -244,7 +244,7 @@ test("a broken figures file is reported in each figure, with the field's path, a
     assert.match(notice, /figures\[\d+\]\.value/);
     assert.equal(errors.length, 1, errors.join("\n"));
     assert.match(errors[0], /figures\[\d+\]\.value: invalid type/);
-    assert.deepEqual(await failureNotices(page), { shown: 8, spoken: 1 }, "shown in every figure, said aloud once");
+    assert.deepEqual(await failureNotices(page), { shown: CHART_SLUGS.length, spoken: 1 }, "shown in every figure, said aloud once");
   } finally {
     await context.close();
   }

@@ -1,7 +1,15 @@
 // Launches the system's Chromium for page tests, headless, with the flags this machine needs.
+import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+
+/** The figures file, as committed: the page tests count charts and claims from it. */
+const FIGURES = JSON.parse(readFileSync(new URL("../../www/data/figures.json", import.meta.url), "utf8"));
+/** The charts the figures file declares, by slug, in page order. */
+export const CHART_SLUGS = FIGURES.charts.map((c) => c.slug);
+/** How many claims the figures file checks. */
+export const CLAIM_COUNT = FIGURES.claims.length;
 
 const FLAGS = [
   "--headless=new",

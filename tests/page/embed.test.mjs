@@ -6,10 +6,10 @@ import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
-import { servedPage, open } from "./browser.mjs";
+import { servedPage, open, CHART_SLUGS } from "./browser.mjs";
 
 const shared = servedPage({ before, after });
-const SLUGS = ["coalition", "budgets", "capability", "intelligence", "geography", "force-scenario", "industry", "troop-share"];
+const SLUGS = CHART_SLUGS;
 
 test("every chart has an embed page that other sites may frame, and the article may not be framed", async () => {
   const policy = async (path) => (await fetch(new URL(path, shared.server.url))).headers.get("content-security-policy");

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
-import { servedPage, open, chartStates, inkedPixels, failureNotices, scrollThroughPage } from "./browser.mjs";
+import { servedPage, open, chartStates, inkedPixels, failureNotices, scrollThroughPage, CHART_SLUGS, CLAIM_COUNT } from "./browser.mjs";
 
 const shared = servedPage({ before, after });
 
@@ -62,7 +62,7 @@ test("without JavaScript every figure shows its static chart, says so, and keeps
         };
       }),
     );
-    assert.equal(figures.length, 8);
+    assert.equal(figures.length, CHART_SLUGS.length);
     for (const f of figures) {
       assert.ok(f.loaded && f.visible, `${f.chart}: static chart shown`);
       assert.equal(f.file, `${f.chart}-phone.svg`, "at 375 px, the version drawn for phones");
@@ -72,8 +72,8 @@ test("without JavaScript every figure shows its static chart, says so, and keeps
     const notices = await page.$$eval("figure[data-chart] .chart-status", (ps) =>
       ps.filter((p) => p.offsetHeight > 0 && p.textContent.includes("needs JavaScript")).length,
     );
-    assert.equal(notices, 8, "each figure says its interactive version needs JavaScript");
-    assert.equal(await page.$$eval("li.claim", (c) => c.length), 18);
+    assert.equal(notices, CHART_SLUGS.length, "each figure says its interactive version needs JavaScript");
+    assert.equal(await page.$$eval("li.claim", (c) => c.length), CLAIM_COUNT);
     assert.equal(await page.$$eval("a:not([href])", (as) => as.length), 0, "every link leads somewhere");
     assert.equal(await page.$$eval("form[data-controls]:not([hidden])", (f) => f.length), 0, "no dead controls");
   } finally {
@@ -102,7 +102,7 @@ test("without JavaScript no static chart is shrunk, so its words keep their 12 p
           return { chart, file: img.currentSrc.split("/").pop(), scale: Math.min(box.width / img.naturalWidth, box.height / img.naturalHeight) };
         }),
       );
-      assert.equal(shown.length, 8);
+      assert.equal(shown.length, CHART_SLUGS.length);
       for (const { chart, file, scale } of shown) {
         assert.equal(file, `${chart}${suffix}.svg`, `at ${width} px`);
         assert.ok(scale >= 0.999, `at ${width} px, ${file} is shown at ${(scale * 100).toFixed(1)}% of its size`);
@@ -188,7 +188,7 @@ test("print gives the reader's own scenario: every chart drawn for paper as the 
     const pdf = await page.pdf();
     assert.ok(pdf.length > 10_000, `a PDF of ${pdf.length} bytes`);
     const printed = await page.evaluate(() => window.printed);
-    assert.equal(Object.keys(printed).length, 8);
+    assert.equal(Object.keys(printed).length, CHART_SLUGS.length);
     for (const [chart, p] of Object.entries(printed)) {
       assert.equal(p.mark, "live", `${chart} is printed as drawn for paper`);
       assert.equal(p.width, p.css * 3, `${chart} drawn at 3 pixels per CSS pixel`);
@@ -271,9 +271,9 @@ test("a missing figures file leaves the article and the static charts, with a no
     const states = await chartStates(page);
     assert.ok(Object.values(states).every((s) => s === "failed"));
     assert.match(await page.textContent('figure[data-chart="coalition"] [data-status]'), /HTTP 404/);
-    assert.deepEqual(await failureNotices(page), { shown: 8, spoken: 1 }, "shown in every figure, said aloud once");
+    assert.deepEqual(await failureNotices(page), { shown: CHART_SLUGS.length, spoken: 1 }, "shown in every figure, said aloud once");
     assert.ok(await page.isVisible('figure[data-chart="coalition"] .chart-fallback'));
-    assert.equal(await page.$$eval("li.claim", (c) => c.length), 18);
+    assert.equal(await page.$$eval("li.claim", (c) => c.length), CLAIM_COUNT);
   } finally {
     await context.close();
   }

@@ -2,7 +2,7 @@
 // says, and every checked number in the text linked to its claim entry and back.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { servedPage, open, chartStates, inkedPixels } from "./browser.mjs";
+import { servedPage, open, chartStates, inkedPixels, CHART_SLUGS, CLAIM_COUNT } from "./browser.mjs";
 
 const shared = servedPage({ before, after });
 
@@ -39,7 +39,7 @@ test("every chart of the story is drawn, with ink, a source line and a CSV link"
   const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000 });
   try {
     const states = await chartStates(page);
-    assert.equal(Object.keys(states).length, 8);
+    assert.equal(Object.keys(states).length, CHART_SLUGS.length);
     for (const [chart, state] of Object.entries(states)) {
       assert.equal(state, "drawn", chart);
       const ink = await inkedPixels(page, `figure[data-chart="${chart}"] canvas`);
@@ -97,7 +97,7 @@ test("every checked number links to its claim entry, and each entry links back",
         words: li.querySelector(".verdict").textContent,
       })),
     );
-    assert.equal(claims.length, 18);
+    assert.equal(claims.length, CLAIM_COUNT);
     for (const claim of claims) {
       assert.match(claim.verdict, /^(consistent|inconsistent|not-comparable|depends|no-trace)$/);
       const key = claim.id.replace(/^claim-/, "");
