@@ -14,7 +14,7 @@ use committed_figures::{chart_id, charts, real};
 use reassurance_force::catalogue::{Model, NOMINAL_WIDTH, STATIC_VERSIONS};
 use reassurance_force::charts::theme::{Palette, Theme};
 use reassurance_force::model::scenario::Scenario;
-use reassurance_force::{page_script, static_embed, static_page, static_svg};
+use reassurance_force::{page_script, page_skeleton, static_embed, static_page, static_svg};
 
 type Result = std::result::Result<(), Box<dyn std::error::Error>>;
 
@@ -85,6 +85,12 @@ fn csv_files_the_claims_check_and_embed_pages_are_current() -> Result {
     let fresh = static_page::regenerate(&page, &figures, &loader)?;
     assert_eq!(page_script::loader_of(&fresh), Some(loader.as_str()));
     check(Path::new("index.html"), &fresh)?;
+    // The frames' heights in the style sheet are the declared ones.
+    let css_path = Path::new(env!("CARGO_MANIFEST_DIR")).join(page_skeleton::STYLE);
+    let css = std::fs::read_to_string(&css_path)?;
+    let heights = page_skeleton::with_heights(&css, &figures)?;
+    assert!(heights.contains(".chart[data-chart=\"budgets\"] .chart-frame {\n  height: 650px;"));
+    check(Path::new(page_skeleton::STYLE), &heights)?;
     // Each chart's embed page is made from the page as it is now.
     for (_, spec) in charts(&figures) {
         let embed = static_embed::embed_html(&fresh, spec.slug.as_str())?;
