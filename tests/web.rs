@@ -117,6 +117,28 @@ fn a_ninth_chart_declared_in_the_data_alone_is_drawn_on_its_canvas() {
 }
 
 #[wasm_bindgen_test]
+fn a_story_of_three_charts_is_drawn_from_a_file_of_three() {
+    clear_body();
+    let mut file: serde_json::Value =
+        serde_json::from_str(FIGURES_JSON).unwrap_or_else(|e| panic!("{e}"));
+    let keep = ["coalition", "capability", "geography"];
+    if let Some(list) = file.get_mut("charts").and_then(|c| c.as_array_mut()) {
+        list.retain(|c| keep.contains(&c.get("slug").and_then(|s| s.as_str()).unwrap_or("")));
+    }
+    let figures: Vec<Element> = keep.iter().map(|slug| figure(slug, 500, 420)).collect();
+    assert_eq!(mount_in(&document(), &file.to_string(), Some(1.0)), 3);
+    for (slug, figure) in keep.iter().zip(&figures) {
+        assert_eq!(
+            figure.get_attribute("data-state").as_deref(),
+            Some("drawn"),
+            "{slug}"
+        );
+        let ink = inked(&canvas_of(figure));
+        assert!(ink > 500 * 420 / 50, "{slug}: only {ink} inked pixels");
+    }
+}
+
+#[wasm_bindgen_test]
 fn a_chart_drawn_into_a_canvas_has_ink() {
     clear_body();
     let canvas = test_canvas(600, 560);
