@@ -114,11 +114,7 @@ fn check_kind(file: &FiguresFile, chart: &ChartSpec, at: &str) -> Result<(), Dat
         }
         ChartKind::Budgets => {
             let spec = chart.budgets.as_ref().ok_or_else(|| missing("budgets"))?;
-            for (name, panel) in [
-                ("sums", &spec.sums),
-                ("national", &spec.national),
-                ("national_gdp", &spec.national_gdp),
-            ] {
+            for (name, panel) in spec.panels() {
                 let money = matches!(panel.unit, Unit::EurBn | Unit::UsdBn);
                 if money == (name == "national_gdp") {
                     return Err(DataError::new(
@@ -179,11 +175,7 @@ pub(super) fn name_ids<'a>(file: &'a FiguresFile, r: &mut References<'a>) {
             r.each(&format!("{here}.armies"), &t.armies, Unit::Personnel);
         }
         if let Some(b) = &chart.budgets {
-            for (name, panel) in [
-                ("sums", &b.sums),
-                ("national", &b.national),
-                ("national_gdp", &b.national_gdp),
-            ] {
+            for (name, panel) in b.panels() {
                 r.each(
                     &format!("{at}.budgets.{name}.figures"),
                     &panel.figures,

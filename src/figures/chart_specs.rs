@@ -215,6 +215,18 @@ pub struct FlightTimesSpec {
     pub claim_minutes: String,
 }
 
+impl BudgetsSpec {
+    /// The budget chart's panels, by their names in the file.
+    #[must_use]
+    pub fn panels(&self) -> [(&'static str, &BudgetPanelSpec); 3] {
+        [
+            ("sums", &self.sums),
+            ("national", &self.national),
+            ("national_gdp", &self.national_gdp),
+        ]
+    }
+}
+
 impl ChartKind {
     /// Whether the chart's model, and so its sentences, follow the reader's scenario: the
     /// program writes these; the others' the build writes once.
@@ -252,7 +264,7 @@ impl ChartSpec {
             }
         }
         if let Some(b) = &self.budgets {
-            for panel in [&b.sums, &b.national, &b.national_gdp] {
+            for (_, panel) in b.panels() {
                 ids.extend(panel.figures.iter().map(String::as_str));
             }
             ids.push(&b.exchange_rate);
