@@ -48,6 +48,10 @@ class ArticleHandler(http.server.SimpleHTTPRequestHandler):
             return STRICTEST
 
     def send_head(self):
+        # The host's own file of headers is read by hosts, never served.
+        if self.path.split("?")[0].rstrip("/") == "/_headers":
+            self.send_error(404)
+            return None
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")

@@ -17,23 +17,17 @@ pub fn declared_policy(page: &str) -> Option<&str> {
     crate::static_page::between(page, META, "\"")
 }
 
-/// The files of the project's folder `root` that `page` and its embed pages need: the pages
-/// themselves and every `www/…` file they name (style sheet, chart program, figures file, static
-/// charts and their data), each once, in a stable order.
+/// The files of the project's folder `root` that `page` and the embed pages of the charts
+/// `slugs` need: the pages themselves and every `www/…` file they name (style sheet, chart
+/// program, figures file, static charts and their data), each once, in a stable order. Files of
+/// charts the figures file no longer declares are not among them.
 ///
 /// # Errors
-/// A message if the embed folder cannot be read.
-pub fn files(root: &Path, page: &str) -> Result<Vec<PathBuf>, String> {
+/// A message if an embed page cannot be read.
+pub fn files(root: &Path, page: &str, slugs: &[&str]) -> Result<Vec<PathBuf>, String> {
     let mut pages = vec![("index.html".to_string(), page.to_string())];
-    let embeds = root.join(static_embed::DIR);
-    let mut names: Vec<String> = std::fs::read_dir(&embeds)
-        .map_err(|e| format!("{}: {e}", embeds.display()))?
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".html"))
-        .collect();
-    names.sort();
-    for name in names {
-        let path = format!("{}/{name}", static_embed::DIR);
+    for slug in slugs {
+        let path = format!("{}/{slug}.html", static_embed::DIR);
         let text = std::fs::read_to_string(root.join(&path)).map_err(|e| format!("{path}: {e}"))?;
         pages.push((path, text));
     }
@@ -85,6 +79,9 @@ pub fn headers_file(policy: &str) -> String {
         embeds = static_embed::DIR
     )
 }
+
+/// Where the nginx snippet is written: beside the folder, not in it (a host would serve it).
+pub const NGINX_SNIPPET: &str = "site-nginx.conf";
 
 /// The same headers as an nginx snippet, for the `server` block that serves the folder.
 #[must_use]

@@ -50,24 +50,22 @@ fn forbidden_in(text: &str, names: &[&str]) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// The layering rules: a folder (or file) under `src/`, and what its code may not name.
+/// The layering rules: a folder under `src/`, and what its code may not name. A module is
+/// caught however it is reached (`crate::charts::…`, `super::charts::…`, or inside a grouped
+/// `use crate::{charts::…}`): the rule is its name followed by `::`.
 fn rules() -> Vec<(&'static str, Vec<&'static str>)> {
     let browser = vec!["web_sys", "js_sys", "wasm_bindgen"];
     let mut model = vec![
-        "crate::charts",
-        "crate::web",
-        "crate::catalogue",
-        "crate::static_",
+        "charts::",
+        "web::",
+        "catalogue::",
+        "static_page::",
+        "static_svg::",
     ];
     model.extend(&browser);
-    let mut charts = vec!["crate::web", "crate::catalogue"];
+    let mut charts = vec!["web::", "catalogue::"];
     charts.extend(&browser);
-    let mut figures = vec![
-        "crate::model",
-        "crate::charts",
-        "crate::web",
-        "crate::catalogue",
-    ];
+    let mut figures = vec!["model::", "charts::", "web::", "catalogue::"];
     figures.extend(&browser);
     vec![("model", model), ("charts", charts), ("figures", figures)]
 }
@@ -112,6 +110,8 @@ fn a_forbidden_use_is_found_in_each_layer() {
     let dir = std::env::temp_dir().join(format!("layering-{}", std::process::id()));
     for (layer, line) in [
         ("model", "use crate::charts::Layout;"),
+        ("model", "use crate::{catalogue::Model, figures::Figures};"),
+        ("model", "use super::super::web::Page;"),
         ("charts", "use crate::web::Page;"),
         ("figures", "use crate::model::panel::Bar;"),
         ("figures", "fn f() { js_sys::JSON::parse(\"1\"); }"),
@@ -173,6 +173,13 @@ fn story_nouns() -> Vec<String> {
         "SAFE",
         "NATO",
         "coalition",
+        "Europe",
+        "European",
+        "Canada",
+        "EU ",
+        "missile",
+        "tank",
+        "aircraft",
     ]
     .map(String::from)
     .to_vec();

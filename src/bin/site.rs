@@ -1,6 +1,6 @@
-//! Writes the deployable folder (`site/`): the page and exactly the files it needs, with its
-//! headers as a `_headers` file and an nginx snippet. Run after `static_figures` and the wasm
-//! build. Usage: `site [PROJECT_DIR]`.
+//! Writes the deployable folder (`site/`): the page and exactly the files it and its charts'
+//! embed pages need, with its headers as a `_headers` file in it and an nginx snippet beside it
+//! (`site-nginx.conf`). Run after `static_figures` and the wasm build. Usage: `site [PROJECT_DIR]`.
 
 fn main() -> std::process::ExitCode {
     #[cfg(not(target_arch = "wasm32"))]
@@ -15,7 +15,7 @@ mod native {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use reassurance_force::site;
+    use reassurance_force::{figures, site};
 
     pub fn main() -> ExitCode {
         let root = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
@@ -41,7 +41,12 @@ mod native {
         let policy = site::declared_policy(&page)
             .ok_or("index.html declares no Content-Security-Policy")?
             .to_string();
-        let files = site::files(root, &page)?;
+        let figures_path = root.join("www/data/figures.json");
+        let text = std::fs::read_to_string(&figures_path)
+            .map_err(|e| format!("{}: {e}", figures_path.display()))?;
+        let figures = figures::parse(&text).map_err(|e| e.to_string())?;
+        let slugs: Vec<&str> = figures.charts().iter().map(|c| c.slug.as_str()).collect();
+        let files = site::files(root, &page, &slugs)?;
         let out = root.join(site::DIR);
         // A fresh folder: nothing left from an earlier build.
         if out.exists() {
@@ -59,7 +64,9 @@ mod native {
             std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
         };
         write("_headers", site::headers_file(&policy))?;
-        write("nginx.conf", site::nginx_snippet(&policy))?;
+        let snippet = root.join(site::NGINX_SNIPPET);
+        std::fs::write(&snippet, site::nginx_snippet(&policy))
+            .map_err(|e| format!("{}: {e}", snippet.display()))?;
         Ok(files.len())
     }
 }

@@ -49,6 +49,19 @@ mod native {
         }
     }
 
+    /// Removes the files of `dir` not named in `keep`.
+    fn remove_others(dir: &Path, keep: &[String]) -> Result<(), String> {
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.path().is_file() && !keep.contains(&name) {
+                std::fs::remove_file(entry.path())
+                    .map_err(|e| format!("{}: {e}", entry.path().display()))?;
+            }
+        }
+        Ok(())
+    }
+
     fn write(path: &Path, text: &str) -> Result<(), String> {
         // Rewriting an unchanged file would only disturb its timestamp.
         if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
@@ -88,12 +101,25 @@ mod native {
         write(&css_path, &page_skeleton::with_heights(&css, &figures)?)?;
         let embeds = root.join(static_embed::DIR);
         std::fs::create_dir_all(&embeds).map_err(|e| format!("{}: {e}", embeds.display()))?;
+        let mut written = Vec::new();
         for spec in figures.charts() {
+            let name = format!("{}.html", spec.slug);
             write(
-                &embeds.join(format!("{}.html", spec.slug)),
+                &embeds.join(&name),
                 &static_embed::embed_html(&html, &spec.slug)?,
             )?;
+            written.push(name);
         }
+        // A chart the file no longer declares leaves no file behind.
+        remove_others(&embeds, &written)?;
+        let mut drawn = Vec::new();
+        for spec in figures.charts() {
+            drawn.push(format!("{}.csv", spec.slug));
+            for (_, suffix) in STATIC_VERSIONS {
+                drawn.push(format!("{}{suffix}.svg", spec.slug));
+            }
+        }
+        remove_others(out, &drawn)?;
         Ok(figures.charts().len())
     }
 }

@@ -207,7 +207,7 @@ pub struct FlightTimesSpec {
     /// Straight lines between places, whose lengths the program computes: each a pair of
     /// place ids, from and to.
     pub routes: Vec<Vec<String>>,
-    /// The missile's range.
+    /// The range of what flies.
     pub range: String,
     /// The speed.
     pub speed: String,

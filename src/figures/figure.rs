@@ -50,7 +50,7 @@ pub enum Unit {
     Countries,
     /// Billions of złoty (PLN).
     PlnBn,
-    /// A plain count: tanks, aircraft, shells, vessels.
+    /// A plain count of things.
     Count,
     /// Months.
     Months,

@@ -1,5 +1,5 @@
 //! What a number measures, and whether it is a limit: the vocabulary a figures file declares
-//! (tanks in the fleet, tanks ready for use; a ministry's budget, total defence spending) and
+//! (things in a fleet, things ready for use; a ministry's budget, total spending) and
 //! the bound a value derived from a peak or a cap carries.
 
 use serde::Deserialize;
@@ -8,7 +8,7 @@ use serde::Deserialize;
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MeasureSpec {
-    /// What is counted, in a few words a reader understands: "tanks in the fleet".
+    /// What is counted, in a few words a reader understands: "vehicles in the fleet".
     pub name: String,
     /// One sentence saying exactly what is counted and what is not.
     pub definition: String,
@@ -86,7 +86,7 @@ impl Measure {
     }
 }
 
-/// Whether a value is the quantity itself or a limit on it. A peak or a cap (a missile's top
+/// Whether a value is the quantity itself or a limit on it. A peak or a cap (a top
 /// speed, a range "up to 500 km") is an upper limit; a value derived from one is a bound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "snake_case")]

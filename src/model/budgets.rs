@@ -1,4 +1,4 @@
-//! The article's sums beside real budgets and EU instruments, as the reader chooses to see them:
+//! The article's sums beside real budgets and instruments, as the reader chooses to see them:
 //! amounts in the published currency, in euros or in dollars (converted at a sourced rate that
 //! the chart states), or national spending as a share of GDP; ranked by size or by name.
 

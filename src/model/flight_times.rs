@@ -1,5 +1,5 @@
 //! Distances and flight times: a distance the article gives, straight lines between places, a
-//! missile's range, and the flight times over them at a speed (from a peak speed, the least a
+//! range, and the flight times over them at a speed (from a peak speed, the least a
 //! flight can take) against the article's time.
 
 use crate::figures::{DataError, Figures, FlightTimesSpec, Unit};

@@ -17,7 +17,7 @@ pub struct ForceScenario {
     pub contributions: Vec<Contribution>,
     /// All troops tied up: the force times the rotation factor.
     pub tied_up: u64,
-    /// The forces the deployment draws on (Europe + Canada).
+    /// The forces the deployment draws on.
     pub pool: Bar,
     /// Troops tied up as a percentage of the pool.
     pub pool_share: Option<f64>,

@@ -44,6 +44,7 @@ test("the server answers for the page's files and for nothing else of the projec
     "/%2e%2e/Cargo.toml",
     "/www/../../Cargo.toml",
     "/..%2f..%2fCargo.toml",
+    "/_headers",
   ]) {
     assert.equal(await status(path), 404, path);
   }
@@ -68,7 +69,7 @@ test("the folder holds the pages and exactly the files they name", () => {
   }
   assert.ok(named.size >= 20, `${named.size} files named`);
   for (const path of named) assert.ok(files.includes(path), `${path} is named but missing`);
-  const extra = files.filter((f) => !pages.includes(f) && !named.has(f) && !["_headers", "nginx.conf"].includes(f));
+  const extra = files.filter((f) => !pages.includes(f) && !named.has(f) && f !== "_headers");
   assert.deepEqual(extra, [], "files no page needs");
   assert.ok(!files.some((f) => relative(SITE, join(SITE, f)).startsWith("..")));
 });
@@ -83,6 +84,6 @@ test("the _headers file says what the server sends: the page's policy, framing f
   const rule = (path) => headers.split("\n").indexOf(path);
   assert.equal(headers.split("\n")[rule("/index.html") + 1], `  Content-Security-Policy: ${page}`);
   assert.equal(headers.split("\n")[rule("/www/embed/*") + 1], `  Content-Security-Policy: ${embed}`);
-  const nginx = readFileSync(join(SITE, "nginx.conf"), "utf8");
+  const nginx = readFileSync(join(ROOT, "site-nginx.conf"), "utf8");
   assert.ok(nginx.includes(`"${embed}"`) && nginx.includes(`"${page}"`), nginx);
 });

@@ -5,7 +5,7 @@ use crate::figures::{Bound, Tolerance};
 use crate::model::panel::Bar;
 use crate::model::wording::{decimal, percent};
 
-/// A figure as a reason cites it: "Ruritania, whole tank fleet, 300 (The Daily, 2024)".
+/// A figure as a reason cites it: "Ruritania, whole fleet, 300 (The Daily, 2024)".
 pub(super) fn cited(bar: &Bar) -> String {
     let when = if bar.years.is_empty() {
         String::new()
