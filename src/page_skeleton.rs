@@ -35,7 +35,7 @@ const BUDGETS_CONTROLS: &str = r#"        <form class="chart-controls" data-cont
 const FORCE_CONTROLS: &str = r#"        <form class="chart-controls" data-controls hidden aria-label="Your scenario">
           <div class="control control-range">
             <label for="force-size">Force deployed</label>
-            <input type="range" id="force-size" name="force" value="30000">
+            <input type="range" id="force-size" name="force" value="{force}">
             <output for="force-size" data-output="force"></output>
           </div>
           <fieldset class="control">
@@ -80,23 +80,44 @@ pub fn with_figures(page: &str, figures: &Figures) -> Result<String, String> {
     Ok(page)
 }
 
-/// `page` without any chart figure between markers.
+/// The chart block that starts on the line at `from` (its indentation, then
+/// `<!-- chart:SLUG:start -->`): where its last line ends.
+fn block_end(page: &str, from: usize) -> Option<usize> {
+    let line = page.get(from..)?;
+    let opening = line
+        .trim_start_matches([' ', '\t'])
+        .strip_prefix("<!-- chart:")?;
+    let slug = opening.get(..opening.find(":start -->")?)?;
+    let close = format!("<!-- chart:{slug}:end -->");
+    let end = from + line.find(&close)? + close.len();
+    Some(
+        page.get(end..)?
+            .find('\n')
+            .map_or(page.len(), |n| end + n + 1),
+    )
+}
+
+/// `page` without any chart figure between markers, however they are indented.
 fn without_figures(page: &str) -> String {
     let mut out = String::with_capacity(page.len());
-    let mut rest = page;
-    while let Some(from) = rest.find("      <!-- chart:") {
-        let Some(end) = rest.get(from..).and_then(|tail| {
-            let slug_end = tail.find(":start -->")?;
-            let slug = tail.get("      <!-- chart:".len()..slug_end)?;
-            let close = format!("<!-- chart:{slug}:end -->\n");
-            tail.find(&close).map(|at| from + at + close.len())
-        }) else {
-            break;
-        };
-        out.push_str(rest.get(..from).unwrap_or_default());
-        rest = rest.get(end..).unwrap_or_default();
+    let mut line_start = 0;
+    let mut kept_from = 0;
+    while line_start < page.len() {
+        match block_end(page, line_start) {
+            Some(end) => {
+                out.push_str(page.get(kept_from..line_start).unwrap_or_default());
+                kept_from = end;
+                line_start = end;
+            }
+            None => {
+                line_start = page
+                    .get(line_start..)
+                    .and_then(|rest| rest.find('\n'))
+                    .map_or(page.len(), |n| line_start + n + 1);
+            }
+        }
     }
-    out.push_str(rest);
+    out.push_str(page.get(kept_from..).unwrap_or_default());
     out
 }
 
@@ -114,28 +135,20 @@ fn place(page: &str, spec: &ChartSpec) -> Result<usize, String> {
                 .ok_or_else(|| format!("{}: “{after}” is in no paragraph", spec.slug))?;
             at + close + "</p>\n".len()
         }
-        None => page
-            .find("      <section class=\"claims-check\"")
-            .or_else(|| page.find("    </main>"))
-            .ok_or_else(|| format!("{}: the page has no place for it", spec.slug))?,
+        None => {
+            let before = page
+                .find("<section class=\"claims-check\"")
+                .or_else(|| page.find("</main>"))
+                .ok_or_else(|| format!("{}: the page has no place for it", spec.slug))?;
+            page.get(..before)
+                .and_then(|head| head.rfind('\n'))
+                .map_or(0, |n| n + 1)
+        }
     };
     // After the figures already placed there, in the file's order.
     let mut at = paragraph_end;
-    while let Some(tail) = page.get(at..) {
-        let Some(slug_end) = tail
-            .strip_prefix("      <!-- chart:")
-            .and_then(|t| t.find(":start -->"))
-        else {
-            break;
-        };
-        let slug = tail
-            .get("      <!-- chart:".len()..slug_end + "      <!-- chart:".len())
-            .unwrap_or_default();
-        let close = format!("<!-- chart:{slug}:end -->\n");
-        match tail.find(&close) {
-            Some(end) => at += end + close.len(),
-            None => break,
-        }
+    while let Some(end) = block_end(page, at) {
+        at = end;
     }
     Ok(at)
 }
@@ -144,9 +157,14 @@ fn place(page: &str, spec: &ChartSpec) -> Result<usize, String> {
 fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
     let slug = escape_html(&spec.slug);
     let (start, end) = markers(&slug);
+    let opening = Scenario::from_figures(figures);
+    let force_controls;
     let controls = match spec.kind {
         ChartKind::Budgets => BUDGETS_CONTROLS,
-        ChartKind::ForceScenario => FORCE_CONTROLS,
+        ChartKind::ForceScenario => {
+            force_controls = FORCE_CONTROLS.replace("{force}", &opening.force().to_string());
+            &force_controls
+        }
         _ => "",
     };
     let note = spec.note.as_deref().map_or(String::new(), |n| {
@@ -291,4 +309,18 @@ pub fn title_in(page: &str, slug: &str) -> Option<String> {
             .replace("&gt;", ">")
             .replace("&amp;", "&")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chart_block_is_taken_out_however_it_is_indented() {
+        let page = "<p>a</p>\n  <!-- chart:x:start -->\n  <figure>x</figure>\n  <!-- chart:x:end -->\n\t<!-- chart:y-2:start --><figure>y</figure><!-- chart:y-2:end -->\n<p>b</p>\n<!-- chart:open:start -->\n";
+        assert_eq!(
+            without_figures(page),
+            "<p>a</p>\n<p>b</p>\n<!-- chart:open:start -->\n"
+        );
+    }
 }

@@ -246,6 +246,20 @@ pub fn with_extras(page: &str, figures: &crate::figures::Figures) -> Result<Stri
     use crate::catalogue::ChartId;
     use crate::model::scenario::Scenario;
     let start = Scenario::from_figures(figures);
+    // The article may quote a chart's takeaway; only a chart the file declares.
+    let mut rest = page;
+    while let Some(at) = rest.find("data-sentence=\"") {
+        let tail = rest
+            .get(at + "data-sentence=\"".len()..)
+            .unwrap_or_default();
+        let slug = tail.get(..tail.find('"').unwrap_or(0)).unwrap_or_default();
+        if !figures.charts().iter().any(|c| c.slug == slug) {
+            return Err(format!(
+                "the page quotes the takeaway of “{slug}”, a chart the figures file does not declare"
+            ));
+        }
+        rest = tail;
+    }
     let mut page = page.to_string();
     for id in ChartId::all(figures) {
         let spec = id.spec(figures).map_err(|e| e.to_string())?;

@@ -44,7 +44,8 @@ fn page_and_loader() -> std::result::Result<(String, String), Box<dyn std::error
 }
 
 /// Builds and draws every chart of `text`, and writes the page, its heights and each chart's
-/// embed page from it; returns the page.
+/// embed page from it; returns the page. Sentences of the article that quote a chart the story
+/// does not have are taken out first, as its editor would.
 fn build_story(text: &str) -> std::result::Result<String, Box<dyn std::error::Error>> {
     let figures = parse(text)?;
     let theme = Theme::new(Palette::LIGHT, 1.0);
@@ -59,7 +60,30 @@ fn build_story(text: &str) -> std::result::Result<String, Box<dyn std::error::Er
         );
         assert!(!model.takeaway().is_empty(), "{}", spec.slug);
     }
-    let (page, loader) = page_and_loader()?;
+    let (mut page, loader) = page_and_loader()?;
+    let slugs: Vec<&str> = figures.charts().iter().map(|c| c.slug.as_str()).collect();
+    let mut from = 0;
+    while let Some(at) = page
+        .get(from..)
+        .and_then(|t| t.find("<span data-sentence=\""))
+    {
+        let at = from + at;
+        let tail = page.get(at..).unwrap_or_default();
+        let slug = tail
+            .get(21..)
+            .and_then(|t| t.split('"').next())
+            .unwrap_or_default();
+        let end = at
+            + tail
+                .find("</span>")
+                .map_or(tail.len(), |e| e + "</span>".len());
+        if slugs.contains(&slug) {
+            from = end;
+        } else {
+            page.replace_range(at..end, "");
+            from = at;
+        }
+    }
     let page = static_page::regenerate(&page, &figures, &loader)?;
     for spec in figures.charts() {
         let embed = static_embed::embed_html(&page, &spec.slug)?;
@@ -173,7 +197,7 @@ fn a_chart_entry_is_checked_like_any_data() {
             json!("{personnel.nowhere}"),
             "charts[8].takeaway",
         ),
-        ("/kind", json!("unit_chart"), "charts[8].unit_chart"),
+        ("/kind", json!("unit_chart"), "charts[8].panels"),
         ("/slug", json!("coalition"), "charts[8].slug"),
         ("/slug", json!("<b>"), "charts[8].slug"),
         (
@@ -189,4 +213,16 @@ fn a_chart_entry_is_checked_like_any_data() {
     ] {
         assert_eq!(refused(changed(pointer, value)), path, "{pointer}");
     }
+    // A chart of a kind without its part is refused; so is a part of another kind.
+    let mut chart = ninth_chart();
+    if let Some(map) = chart.as_object_mut() {
+        map.insert("kind".into(), json!("unit_chart"));
+        map.remove("panels");
+    }
+    assert_eq!(refused(chart), "charts[8].unit_chart");
+    let mut chart = ninth_chart();
+    if let Some(map) = chart.as_object_mut() {
+        map.insert("unit_chart".into(), json!({"share": "claim.us-data-share"}));
+    }
+    assert_eq!(refused(chart), "charts[8].unit_chart");
 }

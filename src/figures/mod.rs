@@ -76,7 +76,7 @@ pub struct Figures {
 /// A problem in the figures file, with the path of the field at fault.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataError {
-    /// Where: `figures[3].value`, `charts.budgets.panels[0].figures[2]`.
+    /// Where: `figures[3].value`, `charts[1].budgets.sums.figures[2]`.
     pub path: String,
     /// What is wrong, in an editor's words.
     pub message: String,

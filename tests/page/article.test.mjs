@@ -153,10 +153,17 @@ test("with the chart program, the static charts are not fetched at all", async (
   // which a slow machine can reach): the page's own notice, told to the test as it happens, and
   // every request, in the order the test hears of them.
   const heard = [];
-  await page.exposeFunction("chartsWentSlow", () => heard.push("slow"));
+  let slowAfter = null;
+  await page.exposeFunction("chartsWentSlow", (ms) => {
+    heard.push("slow");
+    slowAfter = ms;
+  });
   await page.addInitScript(() => {
-    new MutationObserver(() => {
-      if (document.documentElement.classList.contains("charts-slow")) window.chartsWentSlow();
+    new MutationObserver((_, observer) => {
+      if (document.documentElement.classList.contains("charts-slow")) {
+        observer.disconnect();
+        window.chartsWentSlow(performance.now());
+      }
     }).observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
   });
   page.on("request", (request) => {
@@ -171,6 +178,8 @@ test("with the chart program, the static charts are not fetched at all", async (
     const slowAt = heard.indexOf("slow");
     const early = (slowAt === -1 ? heard : heard.slice(0, slowAt)).filter((h) => h !== "slow");
     assert.deepEqual(early, [], "no static chart fetched while the chart program was expected");
+    // And the page says the charts are slow only once they are: 2.5 s after it started.
+    if (slowAfter !== null) assert.ok(slowAfter >= 2_400, `went slow after ${slowAfter} ms`);
   } finally {
     await context.close();
   }
@@ -207,17 +216,24 @@ test("while a slow chart program arrives, the static charts show; then the drawi
   const context = await shared.browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   try {
+    // The chart program is held back until the test has seen the static charts: no race with
+    // the 2.5 s after which the page shows them, however slow the machine.
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
     await page.route("**/*.wasm", async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      await held;
       await route.continue();
     });
     await page.goto(shared.server.url);
     const fallback = 'figure[data-chart="coalition"] .chart-fallback';
     assert.ok(await page.isHidden(fallback), "not shown at first: the drawing is expected");
-    await staticChartShown(page, "coalition", 3_500);
+    await staticChartShown(page, "coalition", 15_000);
     const notice = () => page.$eval('figure[data-chart="coalition"] .chart-frame', (f) => getComputedStyle(f, "::after").content);
     assert.match(await notice(), /still loading; this is its static version/);
     assert.equal(await page.textContent('figure[data-chart="coalition"] [data-status]'), "", "not in the live status line");
+    release();
     assert.deepEqual(await chartStates(page), ALL("drawn"));
     assert.equal(await notice(), "none", "the notice goes with the static chart");
     assert.equal(await page.$eval(fallback, (img) => getComputedStyle(img).visibility), "hidden");
