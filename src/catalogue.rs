@@ -260,11 +260,15 @@ impl Model {
                 _ => parts.push(format!("{}: no figures.", panel.title)),
             }
             if let Some(marker) = &panel.marker {
-                parts.push(format!(
-                    "A line marks {} at {}.",
-                    marker.label,
-                    crate::model::wording::amount(marker.value, panel.unit)
-                ));
+                // A line's label gives its value already ("Implied by …: 22.1"); the value is
+                // added only where it does not, and never rounded against the label's.
+                let at = crate::model::wording::amount(marker.value, panel.unit);
+                let plain = crate::model::wording::decimal(marker.value, 1);
+                if marker.label.contains(&at) || marker.label.contains(&plain) {
+                    parts.push(format!("A line: {}.", marker.label));
+                } else {
+                    parts.push(format!("A line: {}, at {at}.", marker.label));
+                }
             }
         }
         parts.push(self.takeaway());

@@ -69,6 +69,13 @@ fn coalition_in_date_order_with_the_implied_february_count() -> Result {
         "{}",
         model.takeaway()
     );
+    // The line's value is said once, as its label gives it, not rounded again.
+    let description = model.description();
+    assert!(
+        description.contains("A line: Implied by the article's “40% increase”: 22.1."),
+        "{description}"
+    );
+    assert!(!description.contains("at 22 countries"), "{description}");
     Ok(())
 }
 
