@@ -67,17 +67,33 @@ fn markers(slug: &str) -> (String, String) {
 ///
 /// # Errors
 /// A message if a chart names an element the page does not have, or its model cannot be built.
-pub fn with_figures(page: &str, figures: &Figures) -> Result<String, String> {
+pub fn with_figures(page: &str, figures: &Figures, charts: &[Built<'_>]) -> Result<String, String> {
     let mut page = without_figures(page);
-    let start = Scenario::from_figures(figures);
-    for id in ChartId::all(figures) {
-        let spec = id.spec(figures).map_err(|e| e.to_string())?;
-        let model = Model::build(id, figures, &start).map_err(|e| format!("{}: {e}", spec.slug))?;
-        let html = figure_html(spec, &model, figures);
+    for (spec, model) in charts {
+        let html = figure_html(spec, model, figures);
         let at = place(&page, spec)?;
         page.insert_str(at, &html);
     }
     Ok(page)
+}
+
+/// A chart's declaration and its model as the page opens.
+pub type Built<'a> = (&'a ChartSpec, Model);
+
+/// Every chart of `figures`, built once for all that the build writes from it.
+///
+/// # Errors
+/// A message naming the chart whose model cannot be built.
+pub fn build_all(figures: &Figures) -> Result<Vec<Built<'_>>, String> {
+    let start = Scenario::from_figures(figures);
+    ChartId::all(figures)
+        .map(|id| {
+            let spec = id.spec(figures).map_err(|e| e.to_string())?;
+            let model =
+                Model::build(id, figures, &start).map_err(|e| format!("{}: {e}", spec.slug))?;
+            Ok((spec, model))
+        })
+        .collect()
 }
 
 /// The chart block that starts on the line at `from` (its indentation, then

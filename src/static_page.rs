@@ -237,15 +237,15 @@ fn splice_each(page: &str, (start, end): (&str, &str), content: &str) -> String 
     out
 }
 
-/// `page` with every figure's takeaway, description and data table regenerated from `figures`;
-/// the title of each table is the chart's.
+/// `page` with every built chart's description and data table written between its markers, and
+/// its takeaway in the article's lines that quote it; the title of each table is the chart's.
 ///
 /// # Errors
-/// A message if a figure's markers are missing or its model cannot be built.
-pub fn with_extras(page: &str, figures: &crate::figures::Figures) -> Result<String, String> {
-    use crate::catalogue::ChartId;
-    use crate::model::scenario::Scenario;
-    let start = Scenario::from_figures(figures);
+/// A message if a figure's markers are missing, or the page quotes a chart it does not have.
+pub fn with_extras(
+    page: &str,
+    charts: &[crate::page_skeleton::Built<'_>],
+) -> Result<String, String> {
     // The article may quote a chart's takeaway; only a chart the file declares.
     let mut rest = page;
     while let Some(at) = rest.find("data-sentence=\"") {
@@ -253,7 +253,7 @@ pub fn with_extras(page: &str, figures: &crate::figures::Figures) -> Result<Stri
             .get(at + "data-sentence=\"".len()..)
             .unwrap_or_default();
         let slug = tail.get(..tail.find('"').unwrap_or(0)).unwrap_or_default();
-        if !figures.charts().iter().any(|c| c.slug == slug) {
+        if !charts.iter().any(|(c, _)| c.slug == slug) {
             return Err(format!(
                 "the page quotes the takeaway of “{slug}”, a chart the figures file does not declare"
             ));
@@ -261,28 +261,20 @@ pub fn with_extras(page: &str, figures: &crate::figures::Figures) -> Result<Stri
         rest = tail;
     }
     let mut page = page.to_string();
-    for id in ChartId::all(figures) {
-        let spec = id.spec(figures).map_err(|e| e.to_string())?;
+    for (spec, model) in charts {
         let slug = spec.slug.as_str();
-        let model = Model::build(id, figures, &start).map_err(|e| format!("{slug}: {e}"))?;
         let (start_marker, end_marker) = extras_markers(slug);
         page = splice(
             &page,
             (&start_marker, &end_marker),
-            &extras_html(slug, &spec.title, &model),
+            &extras_html(slug, &spec.title, model),
         )?;
-        // The takeaway the chart program would write, in the figure and in the article's lines
-        // that quote it, so that nothing moves when it does.
-        let takeaway = escape_html(&model.takeaway());
-        page = splice(
-            &page,
-            (&format!("id=\"{slug}-takeaway\" data-takeaway>"), "</p>"),
-            &takeaway,
-        )?;
+        // The takeaway the chart program would write, in the article's lines that quote it
+        // (the figure has it from its skeleton), so that nothing moves when it does.
         page = splice_each(
             &page,
             (&format!("<span data-sentence=\"{slug}\">"), "</span>"),
-            &takeaway,
+            &escape_html(&model.takeaway()),
         );
     }
     Ok(page)
@@ -299,9 +291,10 @@ pub fn regenerate(
     loader: &str,
 ) -> Result<String, String> {
     let checked = crate::model::claims::check_all(figures).map_err(|e| e.to_string())?;
-    let page = crate::page_skeleton::with_figures(page, figures)?;
+    let charts = crate::page_skeleton::build_all(figures)?;
+    let page = crate::page_skeleton::with_figures(page, figures, &charts)?;
     let page = splice(&page, CLAIMS_MARKERS, &claims_html(&checked))?;
-    let page = with_extras(&page, figures)?;
+    let page = with_extras(&page, &charts)?;
     crate::page_script::with_loader(&page, loader, "")
 }
 

@@ -18,9 +18,8 @@ mod native {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use reassurance_force::catalogue::{ChartId, Model, STATIC_VERSIONS};
+    use reassurance_force::catalogue::STATIC_VERSIONS;
     use reassurance_force::charts::theme::{Palette, Theme};
-    use reassurance_force::model::scenario::Scenario;
     use reassurance_force::{
         figures, page_script, page_skeleton, static_embed, static_page, static_svg,
     };
@@ -76,11 +75,8 @@ mod native {
         let figures = figures::parse(&text).map_err(|e| format!("{}: {e}", input.display()))?;
         std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
         let theme = Theme::new(Palette::LIGHT, 1.0);
-        let start = Scenario::from_figures(&figures);
-        for id in ChartId::all(&figures) {
-            let spec = id.spec(&figures).map_err(|e| e.to_string())?;
+        for (spec, model) in page_skeleton::build_all(&figures)? {
             let slug = spec.slug.as_str();
-            let model = Model::build(id, &figures, &start).map_err(|e| format!("{slug}: {e}"))?;
             for (width, suffix) in STATIC_VERSIONS {
                 let svg = static_svg::draw(&model, (width, spec.height), &theme)
                     .map_err(|e| format!("{slug}: {e}"))?;
