@@ -1,0 +1,197 @@
+// The three browser engines a reader may bring (Blink, Gecko, WebKit), each the system's own build
+// driven through its WebDriver server: Chromium by chromedriver, Firefox ESR by geckodriver,
+// WebKitGTK's MiniBrowser by WebKitWebDriver on a virtual display (it has no headless mode).
+// Every session draws at two device pixels per CSS pixel, as most phones do. The servers and the
+// display are started at free ports and stopped by their PIDs.
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { homedir } from "node:os";
+import { Builder } from "selenium-webdriver";
+
+/** Chromium's flags on this machine (as the Playwright suite's): no sandbox as root, no network. */
+const CHROMIUM_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Firefox preferences: no first-run pages, no network of its own. */
+const FIREFOX_PREFS = {
+  "browser.shell.checkDefaultBrowser": false,
+  "datareporting.policy.dataSubmissionEnabled": false,
+  "toolkit.telemetry.enabled": false,
+  "app.update.enabled": false,
+  "network.captive-portal-service.enabled": false,
+  "browser.safebrowsing.malware.enabled": false,
+  "browser.safebrowsing.phishing.enabled": false,
+  "extensions.update.enabled": false,
+};
+
+const GECKODRIVER = process.env.GECKODRIVER || `${homedir()}/.cargo/bin/geckodriver`;
+const MINIBROWSER = process.env.MINIBROWSER || "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+
+/**
+ * Each engine: the browser named for the reader, how its WebDriver server is started, and the
+ * capabilities of a session with or without JavaScript.
+ */
+export const ENGINES = {
+  chromium: {
+    browser: "Chromium",
+    server: (port) => ({ command: "/usr/bin/chromedriver", args: [`--port=${port}`] }),
+    capabilities: ({ javascript }) => ({
+      browserName: "chrome",
+      "goog:chromeOptions": {
+        binary: process.env.CHROMIUM || "/usr/bin/chromium",
+        args: [...CHROMIUM_FLAGS, "--force-device-scale-factor=2", "--window-size=1000,900"],
+        prefs: javascript ? {} : { "profile.managed_default_content_settings.javascript": 2 },
+      },
+    }),
+    canPrint: true,
+  },
+  firefox: {
+    browser: "Firefox",
+    server: (port) => ({ command: GECKODRIVER, args: ["--port", String(port), "--host", "127.0.0.1"] }),
+    capabilities: ({ javascript }) => ({
+      browserName: "firefox",
+      "moz:firefoxOptions": {
+        binary: process.env.FIREFOX || "/usr/bin/firefox-esr",
+        args: ["-headless", "--width=2000", "--height=1800"],
+        prefs: { ...FIREFOX_PREFS, "layout.css.devPixelsPerPx": "2", "javascript.enabled": javascript },
+      },
+    }),
+    canPrint: true,
+  },
+  webkit: {
+    browser: "WebKit",
+    display: true,
+    // GTK scales the whole window, so WebKit lays out at two device pixels per CSS pixel.
+    server: (port) => ({ command: "WebKitWebDriver", args: [`--port=${port}`], env: { GDK_SCALE: "2" } }),
+    capabilities: ({ javascript }) => ({
+      browserName: "MiniBrowser",
+      "webkitgtk:browserOptions": {
+        binary: MINIBROWSER,
+        args: ["--automation", ...(javascript ? [] : ["--enable-javascript=false"])],
+      },
+    }),
+    // WebKitWebDriver has no Print command: print is checked through the print style sheet alone.
+    canPrint: false,
+  },
+};
+
+/** The engines to test: $ENGINE (one name, or several separated by commas), or all three. */
+export function chosenEngines() {
+  const names = (process.env.ENGINE || Object.keys(ENGINES).join(",")).split(",").filter(Boolean);
+  for (const name of names) {
+    if (!ENGINES[name]) throw new Error(`unknown engine "${name}": one of ${Object.keys(ENGINES).join(", ")}`);
+  }
+  return names;
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function stopProcess(child) {
+  if (child && child.exitCode === null && child.pid) {
+    try {
+      process.kill(child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Starts a virtual display (Xvfb) at a free display number; resolves to { display, child }. */
+function startDisplay() {
+  return new Promise((resolve, reject) => {
+    const child = spawn("Xvfb", ["-displayfd", "1", "-screen", "0", "2600x2000x24", "-nolisten", "tcp"], {
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    let out = "";
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`Xvfb exited (${code}) before it gave its display`)));
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      if (out.includes("\n")) resolve({ display: `:${out.trim()}`, child });
+    });
+  });
+}
+
+async function waitUntilReady(url, deadline, child, what) {
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}) before it was ready`);
+    try {
+      const response = await fetch(`${url}/status`);
+      if (response.ok && (await response.json()).value?.ready !== false) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not answer at ${url}`);
+}
+
+/** Starts a WebDriver server at a free port; resolves to { url, child }. */
+async function startServer(engine, env) {
+  const port = await freePort();
+  const { command, args, env: extra = {} } = engine.server(port);
+  const child = spawn(command, args, { env: { ...env, ...extra }, stdio: "ignore" });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await new Promise((resolve, reject) => {
+      child.once("error", (error) => reject(new Error(`${command} could not start: ${error.message}`)));
+      waitUntilReady(url, Date.now() + 20_000, child, command).then(resolve, reject);
+    });
+  } catch (error) {
+    stopProcess(child);
+    throw error;
+  }
+  return { url, child };
+}
+
+/**
+ * Readies the engine `name` (its display, if it needs one). Returns { session({ javascript }),
+ * stop() }. Each session is a selenium WebDriver with a WebDriver server of its own (geckodriver
+ * and WebKitWebDriver hold one session at a time); its `quit()` stops that server too.
+ */
+export async function startEngine(name) {
+  const engine = ENGINES[name];
+  const env = { ...process.env };
+  let display = null;
+  if (engine.display) {
+    display = await startDisplay();
+    env.DISPLAY = display.display;
+  }
+  const session = async ({ javascript = true } = {}) => {
+    const server = await startServer(engine, env);
+    try {
+      const driver = await new Builder().usingServer(server.url).withCapabilities(engine.capabilities({ javascript })).build();
+      const quit = driver.quit.bind(driver);
+      driver.quit = async () => {
+        try {
+          await quit();
+        } finally {
+          stopProcess(server.child);
+        }
+      };
+      return driver;
+    } catch (error) {
+      stopProcess(server.child);
+      throw error;
+    }
+  };
+  return { ...engine, name, session, stop: () => stopProcess(display?.child) };
+}

@@ -1,0 +1,96 @@
+// What the cross-engine checks ask of the page, through WebDriver alone (no engine's own
+// protocol), so that each is written once and means the same in Chromium, Firefox and WebKit.
+import { readFileSync } from "node:fs";
+
+const FIGURES = JSON.parse(readFileSync(new URL("../../www/data/figures.json", import.meta.url), "utf8"));
+/** The charts the figures file declares, by slug, in page order. */
+export const CHART_SLUGS = FIGURES.charts.map((c) => c.slug);
+
+/** Sets the page's viewport (the window's inner size) to `width` × `height` CSS pixels. */
+export async function setViewport(driver, width, height = 900) {
+  const window = driver.manage().window();
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const rect = await window.getRect();
+    const [innerWidth, innerHeight] = await driver.executeScript("return [innerWidth, innerHeight]");
+    if (innerWidth === width && innerHeight === height) return;
+    await window.setRect({ width: rect.width + width - innerWidth, height: rect.height + height - innerHeight });
+  }
+  const [innerWidth] = await driver.executeScript("return [innerWidth]");
+  if (innerWidth !== width) throw new Error(`the window would not be ${width} px wide (it is ${innerWidth})`);
+}
+
+/** Waits until `script` (a function body returning a value) returns something truthy; returns it. */
+export async function waitFor(driver, script, args = [], what = script, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await driver.executeScript(script, ...args);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Opens `url` and waits until every chart figure has settled (drawn or failed); returns their
+ * states as [chart, state] pairs in page order (an object's keys may come back sorted).
+ */
+export async function openSettled(driver, url) {
+  await driver.get(url);
+  return waitFor(
+    driver,
+    `const figures = [...document.querySelectorAll("figure[data-chart]")];
+     if (!figures.length || !figures.every((f) => f.dataset.state)) return null;
+     return figures.map((f) => [f.dataset.chart, f.dataset.state]);`,
+    [],
+    "every chart figure settled",
+  );
+}
+
+/** How many of a chart's canvas pixels differ from its most common colour (its background). */
+export function inkedPixels(driver, chart) {
+  return driver.executeScript(
+    `const canvas = document.querySelector('figure[data-chart="' + arguments[0] + '"] canvas');
+     const { width, height } = canvas;
+     if (!width || !height) return 0;
+     const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+     const counts = new Map();
+     for (let i = 0; i < data.length; i += 4) {
+       const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+       counts.set(key, (counts.get(key) || 0) + 1);
+     }
+     return width * height - Math.max(...counts.values());`,
+    chart,
+  );
+}
+
+/** A short fingerprint of a chart's pixels, to tell whether it was drawn differently. */
+export function fingerprint(driver, chart) {
+  return driver.executeScript(
+    `const canvas = document.querySelector('figure[data-chart="' + arguments[0] + '"] canvas');
+     const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+     let hash = 0;
+     for (let i = 0; i < data.length; i += 7) hash = (hash * 31 + data[i]) | 0;
+     return hash;`,
+    chart,
+  );
+}
+
+/** The text of the first element matching `selector`. */
+export function text(driver, selector) {
+  return driver.executeScript("return document.querySelector(arguments[0]).textContent", selector);
+}
+
+/** Waits two frames, so that what the page drew for an input is on the canvas. */
+export function twoFrames(driver) {
+  return driver.executeAsyncScript("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()))");
+}
+
+/** What the watcher (watcher.js) recorded in this page: { errors, violations }. */
+export function watched(driver) {
+  return driver.executeScript("return window.__watched || { errors: ['the watcher did not run'], violations: [] }");
+}
+
+/** Scrolls an element to the middle of the viewport. */
+export function scrollToMiddle(driver, selector) {
+  return driver.executeScript("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })", selector);
+}
