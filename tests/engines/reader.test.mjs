@@ -157,16 +157,23 @@ for (const name of chosenEngines()) {
       assert.equal(await tooltipShown(driver, chart), true, "the bar's tooltip shows");
       await driver.actions().sendKeys(Key.ESCAPE).perform();
       assert.equal(await tooltipShown(driver, chart), false, "Escape hides the tooltip");
+      // Tab leaves the chart, so that the arrow keys scroll the page again.
+      await driver.actions().sendKeys(Key.TAB).perform();
+      assert.notEqual(await driver.executeScript("return document.activeElement.tagName"), "CANVAS");
       await assertClean(driver, site);
     });
 
-    test("a pointer over a bar shows its tooltip, and Escape dismisses it", async () => {
+    test("a pointer over a bar shows its tooltip; moving away or Escape dismisses it", async () => {
       await openSettled(driver, site.url);
       const chart = "troop-share";
       await scrollToMiddle(driver, `figure[data-chart="${chart}"] canvas`);
       const words = await hoverUntilTooltip(driver, chart);
       assert.ok(words, "a tooltip showed somewhere over the chart");
       assert.match(words, /^[^:]+: [\d,.]+.*\. Measure: /);
+      const heading = await driver.findElement({ css: `figure[data-chart="${chart}"] h2, figure[data-chart="${chart}"] h3` });
+      await driver.actions().move({ origin: heading }).perform();
+      await waitFor(driver, `return !(${TOOLTIP_SHOWN})`, [chart], "the tooltip hides when the pointer leaves");
+      assert.equal(await hoverUntilTooltip(driver, chart), words, "the same bar's tooltip again");
       await driver.actions().sendKeys(Key.ESCAPE).perform();
       await waitFor(driver, `return !(${TOOLTIP_SHOWN})`, [chart], "the tooltip is dismissed");
       await assertClean(driver, site);

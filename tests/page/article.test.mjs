@@ -60,26 +60,6 @@ test("the takeaway sentences are computed by the chart program", async () => {
   }
 });
 
-test("at device pixel ratio 2 the backing store is twice the CSS size", async () => {
-  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 600, deviceScaleFactor: 2 });
-  try {
-    await chartStates(page);
-    for (const chart of CHARTS) {
-      const [w, h, cw, ch] = await page.$eval(`figure[data-chart="${chart}"] canvas`, (c) => [
-        c.width,
-        c.height,
-        c.clientWidth,
-        c.clientHeight,
-      ]);
-      assert.equal(w, cw * 2, `${chart} width`);
-      assert.equal(h, ch * 2, `${chart} height`);
-    }
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-});
-
 test("charts follow their container's resizes", async () => {
   const { page, context } = await open(shared.browser, shared.server.url, { width: 1280 });
   try {

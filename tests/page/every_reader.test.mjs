@@ -1,5 +1,5 @@
 // The page for every reader: accessibility checked by axe-core in four states, no JavaScript,
-// print, dark mode, forced colours, a strict Content-Security-Policy, and bad or hostile input.
+// print, dark mode, forced colours, and bad or hostile input (the strict policy is checked in every engine: tests/engines/).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
@@ -354,28 +354,3 @@ test("a zero-width container, rapid resizes, a pixel ratio of 3 and a 320 px pho
   }
 });
 
-test("under a strict Content-Security-Policy the page works with no violation", async () => {
-  const context = await shared.browser.newContext({ viewport: { width: 1000, height: 800 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  try {
-    await page.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    // Every page test is served with the project's strict policy; this one looks for violations.
-    const response = await page.goto(shared.server.url);
-    assert.match(response.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'/);
-    const states = await chartStates(page);
-    assert.ok(Object.values(states).every((s) => s === "drawn"), JSON.stringify(states));
-    await page.check('input[name="share"][value="personnel"]');
-    await page.focus('figure[data-chart="budgets"] canvas');
-    await page.keyboard.press("ArrowDown");
-    assert.ok(await page.isVisible('figure[data-chart="budgets"] .chart-tooltip'));
-    assert.deepEqual(await page.evaluate(() => window.__violations), []);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-});
