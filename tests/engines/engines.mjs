@@ -4,8 +4,8 @@
 // Every session draws at two device pixels per CSS pixel, as most phones do. The servers and the
 // display are started at free ports and stopped by their PIDs.
 import { spawn } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
-import { homedir } from "node:os";
 import { Builder } from "selenium-webdriver";
 
 /** Chromium's flags on this machine (as the Playwright suite's): no sandbox as root, no network. */
@@ -33,8 +33,17 @@ const FIREFOX_PREFS = {
   "extensions.update.enabled": false,
 };
 
-const GECKODRIVER = process.env.GECKODRIVER || `${homedir()}/.cargo/bin/geckodriver`;
-const MINIBROWSER = process.env.MINIBROWSER || "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+/** geckodriver, as the test command installs it (on the PATH, from the Rust registry). */
+const GECKODRIVER = process.env.GECKODRIVER || "geckodriver";
+
+/** WebKitGTK's browser, in the system's library folder for its architecture. */
+function miniBrowser() {
+  if (process.env.MINIBROWSER) return process.env.MINIBROWSER;
+  const found = readdirSync("/usr/lib")
+    .map((dir) => `/usr/lib/${dir}/webkit2gtk-4.1/MiniBrowser`)
+    .find((path) => existsSync(path));
+  return found || "MiniBrowser";
+}
 
 /**
  * Each engine: the browser named for the reader, how its WebDriver server is started, and the
@@ -71,11 +80,11 @@ export const ENGINES = {
     browser: "WebKit",
     display: true,
     // GTK scales the whole window, so WebKit lays out at two device pixels per CSS pixel.
-    server: (port) => ({ command: "WebKitWebDriver", args: [`--port=${port}`], env: { GDK_SCALE: "2" } }),
+    server: (port) => ({ command: "WebKitWebDriver", args: [`--port=${port}`, "--host=127.0.0.1"], env: { GDK_SCALE: "2" } }),
     capabilities: ({ javascript }) => ({
       browserName: "MiniBrowser",
       "webkitgtk:browserOptions": {
-        binary: MINIBROWSER,
+        binary: miniBrowser(),
         args: ["--automation", ...(javascript ? [] : ["--enable-javascript=false"])],
       },
     }),
@@ -104,14 +113,25 @@ export function freePort() {
   });
 }
 
+/** Stops a process started here: SIGTERM, then SIGKILL if it is still there a second later. */
 function stopProcess(child) {
-  if (child && child.exitCode === null && child.pid) {
-    try {
-      process.kill(child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
+  if (!child || child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  try {
+    process.kill(child.pid, "SIGTERM");
+  } catch {
+    return; // already gone
   }
+  const last = setTimeout(() => {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(child.pid, "SIGKILL");
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }, 1000);
+  last.unref();
+  child.once("exit", () => clearTimeout(last));
 }
 
 /** Starts a virtual display (Xvfb) at a free display number; resolves to { display, child }. */
@@ -160,6 +180,33 @@ async function startServer(engine, env) {
     throw error;
   }
   return { url, child };
+}
+
+/**
+ * Starts the WebDriver server of `name` alone (with its display, if it needs one), for a client
+ * that opens its own session; returns { url, stop }.
+ */
+export async function startWebDriver(name) {
+  const engine = ENGINES[name];
+  const env = { ...process.env };
+  let display = null;
+  if (engine.display) {
+    display = await startDisplay();
+    env.DISPLAY = display.display;
+  }
+  try {
+    const server = await startServer(engine, env);
+    return {
+      url: server.url,
+      stop: () => {
+        stopProcess(server.child);
+        stopProcess(display?.child);
+      },
+    };
+  } catch (error) {
+    stopProcess(display?.child);
+    throw error;
+  }
 }
 
 /**

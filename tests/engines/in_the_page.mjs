@@ -46,19 +46,23 @@ export async function openSettled(driver, url) {
   );
 }
 
-/** How many of a chart's canvas pixels differ from its most common colour (its background). */
+/**
+ * A chart's ink: how many of its canvas pixels differ from its most common colour (its
+ * background), and how many the next most common colour covers (a solid fill: bars, squares).
+ */
 export function inkedPixels(driver, chart) {
   return driver.executeScript(
     `const canvas = document.querySelector('figure[data-chart="' + arguments[0] + '"] canvas');
      const { width, height } = canvas;
-     if (!width || !height) return 0;
+     if (!width || !height) return { ink: 0, fill: 0 };
      const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
      const counts = new Map();
      for (let i = 0; i < data.length; i += 4) {
-       const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+       const key = ((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]) >>> 0;
        counts.set(key, (counts.get(key) || 0) + 1);
      }
-     return width * height - Math.max(...counts.values());`,
+     const [background = 0, fill = 0] = [...counts.values()].sort((a, b) => b - a);
+     return { ink: width * height - background, fill };`,
     chart,
   );
 }
