@@ -23,13 +23,18 @@ pub fn backing_size((css_w, css_h): (f64, f64), ratio: f64) -> (u32, u32) {
     (px(css_w), px(css_h))
 }
 
-/// Gives `canvas` the backing store for `frame`'s content box at `ratio`; the canvas's CSS
-/// size is the frame's (set in the style sheet). Returns the new backing size.
-pub fn fit(canvas: &HtmlCanvasElement, frame: &HtmlElement, ratio: f64) -> (u32, u32) {
-    let css = (
+/// `frame`'s CSS content size (reading it lays the page out if it changed since).
+#[must_use]
+pub fn css_size(frame: &HtmlElement) -> (f64, f64) {
+    (
         f64::from(frame.client_width()),
         f64::from(frame.client_height()),
-    );
+    )
+}
+
+/// Gives `canvas` the backing store for a frame of CSS size `css` at `ratio`; the canvas's CSS
+/// size is the frame's (set in the style sheet). Returns the new backing size.
+pub fn fit(canvas: &HtmlCanvasElement, css: (f64, f64), ratio: f64) -> (u32, u32) {
     let (w, h) = backing_size(css, ratio);
     if canvas.width() != w {
         canvas.set_width(w);

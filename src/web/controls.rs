@@ -41,12 +41,16 @@ pub fn install(document: &Document) -> Vec<Listener> {
     let target = document.as_ref();
     [
         Listener::on(target, "input", on_input),
+        // A control settles: the address follows, and so do the charts out of view and the
+        // words out of sight, at the next frame.
         Listener::on(target, "change", |_| {
             with_page(|page| {
+                page.dragging = false;
                 if let Some(window) = web_sys::window() {
                     link::write(&window, &page.scenario, &page.start);
                 }
             });
+            frame_clock::request(on_frame_work);
         }),
     ]
     .into_iter()
@@ -70,6 +74,7 @@ fn on_input(event: Event) {
         show_outputs(&page.document, &page.scenario);
         let changed = page.scenario != before;
         page.stale |= changed;
+        page.dragging |= changed;
         changed
     });
     if changed == Some(true) {

@@ -50,6 +50,16 @@ pub struct LiveChart {
     pub dirty: bool,
     /// The pixel ratio the chart was last drawn at.
     pub ratio: f64,
+    /// Whether its frame is in the window, as the browser last reported (`None`: not yet).
+    pub on_screen: Option<bool>,
+    /// Its frame's CSS size, as the resize observer last reported (`None`: not yet).
+    pub size: Option<(f64, f64)>,
+    /// Whether the words that follow the model (all but the takeaway) wait to be written.
+    pub words_stale: bool,
+    /// Its redraws on the performance timeline since it was last cleared.
+    pub recorded: u32,
+    /// The model of the scenario the page opened with.
+    opened: Model,
     _on_resize: Option<OnResize>,
     _listeners: Vec<Listener>,
 }
@@ -82,6 +92,9 @@ impl LiveChart {
         let id = ChartId::from_slug(figures, &slug)
             .ok_or_else(|| fail(format!("no chart named “{slug}”")))?;
         let model = Model::build(id, figures, scenario)
+            .map_err(|e| fail(format!("{}: {}", slug, FigureError::from(e))))?;
+        // Built again rather than cloned: the model's types need no copying code in the wasm.
+        let opened = Model::build(id, figures, scenario)
             .map_err(|e| fail(format!("{}: {}", slug, FigureError::from(e))))?;
         let frame = figure
             .query_selector(".chart-frame")
@@ -128,13 +141,10 @@ impl LiveChart {
                 let resized = with_page(|page| {
                     let ratio = page.dpr.unwrap_or_else(canvas_size::device_pixel_ratio);
                     let chart = page.chart_mut(index)?;
-                    let now = canvas_size::backing_size(
-                        (
-                            f64::from(chart.frame.client_width()),
-                            f64::from(chart.frame.client_height()),
-                        ),
-                        ratio,
-                    );
+                    // Read here, where the layout is fresh, and kept for the drawing.
+                    let css = canvas_size::css_size(&chart.frame);
+                    chart.size = Some(css);
+                    let now = canvas_size::backing_size(css, ratio);
                     let changed = now != (chart.canvas.width(), chart.canvas.height());
                     chart.dirty |= changed;
                     Some(changed)
@@ -160,22 +170,37 @@ impl LiveChart {
             canvas,
             tooltip,
             live,
+            opened,
             model,
             layout: Layout::default(),
             focus: None,
             focused: false,
             dirty: true,
             ratio: dpr.unwrap_or(1.0),
+            on_screen: None,
+            size: None,
+            words_stale: true,
+            recorded: 0,
             _on_resize: on_resize,
             _listeners: listeners,
         })
     }
-    /// Writes the sentences computed from the chart's model (takeaway, description, the
-    /// article's `[data-sentence]` lines, the canvas's label): once per model, not per redraw.
-    pub fn write_sentences(&self, document: &Document, as_opened: bool) {
+    /// Writes the takeaway computed from the chart's model, the sentence under its title, if the
+    /// chart follows the scenario (the others keep the build's).
+    pub fn write_takeaway(&self) {
+        let takeaway = self.model.takeaway();
+        if !takeaway.is_empty() {
+            figure_status::set_text(&self.figure, "[data-takeaway]", &takeaway);
+        }
+    }
+
+    /// Writes the rest of what follows the model: the description, the article's
+    /// `[data-sentence]` lines, the canvas's label and the data table. Once per model, not per
+    /// redraw; while a control is dragged, once it settles.
+    pub fn write_words(&mut self, document: &Document) {
+        self.words_stale = false;
         let takeaway = self.model.takeaway();
         if takeaway.is_empty() {
-            // A chart that does not follow the scenario keeps the build's sentences.
             let written = self
                 .figure
                 .query_selector("[data-takeaway]")
@@ -185,7 +210,6 @@ impl LiveChart {
                 .unwrap_or_default();
             self.canvas.set_attribute("aria-label", &written).ok();
         } else {
-            figure_status::set_text(&self.figure, "[data-takeaway]", &takeaway);
             figure_status::set_text(
                 &self.figure,
                 "[data-description]",
@@ -194,35 +218,23 @@ impl LiveChart {
             figure_status::set_sentences(document, &self.slug, &takeaway);
             self.canvas.set_attribute("aria-label", &takeaway).ok();
         }
-        show_the_data::write(&self.figure, &self.model, as_opened);
+        show_the_data::write(&self.figure, &self.model, self.model == self.opened);
     }
 
-    /// Whether the chart's model is the one of `scenario`.
-    #[must_use]
-    pub fn shows(&self, figures: &Figures, scenario: &Scenario) -> bool {
-        Model::build(self.id, figures, scenario).is_ok_and(|model| model == self.model)
-    }
-
-    /// Whether any of the chart's frame is within the window.
+    /// Whether any of the chart's frame is within the window, as the browser last reported
+    /// (before its first report, or without one, every chart counts as in view).
     #[must_use]
     pub fn in_view(&self) -> bool {
-        let height = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .unwrap_or(f64::INFINITY);
-        let r = self.frame.get_bounding_client_rect();
-        r.bottom() > 0.0 && r.top() < height
+        self.on_screen.unwrap_or(true)
     }
 
     /// Sizes the canvas to its frame at the pixel ratio and draws the chart with its focus mark.
     ///
     /// # Errors
     /// A [`ChartError`] if the frame is too small or drawing fails.
-    pub fn redraw(&mut self, dpr: Option<f64>) -> Result<(), ChartError> {
-        let theme = Theme::new(
-            palette(),
-            dpr.unwrap_or_else(canvas_size::device_pixel_ratio),
-        );
+    pub fn redraw(&mut self, dpr: Option<f64>, dark: bool) -> Result<(), ChartError> {
+        let palette = if dark { Palette::DARK } else { Palette::LIGHT };
+        let theme = Theme::new(palette, dpr.unwrap_or_else(canvas_size::device_pixel_ratio));
         let focus = if self.focused {
             self.focus
                 .and_then(|i| self.layout.hits.get(i))
@@ -239,7 +251,10 @@ impl LiveChart {
     /// A [`ChartError`] if the frame is too small or drawing fails.
     pub fn paint(&mut self, theme: &Theme, focus: Option<&str>) -> Result<(), ChartError> {
         self.ratio = theme.scale;
-        canvas_size::fit(&self.canvas, &self.frame, theme.scale);
+        let css = self
+            .size
+            .unwrap_or_else(|| canvas_size::css_size(&self.frame));
+        canvas_size::fit(&self.canvas, css, theme.scale);
         self.layout = draw_on(&self.canvas, &self.model, theme, focus)?;
         Ok(())
     }
@@ -279,16 +294,4 @@ pub fn draw_on(
     area.present()
         .map_err(|e| ChartError::Drawing(e.to_string()))?;
     Ok(layout)
-}
-
-/// The light or dark palette, as the reader's system prefers.
-fn palette() -> Palette {
-    let dark = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|q| q.matches());
-    if dark {
-        Palette::DARK
-    } else {
-        Palette::LIGHT
-    }
 }

@@ -9,6 +9,7 @@ pub mod controls;
 pub mod figure_status;
 pub mod figures_file;
 pub mod frame_clock;
+pub mod in_view;
 pub mod keys;
 pub mod link;
 pub mod listener;
@@ -51,7 +52,13 @@ pub struct Page {
     pub stale: bool,
     /// The live charts.
     pub charts: Vec<LiveChart>,
+    /// Whether a control is being moved (an `input` not yet settled by its `change`): charts
+    /// out of view and words out of sight then wait until it settles.
+    pub dragging: bool,
+    /// Whether the reader's system prefers dark colours (followed while the page is open).
+    pub dark: bool,
     dpr: Option<f64>,
+    _in_view: Option<in_view::InView>,
     _listeners: Vec<Listener>,
 }
 
@@ -141,13 +148,17 @@ fn mount_within(
     let mut charts = Vec::new();
     for figure in on_page {
         match LiveChart::make(&figure, &figures, &start, dpr) {
-            Ok(chart) => {
-                chart.write_sentences(document, true);
+            Ok(mut chart) => {
+                chart.write_takeaway();
+                chart.write_words(document);
                 charts.push(chart);
             }
             Err(message) => web_sys::console::error_1(&message.into()),
         }
     }
+    let dark_query = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+    let frames: Vec<Element> = charts.iter().map(|c| c.frame.clone().into()).collect();
     let mut page = Page {
         document: document.clone(),
         figures,
@@ -155,7 +166,12 @@ fn mount_within(
         scenario: start,
         stale: false,
         charts,
+        dragging: false,
+        dark: dark_query
+            .as_ref()
+            .is_some_and(web_sys::MediaQueryList::matches),
         dpr,
+        _in_view: in_view::InView::follow(&frames),
         _listeners: Vec::new(),
     };
     page._listeners = controls::install(document);
@@ -164,12 +180,15 @@ fn mount_within(
         page._listeners.extend(print::install(&window));
     }
     // A switch between light and dark while the page is open redraws the charts in the new theme.
-    if let Some(query) =
-        web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-    {
+    if let Some(query) = dark_query {
+        let asked = query.clone();
         page._listeners
-            .extend(Listener::on(query.as_ref(), "change", |_| {
-                with_page(|page| page.mark_dirty(None));
+            .extend(Listener::on(query.as_ref(), "change", move |_| {
+                let dark = asked.matches();
+                with_page(|page| {
+                    page.dark = dark;
+                    page.mark_dirty(None);
+                });
                 frame_clock::request(on_frame_work);
             }));
     }
@@ -224,13 +243,19 @@ impl Page {
         controls::show_scenario(&self.document, &self.scenario);
     }
 
-    /// Rebuilds the models if the scenario changed, then draws every dirty chart.
+    /// Settles the page at once: rebuilds the models if the scenario changed, draws every dirty
+    /// chart and writes every word that waits.
     pub fn rebuild_and_draw(&mut self) -> u32 {
+        self.dragging = false;
         self.rebuild();
-        self.draw_dirty(None)
+        let drawn = self.draw_dirty(None);
+        self.write_waiting_words();
+        drawn
     }
 
-    /// Rebuilds the models if the scenario changed, marking the charts whose model changed.
+    /// Rebuilds the models if the scenario changed, marking the charts whose model changed: each
+    /// is redrawn, its takeaway written as it is drawn, and its other words once the control
+    /// settles.
     pub fn rebuild(&mut self) {
         if self.stale {
             self.stale = false;
@@ -240,8 +265,7 @@ impl Page {
                     Ok(model) if model != chart.model => {
                         chart.model = model;
                         chart.dirty = true;
-                        let as_opened = chart.shows(&self.figures, &self.start);
-                        chart.write_sentences(&self.document, as_opened);
+                        chart.words_stale = true;
                     }
                     Ok(_) => {}
                     Err(e) => figure_status::show(
@@ -249,6 +273,20 @@ impl Page {
                         &Status::Failed(format!("{}: {e}", chart.slug)),
                     ),
                 }
+            }
+        }
+    }
+
+    /// Writes every chart's words that wait (takeaway, description, sentences, table), unless a
+    /// control is being dragged.
+    pub fn write_waiting_words(&mut self) {
+        if self.dragging {
+            return;
+        }
+        for chart in &mut self.charts {
+            if chart.words_stale {
+                chart.write_takeaway();
+                chart.write_words(&self.document);
             }
         }
     }

@@ -17,6 +17,7 @@ pub fn on_frame_work() {
     let next = with_page(|page| {
         page.rebuild();
         page.draw_dirty(Some(FRAME_BUDGET_MS));
+        page.write_waiting_words();
         page.next_step()
     });
     next.unwrap_or(NextStep::Done).schedule();
@@ -44,33 +45,42 @@ impl NextStep {
 }
 
 impl Page {
-    /// Draws dirty charts, those in view first, and writes their sentences; with a `budget` in
-    /// milliseconds, stops once it is spent. Returns how many were drawn.
+    /// Draws dirty charts, those in view first; with a `budget` in milliseconds, stops once it
+    /// is spent. While a control is dragged, charts out of view wait until it settles (or until
+    /// they come into view). Returns how many were drawn.
     pub(super) fn draw_dirty(&mut self, budget: Option<f64>) -> u32 {
         let mut drawn = 0;
-        let dpr = self.dpr;
+        let (dpr, dark, dragging) = (self.dpr, self.dark, self.dragging);
         let started = now();
         let mut order: Vec<usize> = (0..self.charts.len()).collect();
-        // Only charts waiting to be drawn are asked where they are (it costs a layout query).
         let visible: Vec<bool> = self.charts.iter().map(|c| c.dirty && c.in_view()).collect();
         sort_few(&mut order, |&a, &b| visible.get(a) > visible.get(b));
         for i in order {
             if budget.is_some_and(|b| drawn > 0 && now() - started > b) {
                 break;
             }
-            let Some(chart) = self.charts.get_mut(i).filter(|c| c.dirty) else {
+            let in_view = visible.get(i).copied().unwrap_or(false);
+            let Some(chart) = self
+                .charts
+                .get_mut(i)
+                .filter(|c| c.dirty && (in_view || !dragging || budget.is_none()))
+            else {
                 continue;
             };
             chart.dirty = false;
             mark_redraw_start();
-            let status = match chart.redraw(dpr) {
+            let status = match chart.redraw(dpr, dark) {
                 Ok(()) => {
                     drawn += 1;
+                    // The sentence under the title says what the drawing shows.
+                    if chart.words_stale {
+                        chart.write_takeaway();
+                    }
                     Status::Drawn
                 }
                 Err(e) => Status::Failed(format!("{}: {e}", chart.slug)),
             };
-            record_redraw(&chart.slug);
+            record_redraw(&chart.slug, &mut chart.recorded);
             figure_status::show(&chart.figure, &status);
         }
         drawn
@@ -83,6 +93,9 @@ impl Page {
             NextStep::Done
         } else if waiting.any(LiveChart::in_view) {
             NextStep::Frame
+        } else if self.dragging {
+            // Out of view: drawn once the control settles, or when they come into view.
+            NextStep::Done
         } else {
             NextStep::Task
         }
@@ -103,13 +116,16 @@ fn mark_redraw_start() {
 }
 
 /// Records one chart's redraw as a `chart-redraw <chart>` performance measure, keeping at most
-/// a few thousand so that a long session does not grow the timeline.
-fn record_redraw(chart: &str) {
+/// a few thousand so that a long session does not grow the timeline (`recorded` counts them, so
+/// that the timeline is never asked).
+fn record_redraw(chart: &str, recorded: &mut u32) {
     let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
         return;
     };
     let name = format!("chart-redraw {chart}");
-    if performance.get_entries_by_name(&name).length() > 2_000 {
+    *recorded += 1;
+    if *recorded > 2_000 {
+        *recorded = 1;
         performance.clear_measures_with_measure_name(&name);
     }
     performance

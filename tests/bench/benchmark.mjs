@@ -1,5 +1,6 @@
 // The performance benchmark: this project's wasm charts against Chart.js in the same headless
-// Chromium run, the bytes a reader downloads, the time to every chart drawn (with and without
+// Chromium run (redraws alone, and a control step in real frames at 1× and 4× CPU), the bytes a
+// reader downloads, the time to every chart drawn (with and without
 // 4× CPU throttling), memory over 10,000 redraws, and Lighthouse. Prints its figures; run it
 // after a build (.ci/bench does both).
 import { spawnSync } from "node:child_process";
@@ -9,6 +10,7 @@ import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { serve, ROOT } from "../page/serve.mjs";
 import { launch, CHROMIUM } from "../page/browser.mjs";
+import { dragBudget, rooted } from "./drag.mjs";
 
 const REDRAWS = Number(process.env.REDRAWS || 400);
 const LOADS = Number(process.env.LOADS || 9);
@@ -89,6 +91,9 @@ try {
   }
   await peer.close();
 
+  // 1b. A control step as a reader feels it, in real frames (drag.mjs).
+  await dragBudget(browser, server, budget);
+
   // 2. Bytes.
   const wasm = readFileSync(`${ROOT}www/pkg/reassurance_force_bg.wasm`);
   const glue = readFileSync(`${ROOT}www/pkg/reassurance_force.js`);
@@ -141,8 +146,8 @@ try {
   const floorPage = (mode) => {
     const page = readFileSync(join(ROOT, "index.html"), "utf8");
     const standIn = `<script src="/tests/bench/floor_loader.js" data-mode="${mode}"></script>`;
-    const replaced = page.replace(/<!-- loader:start -->[\s\S]*?<!-- loader:end -->/, standIn).replace("<head>", '<head>\n    <base href="/">');
-    if (!replaced.includes(standIn) || !replaced.includes("<base")) throw new Error("the page's loader markers or <head> are missing");
+    const replaced = rooted(page.replace(/<!-- loader:start -->[\s\S]*?<!-- loader:end -->/, standIn));
+    if (!replaced.includes(standIn)) throw new Error("the page's loader markers are missing");
     const dir = join(ROOT, "tests", "output", "bench");
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `floor-${mode}.html`), replaced);

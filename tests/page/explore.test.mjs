@@ -91,9 +91,12 @@ test("the data table follows the reader's scenario, and returns to the page's", 
     const opened = await tableRows(page, figure);
     assert.match(await page.textContent(`${figure} caption`), /\(as the page opens\)$/);
     const setForce = async (value) => {
+      // A move of the slider that ends (its input, then its change, as a released thumb or a
+      // key sends them): what is out of sight follows once the control settles.
       await page.$eval('input[name="force"]', (input, v) => {
         input.value = String(v);
         input.dispatchEvent(new Event("input", { bubbles: true }));
+        input.dispatchEvent(new Event("change", { bubbles: true }));
       }, value);
       await page.waitForFunction((v) => document.querySelector('figure[data-chart="force-scenario"] [data-takeaway]').textContent.includes(`A force of ${v.toLocaleString("en-GB")}`), value);
     };
@@ -134,3 +137,37 @@ test("the data table follows the reader's scenario, and returns to the page's", 
 function tableRows(page, figure) {
   return page.$$eval(`${figure} tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
 }
+
+test("while the slider is dragged, the chart under it follows each step; what is out of view follows once it is scrolled to or let go", async () => {
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000, height: 900 });
+  try {
+    await chartStates(page);
+    const takeaway = (chart) => page.textContent(`figure[data-chart="${chart}"] [data-takeaway]`);
+    const troopsBefore = await takeaway("troop-share");
+    const articleBefore = await page.textContent('[data-sentence="force-scenario"]');
+    await page.evaluate(() => document.querySelector('input[name="force"]').scrollIntoView({ block: "start" }));
+    const box = await page.locator('input[name="force"]').boundingBox();
+    const [value, min, max] = await page.$eval('input[name="force"]', (i) => [+i.value, +i.min, +i.max]);
+    const y = box.y + box.height / 2;
+    const at = (f) => box.x + 8 + f * (box.width - 16);
+    await page.mouse.move(at((value - min) / (max - min)), y);
+    await page.mouse.down();
+    await page.mouse.move(at(0.6), y, { steps: 10 });
+    const force = await page.textContent('output[data-output="force"]');
+    await page.waitForFunction((f) => document.querySelector('figure[data-chart="force-scenario"] [data-takeaway]').textContent.includes(`A force of ${f}`), force);
+    // Two screens below, the troop-share chart and the article's sentence wait for the drag.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await takeaway("troop-share"), troopsBefore, "out of view, the troop-share chart waits");
+    assert.equal(await page.textContent('[data-sentence="force-scenario"]'), articleBefore, "the article's sentence waits");
+    // Scrolled to while the thumb is held, it is drawn for the scenario of now.
+    await page.evaluate(() => document.querySelector('figure[data-chart="troop-share"]').scrollIntoView({ block: "center" }));
+    await page.waitForFunction((f) => document.querySelector('figure[data-chart="troop-share"] [data-takeaway]').textContent.includes(`A force of ${f}`), force);
+    // Let go: everything follows.
+    await page.mouse.up();
+    await page.waitForFunction((f) => document.querySelector('[data-sentence="force-scenario"]').textContent.includes(`A force of ${f}`), force);
+    assert.match(page.url(), new RegExp(`force=${force.replace(/,/g, "")}`));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,59 @@
+//! Which charts are on screen, as the browser reports it (an IntersectionObserver), so that a
+//! redraw never asks for a layout to find out. A chart that comes into view with a drawing
+//! waiting is drawn at the next frame.
+
+use js_sys::Array;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry};
+
+use crate::web::{frame_clock, on_frame_work, with_page};
+
+/// Follows the charts' frames in and out of the window until dropped.
+pub struct InView {
+    observer: IntersectionObserver,
+    _callback: Closure<dyn FnMut(Array)>,
+}
+
+impl InView {
+    /// Observes each frame; the page's charts learn whether they are in view. `None` where the
+    /// browser has no IntersectionObserver (a chart then measures itself when asked).
+    #[must_use]
+    pub fn follow(frames: &[Element]) -> Option<Self> {
+        let callback = Closure::<dyn FnMut(Array)>::new(|entries: Array| {
+            let waiting = with_page(|page| {
+                let mut waiting = false;
+                for entry in entries.iter() {
+                    // The observer hands over nothing but its entries.
+                    let entry = entry.unchecked_into::<IntersectionObserverEntry>();
+                    let target = entry.target();
+                    let shown = entry.is_intersecting();
+                    for chart in &mut page.charts {
+                        if chart.frame.is_same_node(Some(target.as_ref())) {
+                            chart.on_screen = Some(shown);
+                            waiting |= shown && chart.dirty;
+                        }
+                    }
+                }
+                waiting
+            });
+            if waiting == Some(true) {
+                frame_clock::request(on_frame_work);
+            }
+        });
+        let observer = IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        for frame in frames {
+            observer.observe(frame);
+        }
+        Some(Self {
+            observer,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for InView {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

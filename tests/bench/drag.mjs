@@ -1,0 +1,84 @@
+// The drag budget: control steps in real frames, the page's against a Chart.js chart of the same
+// size updated in the same page and run (peer_in_page.js), at 1× and 4× CPU. Prints the median
+// and 95th percentile of each and their ratio, and says whether each budget is met.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "../page/serve.mjs";
+
+const STEPS = Number(process.env.DRAG_STEPS || 300);
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: pct(s, 50), p95: pct(s, 95) };
+};
+const ms = (x) => `${x.toFixed(2)} ms`;
+
+/**
+ * The article's page with its own addresses made absolute, to be served from another folder
+ * (the page's policy refuses a <base>).
+ */
+export function rooted(page) {
+  const out = page.replace(/\b(href|src|srcset)="www\//g, '$1="/www/').replace('data-root=""', 'data-root="/"');
+  if (out === page || !out.includes('data-root="/"')) throw new Error("the page's addresses were not found");
+  return out;
+}
+
+/** The built article with the peer's scripts added, written beside the other bench pages. */
+function peerPage() {
+  const page = rooted(readFileSync(join(ROOT, "index.html"), "utf8"));
+  const scripts =
+    '<script src="/tests/node_modules/chart.js/dist/chart.umd.min.js"></script>\n' +
+    '    <script type="module" src="/tests/bench/peer_in_page.js"></script>';
+  const withPeer = page.replace("<head>", `<head>\n    ${scripts}`);
+  if (!withPeer.includes(scripts)) throw new Error("the page has no <head>");
+  const dir = join(ROOT, "tests", "output", "bench");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "peer.html"), withPeer);
+  return "tests/output/bench/peer.html";
+}
+
+/**
+ * Measures and prints the drag budget; `budget(what, ok)` records each verdict. `browser` is a
+ * Playwright Chromium, `server` serves the project root.
+ */
+export async function dragBudget(browser, server, budget) {
+  const path = peerPage();
+  console.log(`\n== A control step in real frames (${STEPS} steps each, one per frame; the page's against a Chart.js chart of the same size in the same page)`);
+  for (const rate of [1, 4]) {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}${path}`);
+      await page.waitForFunction(() => window.dragBench?.ready && [...document.querySelectorAll("figure[data-chart]")].every((f) => f.dataset.state === "drawn"));
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+      for (const [control, slug, scrollTo] of [
+        ["slider", "force-scenario", 'input[name="force"]'],
+        ["budgets", "budgets", 'input[name="currency"]'],
+      ]) {
+        const size = await page.evaluate(([s, to]) => {
+          document.querySelector(to).scrollIntoView({ block: "start" });
+          return window.dragBench.place(s);
+        }, [slug, scrollTo]);
+        await page.evaluate(([c]) => window.dragBench[c](20), [control]); // warm up
+        await page.evaluate(() => window.dragBench.peer(20));
+        const ours = [];
+        const peer = [];
+        // Interleaved halves, so that a change in the machine's speed falls on both alike.
+        for (let half = 0; half < 2; half += 1) {
+          ours.push(...(await page.evaluate(([c, n]) => window.dragBench[c](n), [control, STEPS / 2])));
+          peer.push(...(await page.evaluate((n) => window.dragBench.peer(n), STEPS / 2)));
+        }
+        const a = stats(ours);
+        const b = stats(peer);
+        console.log(
+          `CPU ${rate}×, ${control.padEnd(7)} ours: median ${ms(a.median)}, p95 ${ms(a.p95)} | Chart.js (${size.join("×")}, 12 bars): median ${ms(b.median)}, p95 ${ms(b.p95)} | ratio ours/Chart.js ${(a.median / b.median).toFixed(2)} (p95 ${(a.p95 / b.p95).toFixed(2)})`,
+        );
+        budget(`${control} step at ${rate}× no longer than Chart.js's update (median ${ms(a.median)} vs ${ms(b.median)})`, a.median <= b.median);
+        if (rate === 4) budget(`${control} step at 4× within 16 ms (median ${ms(a.median)}, p95 ${ms(a.p95)})`, a.median <= 16 && a.p95 <= 16);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+}

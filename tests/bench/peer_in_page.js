@@ -1,0 +1,112 @@
+// The drag benchmark's peer, put into a copy of the built article (tests/output/bench/): one
+// Chart.js bar chart of twelve bars, animation off, in a frame the size of the chart it is
+// compared with, placed right after that chart, and a function that changes its data and
+// updates it as Chart.js does for a control. Also the measurement of one control step in real
+// frames, the same for the page and for the peer. The benchmark driver calls window.dragBench.
+/* global Chart */
+
+const figures = await (await fetch("/www/data/figures.json")).json();
+const values = figures.figures.map((f) => f.value).filter((v) => typeof v === "number" && v > 0).slice(0, 12);
+const labels = figures.figures.slice(0, 12).map((f) => f.label);
+let chart = null;
+let frame = null;
+
+/** Places the peer after the figure `slug`, at the size of that figure's canvas. */
+function place(slug) {
+  const canvas = document.querySelector(`figure[data-chart="${slug}"] canvas`);
+  frame?.remove();
+  chart?.destroy();
+  frame = document.createElement("div");
+  frame.className = "bench-peer";
+  frame.style.position = "relative";
+  frame.style.width = `${canvas.clientWidth}px`;
+  frame.style.height = `${canvas.clientHeight}px`;
+  const own = document.createElement("canvas");
+  frame.append(own);
+  canvas.closest("figure").after(frame);
+  chart = new Chart(own, {
+    type: "bar",
+    data: { labels, datasets: [{ data: [...values], backgroundColor: "#0072b2" }] },
+    options: {
+      indexAxis: "y",
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: { legend: { display: false } },
+      scales: { x: { beginAtZero: true } },
+    },
+  });
+  return [own.clientWidth, own.clientHeight];
+}
+
+/** Changes the peer's data for step `i` and updates it. */
+function update(i) {
+  const k = 0.5 + ((i * 7919) % 100) / 100;
+  chart.data.datasets[0].data = values.map((v, j) => v * (j % 2 ? k : 2 - k));
+  chart.update();
+}
+
+/** A promise of the next animation frame's start time (the time every callback of it is given). */
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+/** A promise resolved in a task of its own, as soon as the page is free. */
+const task = () =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.now());
+    channel.port2.postMessage(0);
+  });
+/** Resolves once every task queued so far with a zero timeout has run. */
+const queuedTimeouts = () => new Promise((resolve) => setTimeout(() => resolve(performance.now()), 0));
+
+/**
+ * `steps` control steps, one per frame, as a finger moves a slider: each `act(i)` runs in a task
+ * of its own just after a frame, and the step is timed as everything the page does for it: that
+ * task, and the next frame from its start until the page is free again (its script, style,
+ * layout and paint, and any task the page queued for the step). Returns each step's milliseconds.
+ */
+async function steps(count, act) {
+  const times = [];
+  for (let i = 0; i < count; i += 1) {
+    await nextFrame();
+    await task();
+    const start = performance.now();
+    act(i);
+    const handled = performance.now() - start;
+    const frameStart = await nextFrame();
+    await task(); // after the frame's rendering
+    const free = await queuedTimeouts();
+    times.push(handled + (free - frameStart));
+  }
+  return times;
+}
+
+const force = document.querySelector('input[name="force"]');
+const input = (el) => el.dispatchEvent(new Event("input", { bubbles: true }));
+const radio = (name, value) => document.querySelector(`input[name="${name}"][value="${value}"]`);
+
+window.dragBench = {
+  ready: true,
+  place,
+  /** The force slider dragged back and forth over its range, a step at a time. */
+  slider: (count) =>
+    steps(count, (i) => {
+      const min = Number(force.min);
+      const max = Number(force.max);
+      const stepSize = Number(force.step) || 1000;
+      const span = Math.round((max - min) / stepSize);
+      const at = i % (2 * span) < span ? i % span : span - (i % span);
+      force.value = String(min + at * stepSize);
+      input(force);
+    }),
+  /** The budgets' currency and order radios changed, one per step. */
+  budgets: (count) =>
+    steps(count, (i) => {
+      // A click on a radio: its input, then its change, as the browser sends them.
+      const currency = radio("currency", ["published", "eur", "usd"][i % 3]);
+      currency.checked = true;
+      input(currency);
+      currency.dispatchEvent(new Event("change", { bubbles: true }));
+    }),
+  /** The peer chart updated, one update per step. */
+  peer: (count) => steps(count, update),
+};
