@@ -275,6 +275,16 @@ impl Model {
         parts.join(" ")
     }
 
+    /// Whether the chart follows the reader's scenario (its force, sharing, rotation, or how
+    /// the budgets are shown); the others never change once built.
+    #[must_use]
+    pub fn follows_scenario(&self) -> bool {
+        matches!(
+            self.drawing,
+            Drawing::TroopShare(_) | Drawing::ForceScenario(_) | Drawing::Budgets(_)
+        )
+    }
+
     /// The chart's one-line takeaway (in the browser, empty for a chart whose sentences do not
     /// follow the reader's scenario: the page has them from the build).
     #[must_use]

@@ -84,6 +84,41 @@ fn a_duplicate_id_is_refused() {
     assert!(message.contains("duplicate"), "{message}");
 }
 
+/// The index in the committed file's list `section` of the item whose `key` is `name`.
+fn index_of(section: &str, key: &str, name: &str) -> Option<usize> {
+    let tree: serde_json::Value = serde_json::from_str(FIGURES_JSON).ok()?;
+    tree.get(section)?
+        .as_array()?
+        .iter()
+        .position(|item| item.get(key).and_then(|v| v.as_str()) == Some(name))
+}
+
+#[test]
+fn a_duplicate_names_where_it_was_first_used_for_figures_places_and_charts() -> Result<(), String> {
+    let cases = [
+        ("figures", "id", "personnel.spain", "personnel.greece"),
+        ("places", "id", "place.lviv", "place.kyiv"),
+        ("charts", "slug", "budgets", "coalition"),
+    ];
+    for (section, key, renamed, taken) in cases {
+        let missing = || format!("{section}: no “{renamed}” or “{taken}” in the committed file");
+        let at = index_of(section, key, renamed).ok_or_else(missing)?;
+        let first = index_of(section, key, taken).ok_or_else(missing)?;
+        let text = edited(|t| set_at(t, &format!("/{section}/{at}/{key}"), json!(taken)));
+        let (path, message) = rejected(&text);
+        assert_eq!(
+            path,
+            format!("{section}[{}].{key}", at.max(first)),
+            "{message}"
+        );
+        assert!(
+            message.contains(&format!("first used at {section}[{}]", at.min(first))),
+            "{section}: {message}"
+        );
+    }
+    Ok(())
+}
+
 #[test]
 fn a_chart_naming_a_missing_figure_is_refused() {
     let text = edited(|t| {

@@ -3,8 +3,9 @@
 // glue and the figures file at once and the chart program after the first paint, and hands the
 // figures over once the article is parsed. Until the charts are drawn their static images are
 // neither fetched nor shown (the style sheet hides them under "charts-live"); they come back for
-// any chart that fails, and for all charts still waiting after a few seconds (a slow
-// connection). Without JavaScript none of this runs and the static charts show from the start.
+// any chart that fails, for a chart the reader scrolls to before it is drawn, and for all
+// charts still waiting after a few seconds (a slow connection). Without JavaScript none of this
+// runs and the static charts show from the start.
 (() => {
   const root = document.documentElement;
   const base = new URL((document.currentScript && document.currentScript.dataset.root) || "", document.baseURI);
@@ -61,6 +62,27 @@
     else resolve();
   });
   const work = [import(url("www/pkg/reassurance_force.js")), compiled(), figuresBytes()];
+
+  // A chart the reader scrolls to before it is drawn shows its static version meanwhile (the
+  // style sheet shows a "reached" figure's image until its drawing is there). Those in view at
+  // load, before any scroll, are drawn first and wait for it: the browser's first report lists
+  // them, and is passed over unless the page has scrolled already.
+  if (typeof IntersectionObserver === "function") {
+    let scrolled = false;
+    addEventListener("scroll", () => (scrolled = true), { once: true, passive: true });
+    parsed.then(() => {
+      let first = true;
+      const watch = new IntersectionObserver((entries) => {
+        for (const entry of entries) {
+          const figure = entry.target;
+          if (figure.dataset.state) watch.unobserve(figure);
+          else if (entry.isIntersecting && (scrolled || !first)) figure.dataset.reached = "";
+        }
+        first = false;
+      });
+      document.querySelectorAll("figure[data-chart]").forEach((f) => watch.observe(f));
+    });
+  }
 
   // In a frame (an embedded chart), the page around it is told this page's height, so that the
   // frame can fit it; the message carries nothing else.

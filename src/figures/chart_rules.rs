@@ -3,14 +3,11 @@
 //! budget panels in money or percent, contributors' budgets in one currency, routes between
 //! places; and every figure id a chart names, with the unit it needs.
 
-use std::collections::BTreeMap;
-
-use super::cross_check::{check_route, References};
+use super::cross_check::{check_route, first_of, References};
 use super::{ChartKind, ChartSpec, DataError, FiguresFile, Unit};
 
 /// Checks every chart of `file`.
 pub(super) fn check(file: &FiguresFile) -> Result<(), DataError> {
-    let mut slugs = BTreeMap::new();
     for (i, chart) in file.charts.iter().enumerate() {
         let at = format!("charts[{i}]");
         // What only the page's build writes (file names, the page's markup) is checked natively.
@@ -28,7 +25,7 @@ pub(super) fn check(file: &FiguresFile) -> Result<(), DataError> {
                 "a slug is made of a–z, 0–9 and “-”",
             ));
         }
-        if let Some(first) = slugs.insert(chart.slug.as_str(), i) {
+        if let Some(first) = first_of(file.charts.iter().map(|c| c.slug.as_str()), i) {
             return Err(DataError::new(
                 format!("{at}.slug"),
                 format!(

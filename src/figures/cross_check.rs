@@ -3,8 +3,6 @@
 //! and every id a chart or a claim names present, in the unit the chart needs. The charts' own
 //! rules are in `chart_rules.rs`, the claims' in `claim_rules.rs`.
 
-use std::collections::BTreeMap;
-
 use super::{DataError, FiguresFile, Kind, Unit};
 
 /// Checks `file` as a whole; the first problem found is returned with its field's path.
@@ -36,13 +34,12 @@ pub(super) fn check(file: &FiguresFile) -> Result<(), DataError> {
 
 /// Each figure on its own: id, source, value, kind and years.
 fn check_figures(file: &FiguresFile) -> Result<(), DataError> {
-    let mut seen = BTreeMap::new();
     for (i, figure) in file.figures.iter().enumerate() {
         let at = |field: &str| format!("figures[{i}].{field}");
         if figure.id.trim().is_empty() {
             return Err(DataError::new(at("id"), "an id may not be empty"));
         }
-        if let Some(first) = seen.insert(figure.id.as_str(), i) {
+        if let Some(first) = first_of(file.figures.iter().map(|f| f.id.as_str()), i) {
             return Err(DataError::new(
                 at("id"),
                 format!(
@@ -95,10 +92,9 @@ fn check_places_and_measures(file: &FiguresFile) -> Result<(), DataError> {
             ));
         }
     }
-    let mut seen = BTreeMap::new();
     for (i, place) in file.places.iter().enumerate() {
         let at = |field: &str| format!("places[{i}].{field}");
-        if let Some(first) = seen.insert(place.id.as_str(), i) {
+        if let Some(first) = first_of(file.places.iter().map(|p| p.id.as_str()), i) {
             return Err(DataError::new(
                 at("id"),
                 format!("duplicate id “{}”, first used at places[{first}]", place.id),
@@ -178,4 +174,14 @@ fn references(file: &FiguresFile) -> References<'_> {
     #[cfg(not(target_arch = "wasm32"))]
     super::claim_rules::name_ids(file, &mut r);
     r
+}
+
+/// Where the name at `i` of `names` was first used, if an earlier item has it too. (A scan: the
+/// lists are short, and it keeps a map's code out of the wasm.)
+pub(super) fn first_of<'a>(
+    names: impl Iterator<Item = &'a str> + Clone,
+    i: usize,
+) -> Option<usize> {
+    let name = names.clone().nth(i)?;
+    names.take(i).position(|n| n == name)
 }

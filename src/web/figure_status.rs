@@ -21,6 +21,10 @@ pub fn show(figure: &Element, status: &Status) {
             format!("The interactive chart could not be shown: {why}"),
         ),
     };
+    // A chart drawn again says nothing new (and a step of a slider asks nothing of the page).
+    if figure.get_attribute("data-state").as_deref() == Some(state) && words.is_empty() {
+        return;
+    }
     figure.set_attribute("data-state", state).ok();
     if let Ok(Some(line)) = figure.query_selector("[data-status]") {
         if line.text_content().unwrap_or_default() != words {

@@ -259,7 +259,11 @@ impl Page {
     pub fn rebuild(&mut self) {
         if self.stale {
             self.stale = false;
-            for chart in &mut self.charts {
+            for chart in self
+                .charts
+                .iter_mut()
+                .filter(|c| c.model.follows_scenario())
+            {
                 match Model::build(chart.id, &self.figures, &self.scenario) {
                     // A chart the change does not touch is not redrawn.
                     Ok(model) if model != chart.model => {

@@ -6,7 +6,6 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { serve, ROOT } from "../page/serve.mjs";
 import { launch, CHROMIUM } from "../page/browser.mjs";
@@ -98,11 +97,14 @@ try {
   const wasm = readFileSync(`${ROOT}www/pkg/reassurance_force_bg.wasm`);
   const glue = readFileSync(`${ROOT}www/pkg/reassurance_force.js`);
   const chartjs = readFileSync(`${ROOT}tests/node_modules/chart.js/dist/chart.umd.min.js`);
-  const gz = (b) => gzipSync(b, { level: 9 }).length;
+  // Measured as the build measures its ceiling (gzip -9, which packs this wasm about 1.5% tighter
+  // than zlib at level 9).
+  const gz = (b) => spawnSync("gzip", ["-9c"], { input: b, maxBuffer: 16 * 1024 * 1024 }).stdout.length;
   console.log("\n== Bytes for the charts");
   console.log(`ours: wasm ${kb(wasm.length)} raw, ${kb(gz(wasm))} gzip; glue ${kb(glue.length)} raw, ${kb(gz(glue))} gzip; together ${kb(gz(wasm) + gz(glue))} gzip`);
   console.log(`Chart.js 4 (chart.umd.min.js): ${kb(chartjs.length)} raw, ${kb(gz(chartjs))} gzip; ratio ours/Chart.js ${((gz(wasm) + gz(glue)) / gz(chartjs)).toFixed(2)}`);
-  budget(`wasm + glue ≤ 120 KB gzip (${kb(gz(wasm) + gz(glue))})`, gz(wasm) + gz(glue) <= 120 * 1024);
+  budget(`wasm + glue ≤ 95 KB gzip (${kb(gz(wasm) + gz(glue))})`, gz(wasm) + gz(glue) <= 95 * 1024);
+  budget(`wasm + glue under the 120 KB ceiling (${kb(gz(wasm) + gz(glue))})`, gz(wasm) + gz(glue) <= 120 * 1024);
   const weigh = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   const weighPage = await weigh.newPage();
   // Bytes on the wire from the browser; decoded bytes from the files served (the wasm's body is
@@ -214,6 +216,7 @@ try {
     console.log(`${"".padEnd(9)}the same article, every figure marked drawn and none drawn: once it is parsed ${ms(median(parsedFloor))} ${runsOf(parsedFloor)}`);
     console.log(`${"".padEnd(9)}  and once the chart program is also fetched, compiled and instantiated ${ms(median(programFloor))} ${runsOf(programFloor)}`);
     console.log(`${"".padEnd(9)}so the page adds ${ms(t - median(programFloor))} to the second: the charts' own work (figures read, charts made live and drawn), and the program asked for only once the article is on screen`);
+    if (rate === 4) budget(`every chart drawn at 4× no later than the page without JavaScript shows its static charts (median ${ms(t)} vs ${ms(median(statics))}, ratio ${(t / median(statics)).toFixed(2)})`, t <= median(statics));
     if (rate === 4) budget(`every chart drawn within 500 ms at 4× CPU throttling (${ms(t)}; the article with no chart drawn reaches that mark at ${ms(median(parsedFloor))}, with the chart program loaded at ${ms(median(programFloor))}; without JavaScript the static charts load at ${ms(median(statics))}, the one-paragraph page paints at ${ms(median(floor))})`, t <= 500);
   }
 

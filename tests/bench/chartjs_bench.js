@@ -7,7 +7,8 @@ const figures = await (await fetch("../../www/data/figures.json")).json();
 const byId = new Map(figures.figures.map((f) => [f.id, f]));
 const value = (id) => byId.get(id)?.value ?? null;
 const label = (id) => byId.get(id)?.label ?? id;
-const spec = figures.charts;
+// Each chart's own part, by its kind (the file lists its charts in page order).
+const spec = Object.fromEntries(figures.charts.map((c) => [c.kind, c[c.kind]]));
 
 function wrapCanvases(frame) {
   return [...frame.querySelectorAll("canvas")].map((canvas) => {

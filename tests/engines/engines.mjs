@@ -5,21 +5,11 @@
 // display are started at free ports and stopped by their PIDs.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
-import { createServer } from "node:net";
 import { Builder } from "selenium-webdriver";
+import { FLAGS as CHROMIUM_FLAGS } from "../page/browser.mjs";
+import { freePort } from "../page/serve.mjs";
 
-/** Chromium's flags on this machine (as the Playwright suite's): no sandbox as root, no network. */
-const CHROMIUM_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export { freePort };
 
 /** Firefox preferences: no first-run pages, no network of its own. */
 const FIREFOX_PREFS = {
@@ -102,17 +92,6 @@ export function chosenEngines() {
   return names;
 }
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** Stops a process started here: SIGTERM, then SIGKILL if it is still there a second later. */
 function stopProcess(child) {
   if (!child || child.exitCode !== null || child.signalCode !== null || !child.pid) return;
@@ -164,6 +143,15 @@ async function waitUntilReady(url, deadline, child, what) {
   throw new Error(`${what} did not answer at ${url}`);
 }
 
+/** The environment the engine's server runs in, with a display of its own if it needs one. */
+async function readyDisplay(engine) {
+  const env = { ...process.env };
+  if (!engine.display) return { env, display: null };
+  const display = await startDisplay();
+  env.DISPLAY = display.display;
+  return { env, display };
+}
+
 /** Starts a WebDriver server at a free port; resolves to { url, child }. */
 async function startServer(engine, env) {
   const port = await freePort();
@@ -188,12 +176,7 @@ async function startServer(engine, env) {
  */
 export async function startWebDriver(name) {
   const engine = ENGINES[name];
-  const env = { ...process.env };
-  let display = null;
-  if (engine.display) {
-    display = await startDisplay();
-    env.DISPLAY = display.display;
-  }
+  const { env, display } = await readyDisplay(engine);
   try {
     const server = await startServer(engine, env);
     return {
@@ -216,12 +199,7 @@ export async function startWebDriver(name) {
  */
 export async function startEngine(name) {
   const engine = ENGINES[name];
-  const env = { ...process.env };
-  let display = null;
-  if (engine.display) {
-    display = await startDisplay();
-    env.DISPLAY = display.display;
-  }
+  const { env, display } = await readyDisplay(engine);
   const session = async ({ javascript = true } = {}) => {
     const server = await startServer(engine, env);
     try {

@@ -198,14 +198,7 @@ test("while a slow chart program arrives, the static charts show; then the drawi
   try {
     // The chart program is held back until the test has seen the static charts: no race with
     // the 2.5 s after which the page shows them, however slow the machine.
-    let release;
-    const held = new Promise((resolve) => {
-      release = resolve;
-    });
-    await page.route("**/*.wasm", async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdProgram(page);
     await page.goto(shared.server.url);
     const fallback = 'figure[data-chart="coalition"] .chart-fallback';
     assert.ok(await page.isHidden(fallback), "not shown at first: the drawing is expected");
@@ -218,6 +211,30 @@ test("while a slow chart program arrives, the static charts show; then the drawi
     assert.equal(await notice(), "none", "the notice goes with the static chart");
     assert.equal(await page.$eval(fallback, (img) => getComputedStyle(img).visibility), "hidden");
     assert.ok(await page.isVisible('figure[data-chart="coalition"] canvas'));
+  } finally {
+    await context.close();
+  }
+});
+
+test("a chart the reader jumps to before it is drawn shows its static version meanwhile, never an empty frame", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  try {
+    // The chart program is held back, well within the 2.5 s after which every chart would show
+    // its static version anyway.
+    const release = await holdProgram(page);
+    await page.goto(shared.server.url, { waitUntil: "domcontentloaded" });
+    const last = CHART_SLUGS[CHART_SLUGS.length - 1];
+    const first = CHART_SLUGS[0];
+    await page.evaluate((chart) => document.querySelector(`figure[data-chart="${chart}"]`).scrollIntoView({ block: "center" }), last);
+    await staticChartShown(page, last, 2_000);
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains("charts-slow")), false, "shown because it was reached, not because the page went slow");
+    // The first chart, in view at load and not scrolled to since, waits for its drawing unfetched.
+    assert.equal(await page.$eval(`figure[data-chart="${first}"] .chart-fallback`, (img) => getComputedStyle(img).display), "none");
+    release();
+    assert.deepEqual(await chartStates(page), ALL("drawn"));
+    assert.equal(await page.$eval(`figure[data-chart="${last}"] .chart-fallback`, (img) => getComputedStyle(img).display), "none", "the drawing replaces it");
+    assert.ok(await page.isVisible(`figure[data-chart="${last}"] canvas`));
   } finally {
     await context.close();
   }
@@ -262,3 +279,16 @@ test("a figures file that is not JSON is reported in each figure", async () => {
     await context.close();
   }
 });
+
+/** Holds back the page's chart program until the function returned is called. */
+async function holdProgram(page) {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}

@@ -11,7 +11,8 @@ export const CHART_SLUGS = FIGURES.charts.map((c) => c.slug);
 /** How many claims the figures file checks. */
 export const CLAIM_COUNT = FIGURES.claims.length;
 
-const FLAGS = [
+/** Chromium's flags on this machine: no sandbox as root, no network of its own. */
+export const FLAGS = [
   "--headless=new",
   "--no-sandbox",
   "--disable-gpu",
