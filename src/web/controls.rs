@@ -41,21 +41,34 @@ pub fn install(document: &Document) -> Vec<Listener> {
     let target = document.as_ref();
     [
         Listener::on(target, "input", on_input),
-        // A control settles: the address follows, and so do the charts out of view and the
-        // words out of sight, at the next frame.
-        Listener::on(target, "change", |_| {
-            with_page(|page| {
-                page.dragging = false;
-                if let Some(window) = web_sys::window() {
-                    link::write(&window, &page.scenario, &page.start);
-                }
-            });
-            frame_clock::request(on_frame_work);
-        }),
+        // A control settles: the address follows, and so do the charts out of view and what
+        // is not read on the page (labels, tables), at the next frame.
+        Listener::on(target, "change", |_| settle(true)),
+        // A thumb let go where it was picked up sends no change; the drag is over all the same.
+        Listener::on(target, "pointerup", |_| settle(false)),
+        Listener::on(target, "pointercancel", |_| settle(false)),
     ]
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// Ends a drag (and, on a control's change, writes the address); what waited follows at the
+/// next frame.
+fn settle(changed: bool) {
+    let was = with_page(|page| {
+        let was = page.dragging;
+        page.dragging = false;
+        if changed {
+            if let Some(window) = web_sys::window() {
+                link::write(&window, &page.scenario, &page.start);
+            }
+        }
+        was
+    });
+    if changed || was == Some(true) {
+        frame_clock::request(on_frame_work);
+    }
 }
 
 fn on_input(event: Event) {

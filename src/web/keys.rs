@@ -60,7 +60,7 @@ fn focus_changed(id: ChartId, focused: bool) {
     with_page(|page| {
         if let Some(chart) = page.chart_mut(id) {
             chart.focused = focused;
-            chart.dirty = chart.focus.is_some();
+            chart.dirty |= chart.focus.is_some();
             if !focused {
                 pointer::hide(chart);
             }

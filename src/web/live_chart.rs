@@ -185,39 +185,45 @@ impl LiveChart {
             _listeners: listeners,
         })
     }
-    /// Writes the takeaway computed from the chart's model, the sentence under its title, if the
-    /// chart follows the scenario (the others keep the build's).
-    pub fn write_takeaway(&self) {
+    /// Writes the words on the page that follow the chart's model, if the chart follows the
+    /// scenario (the others keep the build's): its takeaway, its description and the article's
+    /// `[data-sentence]` lines, so that the page never says two numbers for one thing at once;
+    /// and its data table if "Show the data" is open.
+    pub fn write_takeaway(&self, document: &Document) {
         let takeaway = self.model.takeaway();
-        if !takeaway.is_empty() {
-            figure_status::set_text(&self.figure, "[data-takeaway]", &takeaway);
+        if takeaway.is_empty() {
+            return;
+        }
+        figure_status::set_text(&self.figure, "[data-takeaway]", &takeaway);
+        figure_status::set_text(
+            &self.figure,
+            "[data-description]",
+            &self.model.description(),
+        );
+        figure_status::set_sentences(document, &self.slug, &takeaway);
+        if let Ok(Some(_)) = self.figure.query_selector("details[open]") {
+            show_the_data::write(&self.figure, &self.model, self.model == self.opened);
         }
     }
 
-    /// Writes the rest of what follows the model: the description, the article's
-    /// `[data-sentence]` lines, the canvas's label and the data table. Once per model, not per
-    /// redraw; while a control is dragged, once it settles.
+    /// Writes what follows the model and is not read on the page itself: the canvas's label
+    /// and the data table with its CSV link (the table again if it is open). Once per model, not
+    /// per redraw; while a control is dragged, once it settles.
     pub fn write_words(&mut self, document: &Document) {
         self.words_stale = false;
         let takeaway = self.model.takeaway();
-        if takeaway.is_empty() {
-            let written = self
-                .figure
+        let label = if takeaway.is_empty() {
+            self.figure
                 .query_selector("[data-takeaway]")
                 .ok()
                 .flatten()
                 .and_then(|p| p.text_content())
-                .unwrap_or_default();
-            self.canvas.set_attribute("aria-label", &written).ok();
+                .unwrap_or_default()
         } else {
-            figure_status::set_text(
-                &self.figure,
-                "[data-description]",
-                &self.model.description(),
-            );
-            figure_status::set_sentences(document, &self.slug, &takeaway);
-            self.canvas.set_attribute("aria-label", &takeaway).ok();
-        }
+            self.write_takeaway(document);
+            takeaway
+        };
+        self.canvas.set_attribute("aria-label", &label).ok();
         show_the_data::write(&self.figure, &self.model, self.model == self.opened);
     }
 

@@ -149,7 +149,6 @@ fn mount_within(
     for figure in on_page {
         match LiveChart::make(&figure, &figures, &start, dpr) {
             Ok(mut chart) => {
-                chart.write_takeaway();
                 chart.write_words(document);
                 charts.push(chart);
             }
@@ -254,8 +253,8 @@ impl Page {
     }
 
     /// Rebuilds the models if the scenario changed, marking the charts whose model changed: each
-    /// is redrawn, its takeaway written as it is drawn, and its other words once the control
-    /// settles.
+    /// is redrawn (while a control is dragged, once in view), its words on the page are written
+    /// now, and its label and data table once the control settles.
     pub fn rebuild(&mut self) {
         if self.stale {
             self.stale = false;
@@ -270,6 +269,7 @@ impl Page {
                         chart.model = model;
                         chart.dirty = true;
                         chart.words_stale = true;
+                        chart.write_takeaway(&self.document);
                     }
                     Ok(_) => {}
                     Err(e) => figure_status::show(
@@ -289,7 +289,6 @@ impl Page {
         }
         for chart in &mut self.charts {
             if chart.words_stale {
-                chart.write_takeaway();
                 chart.write_words(&self.document);
             }
         }

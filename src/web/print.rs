@@ -36,7 +36,10 @@ pub fn install(window: &Window) -> Vec<Listener> {
 impl Page {
     /// Draws each chart for paper and marks its figure; returns how many were drawn.
     pub fn draw_for_paper(&mut self) -> u32 {
+        // Paper shows the scenario as it is now, words and all, even in the middle of a drag.
+        self.dragging = false;
         self.rebuild();
+        self.write_waiting_words();
         let theme = Theme::new(Palette::LIGHT, PRINT_RATIO);
         let mut drawn = 0;
         for chart in &mut self.charts {

@@ -72,10 +72,6 @@ impl Page {
             let status = match chart.redraw(dpr, dark) {
                 Ok(()) => {
                     drawn += 1;
-                    // The sentence under the title says what the drawing shows.
-                    if chart.words_stale {
-                        chart.write_takeaway();
-                    }
                     Status::Drawn
                 }
                 Err(e) => Status::Failed(format!("{}: {e}", chart.slug)),

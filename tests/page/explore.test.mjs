@@ -138,13 +138,21 @@ function tableRows(page, figure) {
   return page.$$eval(`${figure} tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
 }
 
-test("while the slider is dragged, the chart under it follows each step; what is out of view follows once it is scrolled to or let go", async () => {
+test("while the slider is dragged, the words on the page follow each step; a chart out of view is drawn once scrolled to, the tables and labels once let go", async () => {
   const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000, height: 900 });
   try {
     await chartStates(page);
-    const takeaway = (chart) => page.textContent(`figure[data-chart="${chart}"] [data-takeaway]`);
-    const troopsBefore = await takeaway("troop-share");
-    const articleBefore = await page.textContent('[data-sentence="force-scenario"]');
+    const pixels = (chart) =>
+      page.$eval(`figure[data-chart="${chart}"] canvas`, (canvas) => {
+        const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+        let hash = 0;
+        for (let i = 0; i < data.length; i += 7) hash = (hash * 31 + data[i]) | 0;
+        return hash;
+      });
+    const troopsDrawn = await pixels("troop-share");
+    const caption = 'figure[data-chart="force-scenario"] caption';
+    const opened = await page.textContent(caption);
+    const label = await page.getAttribute('figure[data-chart="force-scenario"] canvas', "aria-label");
     await page.evaluate(() => document.querySelector('input[name="force"]').scrollIntoView({ block: "start" }));
     const box = await page.locator('input[name="force"]').boundingBox();
     const [value, min, max] = await page.$eval('input[name="force"]', (i) => [+i.value, +i.min, +i.max]);
@@ -154,17 +162,30 @@ test("while the slider is dragged, the chart under it follows each step; what is
     await page.mouse.down();
     await page.mouse.move(at(0.6), y, { steps: 10 });
     const force = await page.textContent('output[data-output="force"]');
-    await page.waitForFunction((f) => document.querySelector('figure[data-chart="force-scenario"] [data-takeaway]').textContent.includes(`A force of ${f}`), force);
-    // Two screens below, the troop-share chart and the article's sentence wait for the drag.
+    const says = (selector, f) => page.waitForFunction(([s, f]) => document.querySelector(s).textContent.includes(`A force of ${f}`), [selector, f]);
+    // Every sentence a reader can see says the number the slider shows: none lags behind.
+    await says('figure[data-chart="force-scenario"] [data-takeaway]', force);
+    await says('[data-sentence="force-scenario"]', force);
+    await says('figure[data-chart="troop-share"] [data-takeaway]', force);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    assert.equal(await takeaway("troop-share"), troopsBefore, "out of view, the troop-share chart waits");
-    assert.equal(await page.textContent('[data-sentence="force-scenario"]'), articleBefore, "the article's sentence waits");
+    // What is not read on the page waits for the drag: the closed table, the canvas's label,
+    // and the troop-share drawing two screens below.
+    assert.equal(await page.textContent(caption), opened, "the closed table waits");
+    assert.equal(await page.getAttribute('figure[data-chart="force-scenario"] canvas', "aria-label"), label, "the label waits");
+    assert.equal(await pixels("troop-share"), troopsDrawn, "out of view, the troop-share chart is not drawn yet");
     // Scrolled to while the thumb is held, it is drawn for the scenario of now.
     await page.evaluate(() => document.querySelector('figure[data-chart="troop-share"]').scrollIntoView({ block: "center" }));
-    await page.waitForFunction((f) => document.querySelector('figure[data-chart="troop-share"] [data-takeaway]').textContent.includes(`A force of ${f}`), force);
+    await page.waitForFunction((before) => {
+      const canvas = document.querySelector('figure[data-chart="troop-share"] canvas');
+      const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+      let hash = 0;
+      for (let i = 0; i < data.length; i += 7) hash = (hash * 31 + data[i]) | 0;
+      return hash !== before;
+    }, troopsDrawn);
     // Let go: everything follows.
     await page.mouse.up();
-    await page.waitForFunction((f) => document.querySelector('[data-sentence="force-scenario"]').textContent.includes(`A force of ${f}`), force);
+    await page.waitForFunction(([s, o]) => document.querySelector(s).textContent !== o, [caption, opened]);
+    assert.match(await page.getAttribute('figure[data-chart="force-scenario"] canvas', "aria-label"), new RegExp(`A force of ${force}`));
     assert.match(page.url(), new RegExp(`force=${force.replace(/,/g, "")}`));
     assert.deepEqual(errors, []);
   } finally {
