@@ -681,3 +681,27 @@ fn after_a_panic_every_figure_says_so_and_shows_its_static_chart() {
     );
     assert!(text_of(&troops, "[data-status]").contains("internal error"));
 }
+
+#[wasm_bindgen_test]
+fn remembered_widths_are_those_of_the_same_words_at_the_same_size_and_weight() {
+    use reassurance_force::charts::text_width::TextWidth;
+    let measure = CanvasText::new(&document());
+    let small = measure.text_width("Poland: 6,000 deployed", 12.0, false);
+    // Asked again, from memory; then at twice the size, in bold, and other words.
+    assert_eq!(
+        measure.text_width("Poland: 6,000 deployed", 12.0, false),
+        small
+    );
+    let large = measure.text_width("Poland: 6,000 deployed", 24.0, false);
+    assert!(
+        (large - 2.0 * small).abs() < 2.0,
+        "{small} at 12 px, {large} at 24 px"
+    );
+    assert!(measure.text_width("Poland: 6,000 deployed", 12.0, true) > small);
+    assert!(measure.text_width("Poland: 60,000 deployed", 12.0, false) > small);
+    // A fresh measure, which remembers nothing, agrees.
+    assert_eq!(
+        CanvasText::new(&document()).text_width("Poland: 6,000 deployed", 24.0, false),
+        large
+    );
+}
