@@ -693,8 +693,9 @@ fn remembered_widths_are_those_of_the_same_words_at_the_same_size_and_weight() {
         small
     );
     let large = measure.text_width("Poland: 6,000 deployed", 24.0, false);
+    // Twice the size, about twice as wide (hinting makes it a little off, by engine).
     assert!(
-        (large - 2.0 * small).abs() < 2.0,
+        (1.9..2.1).contains(&(large / small)),
         "{small} at 12 px, {large} at 24 px"
     );
     assert!(measure.text_width("Poland: 6,000 deployed", 12.0, true) > small);
