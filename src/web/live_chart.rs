@@ -189,7 +189,7 @@ impl LiveChart {
     /// scenario (the others keep the build's): its takeaway, its description and the article's
     /// `[data-sentence]` lines, so that the page never says two numbers for one thing at once;
     /// and its data table if "Show the data" is open.
-    pub fn write_takeaway(&self, document: &Document) {
+    pub fn write_sentences(&self, document: &Document) {
         let takeaway = self.model.takeaway();
         if takeaway.is_empty() {
             return;
@@ -220,7 +220,7 @@ impl LiveChart {
                 .and_then(|p| p.text_content())
                 .unwrap_or_default()
         } else {
-            self.write_takeaway(document);
+            self.write_sentences(document);
             takeaway
         };
         self.canvas.set_attribute("aria-label", &label).ok();

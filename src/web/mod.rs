@@ -269,7 +269,7 @@ impl Page {
                         chart.model = model;
                         chart.dirty = true;
                         chart.words_stale = true;
-                        chart.write_takeaway(&self.document);
+                        chart.write_sentences(&self.document);
                     }
                     Ok(_) => {}
                     Err(e) => figure_status::show(
