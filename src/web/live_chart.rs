@@ -190,9 +190,38 @@ impl LiveChart {
     /// `[data-sentence]` lines, so that the page never says two numbers for one thing at once;
     /// and its data table if "Show the data" is open.
     pub fn write_sentences(&self, document: &Document) {
+        if self.write_text(document)
+            && matches!(self.figure.query_selector("details[open]"), Ok(Some(_)))
+        {
+            self.write_table();
+        }
+    }
+
+    /// Writes what follows the model: the words on the page, the canvas's label and the data
+    /// table with its CSV link. Once per model, not per redraw; while a control is dragged,
+    /// once it settles.
+    pub fn write_words(&mut self, document: &Document) {
+        self.words_stale = false;
+        let label = if self.write_text(document) {
+            self.model.takeaway()
+        } else {
+            self.figure
+                .query_selector("[data-takeaway]")
+                .ok()
+                .flatten()
+                .and_then(|p| p.text_content())
+                .unwrap_or_default()
+        };
+        self.canvas.set_attribute("aria-label", &label).ok();
+        self.write_table();
+    }
+
+    /// Writes the takeaway, the description and the article's sentences of a chart that
+    /// follows the scenario; returns whether it does.
+    fn write_text(&self, document: &Document) -> bool {
         let takeaway = self.model.takeaway();
         if takeaway.is_empty() {
-            return;
+            return false;
         }
         figure_status::set_text(&self.figure, "[data-takeaway]", &takeaway);
         figure_status::set_text(
@@ -201,29 +230,11 @@ impl LiveChart {
             &self.model.description(),
         );
         figure_status::set_sentences(document, &self.slug, &takeaway);
-        if let Ok(Some(_)) = self.figure.query_selector("details[open]") {
-            show_the_data::write(&self.figure, &self.model, self.model == self.opened);
-        }
+        true
     }
 
-    /// Writes what follows the model and is not read on the page itself: the canvas's label
-    /// and the data table with its CSV link (the table again if it is open). Once per model, not
-    /// per redraw; while a control is dragged, once it settles.
-    pub fn write_words(&mut self, document: &Document) {
-        self.words_stale = false;
-        let takeaway = self.model.takeaway();
-        let label = if takeaway.is_empty() {
-            self.figure
-                .query_selector("[data-takeaway]")
-                .ok()
-                .flatten()
-                .and_then(|p| p.text_content())
-                .unwrap_or_default()
-        } else {
-            self.write_sentences(document);
-            takeaway
-        };
-        self.canvas.set_attribute("aria-label", &label).ok();
+    /// Writes the data table and its CSV link for the model.
+    fn write_table(&self) {
         show_the_data::write(&self.figure, &self.model, self.model == self.opened);
     }
 

@@ -1,10 +1,6 @@
 // What the cross-engine checks ask of the page, through WebDriver alone (no engine's own
 // protocol), so that each is written once and means the same in Chromium, Firefox and WebKit.
-import { readFileSync } from "node:fs";
-
-const FIGURES = JSON.parse(readFileSync(new URL("../../www/data/figures.json", import.meta.url), "utf8"));
-/** The charts the figures file declares, by slug, in page order. */
-export const CHART_SLUGS = FIGURES.charts.map((c) => c.slug);
+export { CHART_SLUGS } from "../page/browser.mjs";
 
 /** Sets the page's viewport (the window's inner size) to `width` × `height` CSS pixels. */
 export async function setViewport(driver, width, height = 900) {
