@@ -3,6 +3,7 @@
 //! for the reader's own scenario in the browser.
 
 use crate::catalogue::Model;
+use crate::model::wording::decimal;
 
 /// The table's caption ends with one of these, in brackets: the starting scenario's numbers,
 /// or the reader's.
@@ -55,7 +56,9 @@ pub fn csv(model: &Model) -> String {
         "id,label,value_from,value,bound,value_as_shown,unit,measure,kind,year,source,note\n",
     );
     for bar in model.bars() {
-        let number = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
+        // Six places keep every figure as the file gives it and a computed value to a
+        // millionth.
+        let number = |v: Option<f64>| v.map_or(String::new(), |v| decimal(v, 6));
         let row = [
             bar.id.clone(),
             bar.label.clone(),

@@ -90,8 +90,8 @@ pub fn nginx_snippet(policy: &str) -> String {
     format!(
         "# Headers for the page: include in the nginx server block whose root is this folder.\n\
          gzip on;\n\
-         gzip_types text/css text/javascript application/javascript application/json image/svg+xml text/csv application/wasm;\n\
-         types {{ application/wasm wasm; text/javascript js; text/css css; text/html html; application/json json; image/svg+xml svg; text/csv csv; }}\n\
+         gzip_types text/css text/javascript application/javascript application/json image/svg+xml text/csv application/wasm application/octet-stream;\n\
+         types {{ application/wasm wasm; text/javascript js; text/css css; text/html html; application/json json; image/svg+xml svg; text/csv csv; application/octet-stream bin; }}\n\
          location / {{\n    add_header Content-Security-Policy \"{policy}; frame-ancestors 'none'\" always;\n{common}}}\n\
          location /{embeds}/ {{\n    add_header Content-Security-Policy \"{policy}; frame-ancestors *\" always;\n{common}}}\n",
         embeds = static_embed::DIR
@@ -105,13 +105,13 @@ mod tests {
     #[test]
     fn a_page_names_its_files_from_the_top_or_from_an_embed_folder() {
         let page = r#"<link href="www/style.css"> <img src="../../www/static/a-phone.svg">
-            <script>fetch(url("www/data/figures.json"))</script> the folder www/embed/ and www/."#;
+            <script>fetch(url("www/data/figures.bin"))</script> the folder www/embed/ and www/."#;
         assert_eq!(
             named_files(page),
             [
                 "www/style.css",
                 "www/static/a-phone.svg",
-                "www/data/figures.json"
+                "www/data/figures.bin"
             ]
         );
     }

@@ -7,9 +7,12 @@ use plotters_canvas::CanvasBackend;
 use reassurance_force::catalogue::{ChartId, Model};
 use reassurance_force::charts::theme::{Palette, Theme};
 use reassurance_force::charts::Style;
+use reassurance_force::figures::{
+    self, ChartKind, ChartSpec, Figures, FiguresFile, Order, PanelSpec, Unit,
+};
 use reassurance_force::model::scenario::Scenario;
 use reassurance_force::web::canvas_text::CanvasText;
-use reassurance_force::web::{canvas_size, draw_on, flush, mount, mount_in};
+use reassurance_force::web::{canvas_size, draw_on, flush, mount, mount_figures_in, mount_in};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -20,7 +23,13 @@ use web_sys::{
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const FIGURES_JSON: &str = include_str!("../www/data/figures.json");
+/// The figures as the page's chart program receives them (the build writes the digest).
+const DIGEST: &[u8] = include_bytes!("../www/data/figures.bin");
+
+/// The committed figures, read but not yet checked, for a test to edit.
+fn figures_file() -> FiguresFile {
+    figures::read_digest(DIGEST).unwrap_or_else(|e| panic!("{e}"))
+}
 
 fn document() -> Document {
     web_sys::window()
@@ -96,19 +105,29 @@ fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
 #[wasm_bindgen_test]
 fn a_ninth_chart_declared_in_the_data_alone_is_drawn_on_its_canvas() {
     clear_body();
-    let mut file: serde_json::Value =
-        serde_json::from_str(FIGURES_JSON).unwrap_or_else(|e| panic!("{e}"));
-    let ninth = serde_json::json!({
-        "slug": "ninth", "kind": "bar_panels", "title": "Two armies", "height": 300,
-        "alt": "Bar chart: two armies.",
-        "panels": [{"title": "Active personnel", "unit": "personnel",
-                    "figures": ["personnel.france", "personnel.poland"]}]
+    let mut file = figures_file();
+    file.charts.push(ChartSpec {
+        slug: "ninth".into(),
+        kind: ChartKind::BarPanels,
+        panels: vec![PanelSpec {
+            title: "Active personnel".into(),
+            unit: Unit::Personnel,
+            figures: vec!["personnel.france".into(), "personnel.poland".into()],
+            order: Order::AsListed,
+            ranges: Vec::new(),
+            marker: None,
+        }],
+        troop_share: None,
+        force_scenario: None,
+        budgets: None,
+        unit_chart: None,
+        flight_times: None,
     });
-    if let Some(list) = file.get_mut("charts").and_then(|c| c.as_array_mut()) {
-        list.push(ninth);
-    }
     let ninth = figure("ninth", 500, 300);
-    assert_eq!(mount_in(&document(), &file.to_string(), Some(1.0)), 1);
+    assert_eq!(
+        mount_figures_in(&document(), Figures::check(file), Some(1.0)),
+        1
+    );
     assert_eq!(ninth.get_attribute("data-state").as_deref(), Some("drawn"));
     let ink = inked(&canvas_of(&ninth));
     assert!(ink > 500 * 300 / 50, "only {ink} inked pixels");
@@ -119,14 +138,15 @@ fn a_ninth_chart_declared_in_the_data_alone_is_drawn_on_its_canvas() {
 #[wasm_bindgen_test]
 fn a_story_of_three_charts_is_drawn_from_a_file_of_three() {
     clear_body();
-    let mut file: serde_json::Value =
-        serde_json::from_str(FIGURES_JSON).unwrap_or_else(|e| panic!("{e}"));
+    let mut file = figures_file();
     let keep = ["coalition", "capability", "geography"];
-    if let Some(list) = file.get_mut("charts").and_then(|c| c.as_array_mut()) {
-        list.retain(|c| keep.contains(&c.get("slug").and_then(|s| s.as_str()).unwrap_or("")));
-    }
+    file.charts.retain(|c| keep.contains(&c.slug.as_str()));
+    assert_eq!(file.charts.len(), 3);
     let figures: Vec<Element> = keep.iter().map(|slug| figure(slug, 500, 420)).collect();
-    assert_eq!(mount_in(&document(), &file.to_string(), Some(1.0)), 3);
+    assert_eq!(
+        mount_figures_in(&document(), Figures::check(file), Some(1.0)),
+        3
+    );
     for (slug, figure) in keep.iter().zip(&figures) {
         assert_eq!(
             figure.get_attribute("data-state").as_deref(),
@@ -142,8 +162,7 @@ fn a_story_of_three_charts_is_drawn_from_a_file_of_three() {
 fn a_chart_drawn_into_a_canvas_has_ink() {
     clear_body();
     let canvas = test_canvas(600, 560);
-    let figures =
-        reassurance_force::web::figures_file::parse(FIGURES_JSON).unwrap_or_else(|e| panic!("{e}"));
+    let figures = figures::from_digest(DIGEST).unwrap_or_else(|e| panic!("{e}"));
     for (id, spec) in ChartId::all(&figures).zip(figures.charts()) {
         let model = Model::build(id, &figures, &Scenario::from_figures(&figures))
             .unwrap_or_else(|e| panic!("{e}"));
@@ -180,8 +199,7 @@ fn test_canvas(width: u32, height: u32) -> HtmlCanvasElement {
 #[wasm_bindgen_test]
 fn lines_stroked_together_draw_what_lines_stroked_one_by_one_draw() {
     clear_body();
-    let figures =
-        reassurance_force::web::figures_file::parse(FIGURES_JSON).unwrap_or_else(|e| panic!("{e}"));
+    let figures = figures::from_digest(DIGEST).unwrap_or_else(|e| panic!("{e}"));
     let scenario = Scenario::from_figures(&figures);
     let measure = CanvasText::new(&document());
     for (palette, scale) in [(Palette::LIGHT, 1_u32), (Palette::DARK, 2)] {
@@ -264,7 +282,7 @@ fn alike_nearby(a: &[u8], b: &[u8], width: usize, x: usize, y: usize) -> bool {
 fn at_pixel_ratio_two_the_backing_store_is_twice_the_css_size() {
     clear_body();
     let figure = figure("troop-share", 400, 560);
-    assert_eq!(mount_in(&document(), FIGURES_JSON, Some(2.0)), 1);
+    assert_eq!(mount_in(&document(), DIGEST, Some(2.0)), 1);
     let canvas = canvas_of(&figure);
     assert_eq!((canvas.width(), canvas.height()), (800, 1120));
     // The CSS size stays the frame's: only the backing store doubles.
@@ -272,7 +290,7 @@ fn at_pixel_ratio_two_the_backing_store_is_twice_the_css_size() {
     assert_eq!(figure.get_attribute("data-state").as_deref(), Some("drawn"));
     assert!(inked(&canvas) > 800 * 1120 / 50);
     // The same figure at ratio 1 keeps the CSS size and halves the backing store.
-    assert_eq!(mount_in(&document(), FIGURES_JSON, Some(1.0)), 1);
+    assert_eq!(mount_in(&document(), DIGEST, Some(1.0)), 1);
     let canvas = canvas_of(&figure);
     assert_eq!((canvas.width(), canvas.height()), (400, 560));
     assert_eq!(canvas_size::backing_size((400.0, 560.0), 3.0), (1200, 1680));
@@ -282,7 +300,7 @@ fn at_pixel_ratio_two_the_backing_store_is_twice_the_css_size() {
 fn the_takeaway_is_computed_and_written_as_text() {
     clear_body();
     let figure = figure("troop-share", 500, 560);
-    assert_eq!(mount_in(&document(), FIGURES_JSON, Some(1.0)), 1);
+    assert_eq!(mount_in(&document(), DIGEST, Some(1.0)), 1);
     let words = text_of(&figure, "[data-takeaway]");
     assert!(
         words.contains("0.88%") && words.contains("1.42%"),
@@ -295,13 +313,19 @@ fn the_takeaway_is_computed_and_written_as_text() {
 }
 
 #[wasm_bindgen_test]
-fn a_malformed_value_gives_a_message_not_a_panic() {
+fn a_value_the_checks_refuse_gives_its_path_not_a_panic() {
     clear_body();
     let troops = figure("troop-share", 500, 560);
     let budgets = figure("budgets", 500, 650);
-    let broken = FIGURES_JSON.replacen("\"value\": 30000", "\"value\": \"thirty thousand\"", 1);
-    assert_ne!(broken, FIGURES_JSON, "the test must break the file");
-    assert_eq!(mount_in(&document(), &broken, Some(1.0)), 0);
+    let mut file = figures_file();
+    let Some(first) = file.figures.first_mut() else {
+        panic!("the committed figures have figures");
+    };
+    first.value = Some(-30_000.0);
+    assert_eq!(
+        mount_figures_in(&document(), Figures::check(file), Some(1.0)),
+        0
+    );
     for figure in [troops, budgets] {
         assert_eq!(
             figure.get_attribute("data-state").as_deref(),
@@ -309,76 +333,51 @@ fn a_malformed_value_gives_a_message_not_a_panic() {
         );
         let message = text_of(&figure, "[data-status]");
         assert!(message.contains("figures[0].value"), "{message}");
-        assert!(message.contains("invalid type"), "{message}");
+        assert!(message.contains("the value is not a count"), "{message}");
     }
 }
 
 #[wasm_bindgen_test]
-fn a_field_of_the_wrong_type_is_found_by_its_path_in_every_section() {
-    use reassurance_force::web::figures_file::parse;
-    let cases = [
-        ("\"lat\": 49.84", "\"lat\": \"north\"", "places[1].lat"),
-        (
-            "\"unit\": \"percent\"",
-            "\"unit\": \"per cent\"",
-            "figures[1].unit",
-        ),
-        (
-            "\"name\": \"tanks ready for use\"",
-            "\"name\": 7",
-            "measures.tanks_ready.name",
-        ),
-        (
-            "\"name\": \"NATO\"",
-            "\"name\": [\"NATO\"]",
-            "sources.nato-personnel-2024.name",
-        ),
-        (
-            "\"share\": \"claim.us-data-share\"",
-            "\"share\": 68",
-            "charts[3].unit_chart",
-        ),
-    ];
-    for (from, to, path) in cases {
-        let broken = FIGURES_JSON.replacen(from, to, 1);
-        assert_ne!(
-            broken, FIGURES_JSON,
-            "the test must break the file at {from}"
-        );
-        let error = parse(&broken)
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
-        assert!(error.contains(&format!("{path}:")), "{path}: {error}");
+fn a_damaged_digest_is_refused_by_name_in_every_figure() {
+    let half = DIGEST.get(..DIGEST.len() / 2).unwrap_or_default();
+    let mut longer = DIGEST.to_vec();
+    longer.push(0);
+    for (bytes, why) in [
+        (half, "does not read"),
+        (&[0xFF; 64][..], "does not read"),
+        (&longer[..], "bytes after its end"),
+    ] {
+        clear_body();
+        let troops = figure("troop-share", 500, 560);
+        let coalition = figure("coalition", 500, 420);
+        assert_eq!(mount(bytes), 0);
+        for figure in [&troops, &coalition] {
+            assert_eq!(
+                figure.get_attribute("data-state").as_deref(),
+                Some("failed")
+            );
+            let message = text_of(figure, "[data-status]");
+            assert!(message.contains("digest"), "{message}");
+            assert!(message.contains(why), "{why}: {message}");
+        }
     }
 }
 
-#[wasm_bindgen_test]
-fn a_figures_file_that_is_not_text_is_refused_by_name() {
-    clear_body();
-    let troops = figure("troop-share", 500, 560);
-    // The real file with one byte that no UTF-8 text has.
-    let mut bytes = FIGURES_JSON.as_bytes().to_vec();
-    bytes.insert(bytes.len() / 2, 0xFF);
-    assert_eq!(mount(&bytes), 0);
-    assert_eq!(
-        troops.get_attribute("data-state").as_deref(),
-        Some("failed")
-    );
-    let message = text_of(&troops, "[data-status]");
-    assert!(message.contains("not UTF-8"), "{message}");
-}
 #[wasm_bindgen_test]
 fn hostile_text_in_the_data_stays_text() {
     clear_body();
     let figure = figure("troop-share", 500, 560);
-    let hostile = FIGURES_JSON.replacen(
-        "\"force\": \"force.proposed\"",
-        "\"force\": \"<img src=x onerror=alert(1)>\"",
-        1,
+    let mut file = figures_file();
+    let planted = file
+        .charts
+        .iter_mut()
+        .find_map(|c| c.troop_share.as_mut())
+        .map(|spec| spec.force = "<img src=x onerror=alert(1)>".into());
+    assert!(planted.is_some(), "the test must plant the markup");
+    assert_eq!(
+        mount_figures_in(&document(), Figures::check(file), Some(1.0)),
+        0
     );
-    assert_ne!(hostile, FIGURES_JSON, "the test must plant the markup");
-    assert_eq!(mount_in(&document(), &hostile, Some(1.0)), 0);
     assert_eq!(
         figure.get_attribute("data-state").as_deref(),
         Some("failed")
@@ -398,7 +397,7 @@ fn an_unknown_chart_and_a_zero_width_frame_fail_in_their_own_figure() {
     let narrow = figure("budgets", 0, 650);
     let fine = figure("troop-share", 500, 560);
     assert_eq!(
-        mount_in(&document(), FIGURES_JSON, Some(1.0)),
+        mount_in(&document(), DIGEST, Some(1.0)),
         1,
         "only the troop-share chart can be drawn"
     );
@@ -486,7 +485,7 @@ fn changing_a_control_redraws_the_chart_and_its_sentence() {
     let controls = with_controls();
     let scenario = figure("force-scenario", 600, 520);
     let troops = figure("troop-share", 600, 560);
-    assert_eq!(mount_in(&document(), FIGURES_JSON, Some(1.0)), 2);
+    assert_eq!(mount_in(&document(), DIGEST, Some(1.0)), 2);
     assert!(
         controls
             .query_selector("form[hidden]")
@@ -542,7 +541,7 @@ fn arrow_keys_move_between_bars_and_announce_them() {
         .unwrap_or_else(|_| unreachable!());
     live.set_attribute("data-live", "").ok();
     figure.append_child(&live).ok();
-    assert_eq!(mount_in(&document(), FIGURES_JSON, Some(1.0)), 1);
+    assert_eq!(mount_in(&document(), DIGEST, Some(1.0)), 1);
     let canvas = canvas_of(&figure);
     assert_eq!(canvas.tab_index(), 0, "the chart takes focus");
     let plain = inked(&canvas);
@@ -604,11 +603,7 @@ fn a_link_restores_the_scenario() {
     let controls = with_controls();
     let scenario = figure("force-scenario", 600, 520);
     with_address("?force=60000&share=personnel&rotation=2", || {
-        assert_eq!(
-            mount(FIGURES_JSON.as_bytes()),
-            0,
-            "the page draws in the tasks that follow"
-        );
+        assert_eq!(mount(DIGEST), 0, "the page draws in the tasks that follow");
         assert_eq!(flush(), 1);
     });
     assert_eq!(input(&controls, "input[name=force]").value(), "60000");
@@ -631,11 +626,7 @@ fn a_hostile_link_is_ignored_with_a_notice() {
     let scenario = figure("force-scenario", 600, 520);
     let hostile = "?force=%3Cscript%3Ealert(1)%3C%2Fscript%3E&rotation=NaN&share=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&force=99999999999&currency=-1";
     with_address(hostile, || {
-        assert_eq!(
-            mount(FIGURES_JSON.as_bytes()),
-            0,
-            "the page draws in the tasks that follow"
-        );
+        assert_eq!(mount(DIGEST), 0, "the page draws in the tasks that follow");
         assert_eq!(flush(), 1);
     });
     assert_eq!(
@@ -664,7 +655,7 @@ fn a_hostile_link_is_ignored_with_a_notice() {
 fn after_a_panic_every_figure_says_so_and_shows_its_static_chart() {
     clear_body();
     let troops = figure("troop-share", 500, 560);
-    assert_eq!(mount_in(&document(), FIGURES_JSON, Some(1.0)), 1);
+    assert_eq!(mount_in(&document(), DIGEST, Some(1.0)), 1);
     assert_eq!(troops.get_attribute("data-state").as_deref(), Some("drawn"));
     reassurance_force::web::panic_notice::install();
     // A real panic, in a call of its own: it stops that call (the browser sees an error), and

@@ -63,9 +63,13 @@ fn decimals_round_half_away_and_keep_their_sign() {
     assert_eq!(decimal(-2.25, 1), "-2.3");
     assert_eq!(decimal(1.0824, 4), "1.0824");
     assert_eq!(decimal(0.05, 1), "0.1");
-    assert_eq!(decimal(f64::NAN, 1), "NaN");
-    assert_eq!(thousands(f64::INFINITY), "inf");
-    assert_eq!(thousands(2e15), "2000000000000000");
+    assert_eq!(decimal(f64::NAN, 1), "—");
+    assert_eq!(thousands(f64::INFINITY), "—");
+    assert_eq!(thousands(-f64::INFINITY), "—");
+    assert_eq!(thousands(1e39), "—");
+    assert_eq!(thousands(2e15), "2,000,000,000,000,000");
+    assert_eq!(thousands(-3e20), "-300,000,000,000,000,000,000");
+    assert_eq!(decimal(2.5e15, 2), "2500000000000000");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 // The chart loader. The build writes it into each page's <head> (with its hash in the page's
 // security policy), so it runs while the article is still being parsed: it starts fetching the
-// glue and the figures file at once and the chart program after the first paint, and hands the
+// glue and the figures (the digest the build writes of the figures file) at once and the chart program after the first paint, and hands the
 // figures over once the article is parsed. Until the charts are drawn their static images are
 // neither fetched nor shown (the style sheet hides them under "charts-live"); they come back for
 // any chart that fails, for a chart the reader scrolls to before it is drawn, and for all
@@ -27,7 +27,7 @@
   }
 
   async function figuresBytes() {
-    const response = await fetch(url("www/data/figures.json"));
+    const response = await fetch(url("www/data/figures.bin"));
     if (!response.ok) throw new Error(`figures file: HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   }

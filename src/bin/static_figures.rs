@@ -1,9 +1,11 @@
 //! Writes what the page shows without the chart program, from the figures file, by the same
-//! code the browser runs: each chart as SVG and its data as CSV (into `www/static/`); each
+//! code the browser runs, and the figures' digest that the chart program reads (beside the
+//! file, as `figures.bin`): each chart as SVG and its data as CSV (into `www/static/`); each
 //! chart's figure, the claims check and the chart loader into `index.html` between their
 //! markers; the frames' heights into `www/style.css`; then each chart's embed page (into
 //! `www/embed/`).
-//! Usage: `static_figures [FIGURES_JSON] [OUT_DIR] [PAGE]`.
+//! Usage: `static_figures [FIGURES_JSON] [OUT_DIR] [PAGE]`, or `static_figures --digest
+//! FIGURES_JSON DIGEST` to write the digest of a file alone (for tests that serve other figures).
 
 fn main() -> std::process::ExitCode {
     #[cfg(not(target_arch = "wasm32"))]
@@ -25,7 +27,20 @@ mod native {
     };
 
     pub fn main() -> ExitCode {
-        let mut args = std::env::args().skip(1);
+        let mut args = std::env::args().skip(1).peekable();
+        if args.peek().is_some_and(|a| a == "--digest") {
+            let (Some(input), Some(output)) = (args.nth(1), args.next()) else {
+                eprintln!("static_figures: --digest FIGURES_JSON DIGEST");
+                return ExitCode::FAILURE;
+            };
+            return match write_digest(Path::new(&input), Path::new(&output)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(why) => {
+                    eprintln!("static_figures: {why}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         let input = PathBuf::from(
             args.next()
                 .unwrap_or_else(|| "www/data/figures.json".into()),
@@ -35,7 +50,7 @@ mod native {
         match run(&input, &out, &page) {
             Ok(n) => {
                 println!(
-                    "wrote {n} charts (SVG and CSV) to {}, the claims check and the chart loader to {}, and an embed page for each chart",
+                    "wrote the figures' digest, {n} charts (SVG and CSV) to {}, the claims check and the chart loader to {}, and an embed page for each chart",
                     out.display(),
                     page.display()
                 );
@@ -69,10 +84,25 @@ mod native {
         std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
     }
 
-    fn run(input: &Path, out: &Path, page: &Path) -> Result<usize, String> {
+    /// Reads and checks the figures file at `input`.
+    fn read(input: &Path) -> Result<figures::Figures, String> {
         let text =
             std::fs::read_to_string(input).map_err(|e| format!("{}: {e}", input.display()))?;
-        let figures = figures::parse(&text).map_err(|e| format!("{}: {e}", input.display()))?;
+        figures::parse(&text).map_err(|e| format!("{}: {e}", input.display()))
+    }
+
+    /// Writes the digest of the figures file at `input` to `output`, unless it holds it already.
+    fn write_digest(input: &Path, output: &Path) -> Result<(), String> {
+        let bytes = read(input)?.digest().map_err(|e| e.to_string())?;
+        if std::fs::read(output).ok().as_deref() != Some(bytes.as_slice()) {
+            std::fs::write(output, &bytes).map_err(|e| format!("{}: {e}", output.display()))?;
+        }
+        Ok(())
+    }
+
+    fn run(input: &Path, out: &Path, page: &Path) -> Result<usize, String> {
+        write_digest(input, &input.with_extension("bin"))?;
+        let figures = read(input)?;
         std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
         let theme = Theme::new(Palette::LIGHT, 1.0);
         for (spec, model) in page_skeleton::build_all(&figures)? {

@@ -9,6 +9,7 @@ use super::Unit;
 
 /// How a chart is drawn and what model builds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "snake_case")]
 pub enum ChartKind {
     /// Panels of labelled bars, each a list of figures (`panels`).
@@ -28,6 +29,7 @@ pub enum ChartKind {
 /// One chart of the page. What only the page's build needs (heading, height, text alternative,
 /// place, note, takeaway template) is read natively only: the browser finds it in the page.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct ChartSpec {
     /// The chart's name in the page (`data-chart`), its files and its links.
@@ -36,26 +38,32 @@ pub struct ChartSpec {
     pub kind: ChartKind,
     /// Its heading.
     #[cfg(not(target_arch = "wasm32"))]
+    #[serde(skip_serializing)]
     pub title: String,
     /// The height the page reserves for it, in CSS pixels, at the nominal width.
     #[cfg(not(target_arch = "wasm32"))]
+    #[serde(skip_serializing)]
     pub height: u32,
     /// The static chart's text alternative.
     #[cfg(not(target_arch = "wasm32"))]
+    #[serde(skip_serializing)]
     pub alt: String,
     /// The id of an element of the article after whose paragraph the chart stands; at the end
     /// of the article if none.
     #[cfg(not(target_arch = "wasm32"))]
+    #[serde(skip_serializing)]
     #[serde(default)]
     pub after: Option<String>,
     /// A note under the chart.
     #[cfg(not(target_arch = "wasm32"))]
+    #[serde(skip_serializing)]
     #[serde(default)]
     pub note: Option<String>,
     /// The takeaway as a template: `{figure-id}` is a figure's value in words, `{figure-id.label}`
     /// (`.source`, `.years`) its label (source, years), and each kind adds its own values.
     /// Without one, the kind's own sentence.
     #[cfg(not(target_arch = "wasm32"))]
+    #[serde(skip_serializing)]
     #[serde(default)]
     pub takeaway: Option<String>,
     /// For bar panels: the panels.
@@ -80,6 +88,7 @@ pub struct ChartSpec {
 
 /// The order of a panel's bars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Order {
     /// As the panel lists them.
@@ -91,6 +100,7 @@ pub enum Order {
 
 /// One panel of bars in one unit.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct PanelSpec {
     /// The panel's heading.
@@ -112,6 +122,7 @@ pub struct PanelSpec {
 
 /// A line across a panel: at a figure's value, or at the count a growth implies before it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct MarkerSpec {
     /// At this figure's value.
@@ -126,6 +137,7 @@ pub struct MarkerSpec {
 
 /// Which figures a troop share compares.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct TroopShareSpec {
     /// The proposed force (as reported).
@@ -142,6 +154,7 @@ pub struct TroopShareSpec {
 
 /// One panel of the budget chart: figures that share a unit.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct BudgetPanelSpec {
     /// The panel's heading, without its unit (the program adds it).
@@ -154,6 +167,7 @@ pub struct BudgetPanelSpec {
 
 /// Which figures the budget chart shows.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct BudgetsSpec {
     /// Sums in one currency.
@@ -168,6 +182,7 @@ pub struct BudgetsSpec {
 
 /// One nation that may contribute troops to the force.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct ContributorSpec {
     /// Its active personnel (the figure's label names the nation).
@@ -178,6 +193,7 @@ pub struct ContributorSpec {
 
 /// Which figures the force scenario uses.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct ForceScenarioSpec {
     /// The force as reported (the scenario's starting size).
@@ -192,6 +208,7 @@ pub struct ForceScenarioSpec {
 
 /// Which share a unit chart shows.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct UnitChartSpec {
     /// The share, in percent.
@@ -200,6 +217,7 @@ pub struct UnitChartSpec {
 
 /// Which figures the flight times use.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct FlightTimesSpec {
     /// A distance the article gives, drawn first.

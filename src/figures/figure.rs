@@ -7,6 +7,7 @@ use super::Bound;
 
 /// How a figure came to be on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// A figure as the article reports it, checked or not.
@@ -34,6 +35,7 @@ impl Kind {
 
 /// What a value counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// Active military personnel, or troops.
@@ -85,6 +87,7 @@ impl Unit {
 
 /// Where figures come from.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Short name shown on a chart's source line, e.g. "The Alliance".
@@ -101,6 +104,7 @@ pub struct Source {
 
 /// One number, with everything needed to say where it comes from.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// Stable identifier, used by charts and links.

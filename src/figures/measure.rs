@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 /// One entry of the file's vocabulary of measures.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct MeasureSpec {
     /// What is counted, in a few words a reader understands: "vehicles in the fleet".
@@ -15,10 +16,12 @@ pub struct MeasureSpec {
     /// For a growth in percent: the measure that grows (a key of the vocabulary). A growth rule
     /// computes it from figures of that measure. Read natively only, where claims are checked.
     #[cfg(not(target_arch = "wasm32"))]
+    #[serde(skip_serializing)]
     #[serde(default)]
     pub growth_of: Option<String>,
     /// For a share in percent: the measure of the whole (a key of the vocabulary).
     #[cfg(not(target_arch = "wasm32"))]
+    #[serde(skip_serializing)]
     #[serde(default)]
     pub share_of: Option<String>,
 }
@@ -89,6 +92,7 @@ impl Measure {
 /// Whether a value is the quantity itself or a limit on it. A peak or a cap (a top
 /// speed, a range "up to 500 km") is an upper limit; a value derived from one is a bound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
     /// The value itself.

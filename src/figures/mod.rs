@@ -13,7 +13,6 @@ mod claim_specs;
 mod claim_rules;
 mod cross_check;
 mod figure;
-mod locate;
 mod measure;
 mod place;
 
@@ -28,12 +27,12 @@ pub use chart_specs::{
 };
 pub use claim_specs::{Check, ClaimSpec, ReadingSpec, Tolerance};
 pub use figure::{Figure, Kind, Source, Unit};
-pub use locate::{message, read_item, read_section, SECTIONS};
 pub use measure::{Bound, Measure, MeasureSpec};
 pub use place::{route, Place};
 
 /// The figures file as written.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct FiguresFile {
     /// Sources by key.
@@ -48,12 +47,10 @@ pub struct FiguresFile {
     /// The charts, in the order of the page.
     pub charts: Vec<ChartSpec>,
     /// The article's numeric claims and how each is checked. The claims check is published by
-    /// the native build, so the browser skips over them unread.
+    /// the native build, so the browser's digest leaves them out.
     #[cfg(not(target_arch = "wasm32"))]
+    #[serde(skip_serializing)]
     pub claims: Vec<ClaimSpec>,
-    /// Skipped in the browser (see above).
-    #[cfg(target_arch = "wasm32")]
-    pub claims: serde::de::IgnoredAny,
 }
 
 impl FiguresFile {
@@ -117,27 +114,62 @@ pub fn parse(text: &str) -> Result<Figures, DataError> {
         .map_err(|e| DataError::new(e.path().to_string(), e.inner().to_string()))?;
     de.end()
         .map_err(|e| DataError::new("", format!("text after the end of the data: {e}")))?;
-    checked(file)
+    Figures::check(file)
 }
 
-/// Reads and checks a figures file from any serde deserializer: the browser hands over its own
-/// JSON parser's result, which keeps a JSON parser out of the wasm. A reading error has no
-/// path here (tracking paths while reading costs the wasm a tenth of its size): reading the
-/// sections and items one at a time ([`read_section`], [`read_item`]) finds it afterwards. The checks that follow the reading name their paths as always.
+/// Reads and checks the figures as the browser receives them: the digest the build writes from
+/// a checked figures file ([`Figures::digest`]). The checks run again, so that a damaged or
+/// hand-made digest is refused like a file, never trusted.
 ///
 /// # Errors
-/// As [`parse`], with an empty path for a field of the wrong type.
-pub fn from_deserializer<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Figures, DataError> {
-    let file = FiguresFile::deserialize(de).map_err(|e| DataError::new("", message(&e)))?;
-    checked(file)
+/// A [`DataError`] when the bytes are no digest of a figures file, or when what they hold fails
+/// the checks.
+pub fn from_digest(bytes: &[u8]) -> Result<Figures, DataError> {
+    Figures::check(read_digest(bytes)?)
 }
 
-fn checked(file: FiguresFile) -> Result<Figures, DataError> {
-    cross_check::check(&file)?;
-    Ok(Figures { file })
+/// Reads the digest the build writes of a figures file (postcard's encoding: the fields in
+/// their declared order, without names, and without what only the build reads, such as the
+/// claims, headings and notes), unchecked. Reading it takes neither a JSON parser nor field
+/// names into the wasm.
+///
+/// # Errors
+/// A [`DataError`] when the bytes are no such digest, or have bytes after its end.
+pub fn read_digest(bytes: &[u8]) -> Result<FiguresFile, DataError> {
+    let rebuild = "; the page's build writes it again from the figures file";
+    let (file, rest) = postcard::take_from_bytes::<FiguresFile>(bytes)
+        .map_err(|e| DataError::new("", format!("its digest does not read ({e}){rebuild}")))?;
+    if !rest.is_empty() {
+        return Err(DataError::new(
+            "",
+            format!("its digest has bytes after its end{rebuild}"),
+        ));
+    }
+    Ok(file)
 }
 
 impl Figures {
+    /// Checks a file already read: every reference resolves in the unit it needs, every
+    /// figure has a source and a declared measure (the checks [`parse`] and [`from_digest`] run).
+    ///
+    /// # Errors
+    /// A [`DataError`] naming the field's path.
+    pub fn check(file: FiguresFile) -> Result<Figures, DataError> {
+        cross_check::check(&file)?;
+        Ok(Figures { file })
+    }
+
+    /// The digest the browser reads ([`from_digest`]): what the chart program needs of this
+    /// file, in postcard's encoding.
+    ///
+    /// # Errors
+    /// A [`DataError`] if the encoding fails (it does not for a file that was read).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn digest(&self) -> Result<Vec<u8>, DataError> {
+        postcard::to_allocvec(&self.file)
+            .map_err(|e| DataError::new("", format!("the figures digest: {e}")))
+    }
+
     /// The figure with this id.
     ///
     /// # Errors

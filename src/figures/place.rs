@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 /// One place.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     /// Stable identifier, used by the charts and the claims.

@@ -2,18 +2,23 @@
 
 use crate::figures::Unit;
 
-/// The largest magnitude written digit by digit; beyond it numbers are written as the float's
-/// shortest form (no count or amount on the page comes near it).
+/// The largest magnitude written with decimals; beyond it numbers are written whole (no count
+/// or amount on the page comes near it).
 const EXACT_LIMIT: f64 = 1e15;
 
-/// `216100.0` → `"216,100"`. Rounds to a whole number.
+/// What stands for a number that cannot be written: not finite, or beyond 10³⁸ (never a figure;
+/// only a computation gone wrong could give one).
+pub const NO_NUMBER: &str = "—";
+
+/// `216100.0` → `"216,100"`. Rounds to a whole number. Written from integers (every whole
+/// number up to 10³⁸ exactly), so that no float-formatting code is needed.
 #[must_use]
 pub fn thousands(value: f64) -> String {
     let rounded = value.round();
-    if !rounded.is_finite() || rounded.abs() >= EXACT_LIMIT {
-        return rounded.to_string();
+    if !rounded.is_finite() || rounded.abs() >= 1e38 {
+        return NO_NUMBER.to_string();
     }
-    let digits = (rounded.abs() as u64).to_string();
+    let digits = (rounded.abs() as u128).to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if rounded < 0.0 {
         out.push('-');
@@ -35,7 +40,7 @@ pub fn decimal(value: f64, places: usize) -> String {
     let scale = 10_u64.pow(places as u32);
     let scaled = (value.abs() * scale as f64).round();
     if !scaled.is_finite() || scaled >= EXACT_LIMIT {
-        return value.to_string();
+        return thousands(value).replace(',', "");
     }
     let n = scaled as u64;
     let (whole, fraction) = (n / scale, n % scale);

@@ -8,6 +8,7 @@ use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement};
 
 use crate::charts::text_width::{Estimate, TextWidth};
 use crate::charts::theme::FONT_STACK;
+use crate::web::canvas_style;
 
 /// How many widths the measure remembers (a chart's labels, a few charts over).
 const REMEMBERED: usize = 256;
@@ -62,12 +63,7 @@ impl TextWidth for CanvasText {
             }
         }
         // The same font string the canvas backend draws with.
-        let font = format!(
-            "{} {}px {}",
-            if bold { "bold" } else { "normal" },
-            size,
-            FONT_STACK
-        );
+        let font = canvas_style::font(if bold { "bold" } else { "normal" }, size, FONT_STACK);
         if *self.font.borrow() != font {
             context.set_font(&font);
             *self.font.borrow_mut() = font;

@@ -4,10 +4,10 @@
 //! frame. Computed sentences, tooltips and errors reach the page as text only.
 
 pub mod canvas_size;
+pub mod canvas_style;
 pub mod canvas_text;
 pub mod controls;
 pub mod figure_status;
-pub mod figures_file;
 pub mod frame_clock;
 pub mod in_view;
 pub mod keys;
@@ -29,7 +29,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use crate::catalogue::{ChartId, Model};
-use crate::figures::Figures;
+use crate::figures::{self, Figures};
 use crate::model::scenario::Scenario;
 use crate::web::figure_status::Status;
 use crate::web::listener::Listener;
@@ -62,6 +62,10 @@ pub struct Page {
     _listeners: Vec<Listener>,
 }
 
+/// The allocator: talc, for a single-threaded wasm (smaller and faster than dlmalloc).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 thread_local! {
     static PAGE: RefCell<Option<Page>> = const { RefCell::new(None) };
 }
@@ -74,14 +78,15 @@ pub fn with_page<R>(f: impl FnOnce(&mut Page) -> R) -> Option<R> {
     })
 }
 
-/// Draws every `<figure data-chart>` of the page from the figures file (its bytes, UTF-8 JSON),
-/// with the scenario the page's address describes.
+/// Draws every `<figure data-chart>` of the page from the figures' digest (the bytes the build
+/// writes from the figures file, [`figures::from_digest`]), with the scenario the page's address
+/// describes.
 ///
 /// A malformed file, an unknown chart or a failed drawing is written into the figures it
 /// affects and logged once to the console; the other figures and the article are untouched.
 /// The charts are drawn in the tasks that follow; returns the number drawn at once (none).
 #[wasm_bindgen]
-pub fn mount(figures_file: &[u8]) -> u32 {
+pub fn mount(digest: &[u8]) -> u32 {
     panic_notice::install();
     let Some(window) = web_sys::window() else {
         return 0;
@@ -89,17 +94,12 @@ pub fn mount(figures_file: &[u8]) -> u32 {
     let Some(document) = window.document() else {
         return 0;
     };
-    let figures_json = match std::str::from_utf8(figures_file) {
-        Ok(text) => text,
-        Err(e) => {
-            refuse(
-                &chart_figures(&document),
-                &format!("figures file: not UTF-8 text ({e})"),
-            );
-            return 0;
-        }
-    };
-    let drawn = mount_within(&document, figures_json, None, Some(FRAME_BUDGET_MS));
+    let drawn = mount_within(
+        &document,
+        figures::from_digest(digest),
+        None,
+        Some(FRAME_BUDGET_MS),
+    );
     with_page(|page| {
         let notices = link::read(&window, &mut page.scenario);
         controls::show_notices(&page.document, &notices);
@@ -116,8 +116,17 @@ pub fn mount(figures_file: &[u8]) -> u32 {
 /// As [`mount`] within `document`, at a given device pixel ratio (`None`: the window's),
 /// starting from the data's scenario (the address is not read), drawing every chart at once.
 #[must_use]
-pub fn mount_in(document: &Document, figures_json: &str, dpr: Option<f64>) -> u32 {
-    mount_within(document, figures_json, dpr, None)
+pub fn mount_in(document: &Document, digest: &[u8], dpr: Option<f64>) -> u32 {
+    mount_figures_in(document, figures::from_digest(digest), dpr)
+}
+
+/// As [`mount_in`], from figures already read and checked (or the reason they could not be).
+pub fn mount_figures_in(
+    document: &Document,
+    figures: Result<Figures, figures::DataError>,
+    dpr: Option<f64>,
+) -> u32 {
+    mount_within(document, figures, dpr, None)
 }
 
 /// Logs `why` once and writes it into every figure, which keeps its static chart.
@@ -131,13 +140,13 @@ fn refuse(figures: &[Element], why: &str) {
 /// page for long.
 fn mount_within(
     document: &Document,
-    figures_json: &str,
+    figures: Result<Figures, figures::DataError>,
     dpr: Option<f64>,
     budget: Option<f64>,
 ) -> u32 {
     PAGE.with(|p| p.replace(None));
     let on_page = chart_figures(document);
-    let figures = match figures_file::parse(figures_json) {
+    let figures = match figures {
         Ok(figures) => figures,
         Err(e) => {
             refuse(&on_page, &e.to_string());

@@ -1,19 +1,25 @@
-//! The canvas backend with one change: lines drawn one after another in the same colour and
-//! width are stroked together, as one path handed to the canvas in one call. A reference bar's
-//! stripes are dozens of short lines each; stroked one by one they were most of the canvas calls
-//! of a first drawing (1,348 strokes of six calls each for the page's eight charts). Anything
-//! else drawn first strokes what is waiting, so that what is drawn later still covers what was
-//! drawn earlier.
+//! The canvas backend, with two changes. Lines drawn one after another in the same colour and
+//! width are stroked together, as one path handed to the canvas in one call: a reference bar's
+//! stripes are dozens of short lines each, and stroked one by one they were most of the canvas
+//! calls of a first drawing (1,348 strokes of six calls each for the page's eight charts).
+//! Anything else drawn first strokes what is waiting, so that what is drawn later still covers
+//! what was drawn earlier. And every shape is handed to the context here, with its colour and
+//! font written from integers (`canvas_style.rs`): plotters-canvas's own drawing writes them with
+//! the float formatting that was the largest single part of the chart program. Its backend still
+//! owns the canvas (its size, its preparation, bitmaps).
 
 use std::fmt::Write;
 
 use plotters::prelude::DrawingBackend;
+use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
 };
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
+
+use crate::web::canvas_style;
 
 type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
 type Failed = DrawingErrorKind<CanvasError>;
@@ -53,15 +59,77 @@ impl StrokeBatch {
             return;
         };
         if let Ok(path) = Path2d::new_with_path_string(&self.path) {
-            let (r, g, b) = rgb;
-            let alpha = f64::from_bits(alpha);
+            let color = BackendColor {
+                rgb,
+                alpha: f64::from_bits(alpha),
+            };
             self.context
-                .set_stroke_style_str(&format!("rgba({r},{g},{b},{alpha})"));
+                .set_stroke_style_str(&canvas_style::color(color));
             self.context.set_line_width(f64::from(width));
             self.context.stroke_with_path(&path);
         }
         self.path.clear();
     }
+
+    /// Sets the pen for a line or an outline.
+    fn set_line(&self, style: &impl BackendStyle) {
+        self.context
+            .set_stroke_style_str(&canvas_style::color(style.color()));
+        self.context.set_line_width(f64::from(style.stroke_width()));
+    }
+
+    /// Sets the fill.
+    fn set_fill(&self, color: BackendColor) {
+        self.context.set_fill_style_str(&canvas_style::color(color));
+    }
+
+    /// Traces `points` as one closed shape and fills it.
+    fn fill_shape(&self, points: impl IntoIterator<Item = BackendCoord>) {
+        self.context.begin_path();
+        for (i, (x, y)) in points.into_iter().enumerate() {
+            if i == 0 {
+                self.context.move_to(f64::from(x), f64::from(y));
+            } else {
+                self.context.line_to(f64::from(x), f64::from(y));
+            }
+        }
+        self.context.close_path();
+        self.context.fill();
+    }
+}
+
+/// A horizontal or vertical line one pixel wide falls on pixel centres, as plotters draws it.
+fn on_pixels(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
+    let (mut from, mut to) = (
+        (f64::from(from.0), f64::from(from.1)),
+        (f64::from(to.0), f64::from(to.1)),
+    );
+    if from.0 == to.0 {
+        from.0 -= 0.5;
+        to.0 -= 0.5;
+    }
+    if from.1 == to.1 {
+        from.1 -= 0.5;
+        to.1 -= 0.5;
+    }
+    (from, to)
+}
+
+/// A drawing call the canvas's context refused (a transform or a text it threw on).
+#[derive(Debug)]
+struct Refused;
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the canvas refused a drawing call")
+    }
+}
+
+impl std::error::Error for Refused {}
+
+/// The context's error as the backend's.
+fn failed(_: wasm_bindgen::JsValue) -> Failed {
+    DrawingErrorKind::FontError(Box::new(Refused))
 }
 
 /// A line's colour, opacity (as bits, to compare) and width.
@@ -85,7 +153,12 @@ impl DrawingBackend for StrokeBatch {
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Failed> {
         self.stroke_waiting();
-        self.inner.draw_pixel(point, color)
+        if color.alpha > 0.0 {
+            self.set_fill(color);
+            self.context
+                .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+        }
+        Ok(())
     }
 
     fn draw_line<S: BackendStyle>(
@@ -95,7 +168,15 @@ impl DrawingBackend for StrokeBatch {
         style: &S,
     ) -> Result<(), Failed> {
         self.stroke_waiting();
-        self.inner.draw_line(from, to, style)
+        if style.color().alpha > 0.0 {
+            let (from, to) = on_pixels(from, to);
+            self.set_line(style);
+            self.context.begin_path();
+            self.context.move_to(from.0, from.1);
+            self.context.line_to(to.0, to.1);
+            self.context.stroke();
+        }
+        Ok(())
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -106,7 +187,22 @@ impl DrawingBackend for StrokeBatch {
         fill: bool,
     ) -> Result<(), Failed> {
         self.stroke_waiting();
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+        let (w, h) = (
+            f64::from(bottom_right.0 - upper_left.0),
+            f64::from(bottom_right.1 - upper_left.1),
+        );
+        if fill {
+            self.set_fill(style.color());
+            self.context.fill_rect(x, y, w, h);
+        } else {
+            self.set_line(style);
+            self.context.stroke_rect(x, y, w, h);
+        }
+        Ok(())
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -143,7 +239,30 @@ impl DrawingBackend for StrokeBatch {
         fill: bool,
     ) -> Result<(), Failed> {
         self.stroke_waiting();
-        self.inner.draw_circle(center, radius, style, fill)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        if fill {
+            self.set_fill(style.color());
+        } else {
+            self.set_line(style);
+        }
+        self.context.begin_path();
+        self.context
+            .arc(
+                f64::from(center.0),
+                f64::from(center.1),
+                f64::from(radius),
+                0.0,
+                std::f64::consts::TAU,
+            )
+            .map_err(failed)?;
+        if fill {
+            self.context.fill();
+        } else {
+            self.context.stroke();
+        }
+        Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -152,7 +271,11 @@ impl DrawingBackend for StrokeBatch {
         style: &S,
     ) -> Result<(), Failed> {
         self.stroke_waiting();
-        self.inner.fill_polygon(vert, style)
+        if style.color().alpha > 0.0 {
+            self.set_fill(style.color());
+            self.fill_shape(vert);
+        }
+        Ok(())
     }
 
     fn draw_text<S: BackendTextStyle>(
@@ -162,7 +285,46 @@ impl DrawingBackend for StrokeBatch {
         pos: BackendCoord,
     ) -> Result<(), Failed> {
         self.stroke_waiting();
-        self.inner.draw_text(text, style, pos)
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let quarter_turns = match style.transform() {
+            FontTransform::None => 0,
+            FontTransform::Rotate90 => 1,
+            FontTransform::Rotate180 => 2,
+            FontTransform::Rotate270 => 3,
+        };
+        let (mut x, mut y) = (f64::from(pos.0), f64::from(pos.1));
+        if quarter_turns > 0 {
+            self.context.save();
+            self.context.translate(x, y).map_err(failed)?;
+            self.context
+                .rotate(f64::from(quarter_turns) * std::f64::consts::FRAC_PI_2)
+                .map_err(failed)?;
+            (x, y) = (0.0, 0.0);
+        }
+        self.context.set_text_baseline(match style.anchor().v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        });
+        self.context.set_text_align(match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        });
+        self.set_fill(color);
+        self.context.set_font(&canvas_style::font(
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str(),
+        ));
+        let drawn = self.context.fill_text(text, x, y).map_err(failed);
+        if quarter_turns > 0 {
+            self.context.restore();
+        }
+        drawn
     }
 
     fn estimate_text_size<S: BackendTextStyle>(
@@ -170,7 +332,18 @@ impl DrawingBackend for StrokeBatch {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), Failed> {
-        self.inner.estimate_text_size(text, style)
+        // Measured by this canvas, with the font string it draws with (plotters' own measure
+        // writes the font's size with float formatting).
+        self.context.set_font(&canvas_style::font(
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str(),
+        ));
+        let width = self.context.measure_text(text).map_err(failed)?.width();
+        Ok((
+            width.ceil().max(0.0) as u32,
+            style.size().ceil().max(0.0) as u32,
+        ))
     }
 
     fn blit_bitmap(

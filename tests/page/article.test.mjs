@@ -240,39 +240,40 @@ test("a chart the reader jumps to before it is drawn shows its static version me
   }
 });
 
-test("a broken figures file is reported in each figure, with the field's path, and said aloud once", async () => {
+test("a damaged figures digest is reported in each figure, by name, and said aloud once", async () => {
   const context = await shared.browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   try {
-    await page.route("**/figures.json", async (route) => {
+    await page.route("**/figures.bin", async (route) => {
       const response = await route.fetch();
-      const text = (await response.text()).replace('"value": 216100', '"value": "216,100"');
-      await route.fulfill({ response, body: text });
+      const bytes = await response.body();
+      await route.fulfill({ response, body: bytes.subarray(0, bytes.length >> 1) });
     });
     await page.goto(shared.server.url);
     assert.deepEqual(await chartStates(page), ALL("failed"));
     const notice = await page.textContent('figure[data-chart="troop-share"] [data-status]');
-    assert.match(notice, /figures\[\d+\]\.value/);
+    assert.match(notice, /figures file: its digest does not read/);
     assert.equal(errors.length, 1, errors.join("\n"));
-    assert.match(errors[0], /figures\[\d+\]\.value: invalid type/);
     assert.deepEqual(await failureNotices(page), { shown: CHART_SLUGS.length, spoken: 1 }, "shown in every figure, said aloud once");
   } finally {
     await context.close();
   }
 });
 
-test("a figures file that is not JSON is reported in each figure", async () => {
+test("bytes that are no figures digest (a JSON text) are refused by name in each figure", async () => {
   const context = await shared.browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   try {
-    await page.route("**/figures.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"sources": {' }));
+    // A JSON file that is no figures file at all, served in the digest's place: its bytes read
+    // as no digest.
+    await page.route("**/figures.bin", (route) => route.fulfill({ status: 200, contentType: "application/octet-stream", body: '{"sources": {' }));
     await page.goto(shared.server.url);
     assert.deepEqual(await chartStates(page), ALL("failed"));
-    assert.match(await page.textContent('figure[data-chart="budgets"] [data-status]'), /figures file: not valid JSON/);
+    assert.match(await page.textContent('figure[data-chart="budgets"] [data-status]'), /figures file: its digest/);
     assert.equal(errors.length, 1, errors.join("\n"));
     assert.equal(await page.$$eval(ARTICLE_PARAGRAPHS, (ps) => ps.length), 7);
   } finally {

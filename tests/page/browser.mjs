@@ -1,5 +1,8 @@
 // Launches the system's Chromium for page tests, headless, with the flags this machine needs.
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -10,6 +13,25 @@ const FIGURES = JSON.parse(readFileSync(new URL("../../www/data/figures.json", i
 export const CHART_SLUGS = FIGURES.charts.map((c) => c.slug);
 /** How many claims the figures file checks. */
 export const CLAIM_COUNT = FIGURES.claims.length;
+
+/**
+ * The digest the chart program reads, written by the page's build from the committed figures
+ * file after `edit` has changed it (the build's own checks run on the edited file).
+ */
+export function editedDigest(edit) {
+  const figures = structuredClone(FIGURES);
+  edit(figures);
+  const dir = mkdtempSync(join(tmpdir(), "figures-"));
+  try {
+    const [json, digest] = [join(dir, "figures.json"), join(dir, "figures.bin")];
+    writeFileSync(json, JSON.stringify(figures));
+    const root = new URL("../..", import.meta.url).pathname;
+    execFileSync("cargo", ["run", "--locked", "--quiet", "--release", "--bin", "static_figures", "--", "--digest", json, digest], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+    return readFileSync(digest);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Chromium's flags on this machine: no sandbox as root, no network of its own. */
 export const FLAGS = [

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
-import { servedPage, open, chartStates, inkedPixels, failureNotices, scrollThroughPage, CHART_SLUGS, CLAIM_COUNT } from "./browser.mjs";
+import { servedPage, open, chartStates, inkedPixels, failureNotices, scrollThroughPage, editedDigest, CHART_SLUGS, CLAIM_COUNT } from "./browser.mjs";
 
 const shared = servedPage({ before, after });
 
@@ -266,7 +266,7 @@ test("a missing figures file leaves the article and the static charts, with a no
   const context = await shared.browser.newContext({ viewport: { width: 800, height: 800 } });
   const page = await context.newPage();
   try {
-    await page.route("**/figures.json", (route) => route.fulfill({ status: 404, body: "not here" }));
+    await page.route("**/figures.bin", (route) => route.fulfill({ status: 404, body: "not here" }));
     await page.goto(shared.server.url);
     const states = await chartStates(page);
     assert.ok(Object.values(states).every((s) => s === "failed"));
@@ -290,15 +290,16 @@ test("hostile strings in the data stay text, and very long ones are shortened", 
   });
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   try {
-    await page.route("**/figures.json", async (route) => {
-      const response = await route.fetch();
-      const data = JSON.parse(await response.text());
+    const hostile = editedDigest((data) => {
       const poland = data.figures.find((f) => f.id === "personnel.poland");
       poland.label = "<img src=x onerror=alert(1)>Poland";
       const spain = data.figures.find((f) => f.id === "personnel.spain");
       spain.label = "Spain ".repeat(1000);
       data.sources["nato-personnel-2024"].name = "<b>NATO</b>";
-      await route.fulfill({ response, body: JSON.stringify(data) });
+    });
+    await page.route("**/figures.bin", async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: hostile });
     });
     await page.goto(shared.server.url);
     const states = await chartStates(page);
