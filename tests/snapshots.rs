@@ -65,6 +65,24 @@ fn static_charts_are_current() -> Result {
 }
 
 #[test]
+fn the_figures_digest_is_current() -> Result {
+    let fresh = real()?.digest()?;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/data/figures.bin");
+    let committed = std::fs::read(&path)?;
+    assert!(
+        committed == fresh,
+        "{} is stale for www/data/figures.json: run the build for the page's files",
+        path.display()
+    );
+    // What only the build reads stays out of it: the claims' words, the charts' headings.
+    let text = String::from_utf8_lossy(&fresh);
+    for (_, spec) in charts(&real()?) {
+        assert!(!text.contains(spec.title.as_str()), "{}", spec.title);
+    }
+    Ok(())
+}
+
+#[test]
 fn csv_files_the_claims_check_and_embed_pages_are_current() -> Result {
     let figures = real()?;
     let start = Scenario::from_figures(&figures);

@@ -124,6 +124,7 @@ pub fn parse(text: &str) -> Result<Figures, DataError> {
 /// # Errors
 /// A [`DataError`] when the bytes are no digest of a figures file, or when what they hold fails
 /// the checks.
+#[cfg(target_arch = "wasm32")]
 pub fn from_digest(bytes: &[u8]) -> Result<Figures, DataError> {
     Figures::check(read_digest(bytes)?)
 }
@@ -133,8 +134,11 @@ pub fn from_digest(bytes: &[u8]) -> Result<Figures, DataError> {
 /// claims, headings and notes), unchecked. Reading it takes neither a JSON parser nor field
 /// names into the wasm.
 ///
+/// Read in the browser only: natively the same types hold what only the build reads as well.
+///
 /// # Errors
 /// A [`DataError`] when the bytes are no such digest, or have bytes after its end.
+#[cfg(target_arch = "wasm32")]
 pub fn read_digest(bytes: &[u8]) -> Result<FiguresFile, DataError> {
     let rebuild = "; the page's build writes it again from the figures file";
     let (file, rest) = postcard::take_from_bytes::<FiguresFile>(bytes)
