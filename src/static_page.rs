@@ -42,7 +42,10 @@ pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
         "\n        <p class=\"chart-status\" data-status role=\"status\"></p>\n\
          \x20       <p class=\"visually-hidden\" data-live aria-live=\"polite\"></p>\n\
          \x20       <noscript><p class=\"chart-status\">This is the static version of the chart: its interactive version needs JavaScript.</p></noscript>\n\
-         \x20       <p class=\"chart-description\" id=\"{slug}-description\" data-description>{}</p>\n\
+         \x20       <details class=\"chart-describe\">\n\
+         \x20         <summary>Describe this chart</summary>\n\
+         \x20         <p class=\"chart-description\" id=\"{slug}-description\" data-description>{}</p>\n\
+         \x20       </details>\n\
          \x20       <details class=\"chart-table\">\n\
          \x20         <summary>Show the data</summary>\n\
          \x20         <table>\n\

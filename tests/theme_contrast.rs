@@ -56,3 +56,16 @@ fn stripes_stay_inside_their_bar() {
     }
     assert!(stripes(10, 20, 10, 34, 6).is_empty());
 }
+
+#[test]
+fn the_srgb_power_is_the_library_s_to_the_last_bits() {
+    use reassurance_force::charts::theme::power_2_4;
+    for level in 0..=1000 {
+        let x = f64::from(level) / 1000.0;
+        let (ours, library) = (power_2_4(x), x.powf(2.4));
+        assert!(
+            (ours - library).abs() <= 4.0 * f64::EPSILON * library.max(f64::MIN_POSITIVE),
+            "{x}: {ours} vs {library}"
+        );
+    }
+}

@@ -84,10 +84,32 @@ pub fn luminance(RGBColor(r, g, b): RGBColor) -> f64 {
         if s <= 0.039_28 {
             s / 12.92
         } else {
-            ((s + 0.055) / 1.055).powf(2.4)
+            power_2_4((s + 0.055) / 1.055)
         }
     };
     0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+}
+
+/// `x` to the power 2.4 (sRGB's exponent), for `x` in [0, 1]: x² times the fifth root of x²,
+/// the root found by Newton's method (exact to the last bits; it keeps the library's general
+/// `pow` out of the wasm).
+#[must_use]
+pub fn power_2_4(x: f64) -> f64 {
+    let square = x * x;
+    if square <= 0.0 {
+        return 0.0;
+    }
+    // From 1, above the root, Newton's steps fall to it without overshooting.
+    let mut root = 1.0_f64;
+    for _ in 0..100 {
+        let fourth = root * root * root * root;
+        let next = root - (fourth * root - square) / (5.0 * fourth);
+        if next >= root {
+            break;
+        }
+        root = next;
+    }
+    square * root
 }
 
 /// WCAG contrast ratio between two colours, from 1 to 21.

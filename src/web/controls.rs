@@ -2,6 +2,8 @@
 //! from the scenario, and read back into it on every input. The address follows when a control
 //! settles (`change`), not on every step of a drag.
 
+use std::cell::RefCell;
+
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlInputElement};
 
@@ -53,22 +55,31 @@ pub fn install(document: &Document) -> Vec<Listener> {
     .collect()
 }
 
-/// Ends a drag (and, on a control's change, writes the address); what waited follows at the
-/// next frame.
+/// Ends a drag (and, on a control's change, has the address written); what waited follows at
+/// the next frame.
 fn settle(changed: bool) {
     let was = with_page(|page| {
         let was = page.dragging;
         page.dragging = false;
-        if changed {
-            if let Some(window) = web_sys::window() {
-                link::write(&window, &page.scenario, &page.start);
-            }
-        }
         was
     });
+    if changed {
+        // The address follows a moment later, off the frames the reader watches (and within
+        // the rate at which browsers let a page rewrite its address).
+        frame_clock::later(write_address);
+    }
     if changed || was == Some(true) {
         frame_clock::request(on_frame_work);
     }
+}
+
+/// Writes the page's scenario into its address.
+fn write_address() {
+    with_page(|page| {
+        if let Some(window) = web_sys::window() {
+            link::write(&window, &page.scenario, &page.start);
+        }
+    });
 }
 
 fn on_input(event: Event) {
@@ -83,8 +94,8 @@ fn on_input(event: Event) {
     let changed = with_page(|page| {
         let before = page.scenario;
         let result = apply_setting(&name, &value, &mut page.scenario);
-        show_notices(&page.document, result.err().as_slice());
-        show_outputs(&page.document, &page.scenario);
+        page.shown.notices(result.err().as_slice());
+        page.shown.outputs(&page.scenario);
         let changed = page.scenario != before;
         page.stale |= changed;
         page.dragging |= changed;
@@ -96,7 +107,7 @@ fn on_input(event: Event) {
 }
 
 /// Sets every control and output to the scenario.
-pub fn show_scenario(document: &Document, scenario: &Scenario) {
+pub fn show_scenario(document: &Document, shown: &Shown, scenario: &Scenario) {
     for input in inputs(document, "force") {
         input.set_value(&scenario.force().to_string());
     }
@@ -113,27 +124,60 @@ pub fn show_scenario(document: &Document, scenario: &Scenario) {
             input.set_checked(input.value() == value);
         }
     }
-    show_outputs(document, scenario);
+    shown.outputs(scenario);
 }
 
-fn show_outputs(document: &Document, scenario: &Scenario) {
-    for (name, words) in [
-        ("force", thousands(f64::from(scenario.force()))),
-        ("rotation", scenario.rotation().to_string()),
-    ] {
-        for output in all(document, &format!("output[data-output=\"{name}\"]")) {
-            output.set_text_content(Some(&words));
+/// The page's outputs (the sliders' values in words) and notice lines, found once.
+pub struct Shown {
+    force: Vec<Element>,
+    rotation: Vec<Element>,
+    notice_lines: Vec<Element>,
+    /// The notices the lines say now.
+    said: String,
+    /// The values the outputs say now.
+    values: RefCell<(String, String)>,
+}
+
+impl Shown {
+    /// Finds them in `document`.
+    #[must_use]
+    pub fn find(document: &Document) -> Self {
+        Self {
+            force: all(document, "output[data-output=\"force\"]"),
+            rotation: all(document, "output[data-output=\"rotation\"]"),
+            notice_lines: all(document, "[data-notice]"),
+            said: String::new(),
+            values: RefCell::default(),
         }
     }
-}
 
-/// Writes notices (or clears them, given none) into the page's `[data-notice]` lines, as text.
-pub fn show_notices(document: &Document, notices: &[String]) {
-    let words = notices.join(" ");
-    for line in all(document, "[data-notice]") {
-        if line.text_content().unwrap_or_default() != words {
+    /// Writes the scenario's values into the outputs, where they changed.
+    pub fn outputs(&self, scenario: &Scenario) {
+        let mut values = self.values.borrow_mut();
+        let (force, rotation) = &mut *values;
+        for (lines, said, words) in [
+            (&self.force, force, thousands(f64::from(scenario.force()))),
+            (&self.rotation, rotation, scenario.rotation().to_string()),
+        ] {
+            if *said != words {
+                for output in lines {
+                    output.set_text_content(Some(&words));
+                }
+                *said = words;
+            }
+        }
+    }
+
+    /// Writes notices (or clears them, given none) into the notice lines, as text.
+    pub fn notices(&mut self, notices: &[String]) {
+        let words = notices.join(" ");
+        if words == self.said {
+            return;
+        }
+        for line in &self.notice_lines {
             line.set_text_content(Some(&words));
         }
+        self.said = words;
     }
 }
 

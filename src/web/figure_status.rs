@@ -46,27 +46,3 @@ pub fn show_to_all(figures: &[Element], status: &Status) {
         show(figure, status);
     }
 }
-
-/// Writes computed words into the figure's element that matches `selector`
-/// (`[data-takeaway]`, `[data-description]`), if they changed.
-pub fn set_text(figure: &Element, selector: &str, words: &str) {
-    if let Ok(Some(line)) = figure.query_selector(selector) {
-        if line.text_content().unwrap_or_default() != words {
-            line.set_text_content(Some(words));
-        }
-    }
-}
-
-/// Writes a chart's computed sentence into every `[data-sentence="<chart>"]` of the page.
-pub fn set_sentences(document: &web_sys::Document, chart: &str, words: &str) {
-    let Ok(list) = document.query_selector_all(&format!("[data-sentence=\"{chart}\"]")) else {
-        return;
-    };
-    for i in 0..list.length() {
-        if let Some(node) = list.item(i) {
-            if node.text_content().unwrap_or_default() != words {
-                node.set_text_content(Some(words));
-            }
-        }
-    }
-}

@@ -19,6 +19,8 @@ thread_local! {
     static FRAME: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
     static TASK_PENDING: Cell<bool> = const { Cell::new(false) };
     static TASK: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
+    static LATER_PENDING: Cell<bool> = const { Cell::new(false) };
+    static LATER: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
 }
 
 /// Runs `work` on the next animation frame, unless a frame is already requested.
@@ -36,6 +38,19 @@ pub fn soon(work: fn()) {
             .is_ok()
     });
 }
+
+/// Runs `work` once the page has been left alone for a while (`LATER_MS`), unless it is queued
+/// already: for what the reader does not watch happen, such as the address.
+pub fn later(work: fn()) {
+    queue(&LATER_PENDING, &LATER, work, |window, callback| {
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback, LATER_MS)
+            .is_ok()
+    });
+}
+
+/// How long [`later`] waits, in milliseconds: past a click's frames and a finger's pause.
+pub const LATER_MS: i32 = 300;
 
 /// Queues the slot's closure (made on first use to run `work`) with `arm`, unless it is queued.
 /// The first `work` given to a slot is the one it runs.

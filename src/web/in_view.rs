@@ -1,6 +1,7 @@
-//! Which charts are on screen, as the browser reports it (an IntersectionObserver), so that a
-//! redraw never asks for a layout to find out. A chart that comes into view with a drawing
-//! waiting is drawn at the next frame.
+//! Which charts and which of their words are on screen, as the browser reports it (an
+//! IntersectionObserver), so that a redraw never asks for a layout to find out. A chart that
+//! comes into view with a drawing waiting is drawn at the next frame; words that come into view
+//! while a drag left them waiting are written at once.
 
 use js_sys::Array;
 use wasm_bindgen::closure::Closure;
@@ -16,10 +17,11 @@ pub struct InView {
 }
 
 impl InView {
-    /// Observes each frame; the page's charts learn whether they are in view. `None` where the
-    /// browser has no IntersectionObserver (a chart then measures itself when asked).
+    /// Observes each element (the charts' frames and their words' places); the page's charts
+    /// learn whether they are in view. `None` where the browser has no IntersectionObserver
+    /// (everything then counts as in view).
     #[must_use]
-    pub fn follow(frames: &[Element]) -> Option<Self> {
+    pub fn follow(elements: &[Element]) -> Option<Self> {
         let callback = Closure::<dyn FnMut(Array)>::new(|entries: Array| {
             let waiting = with_page(|page| {
                 let mut waiting = false;
@@ -28,10 +30,17 @@ impl InView {
                     let entry = entry.unchecked_into::<IntersectionObserverEntry>();
                     let target = entry.target();
                     let shown = entry.is_intersecting();
+                    let dragging = page.dragging;
                     for chart in &mut page.charts {
                         if chart.frame.is_same_node(Some(target.as_ref())) {
                             chart.on_screen = Some(shown);
-                            waiting |= shown && chart.dirty;
+                            waiting |= shown && (chart.dirty || chart.model_stale);
+                        }
+                        if chart.words.saw(&target, shown) && shown {
+                            if chart.sentences_stale {
+                                chart.write_sentences(dragging);
+                            }
+                            waiting |= chart.model_stale;
                         }
                     }
                 }
@@ -42,8 +51,8 @@ impl InView {
             }
         });
         let observer = IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-        for frame in frames {
-            observer.observe(frame);
+        for element in elements {
+            observer.observe(element);
         }
         Some(Self {
             observer,

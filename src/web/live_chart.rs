@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use plotters::drawing::IntoDrawingArea;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
+use web_sys::{Element, HtmlCanvasElement, HtmlElement};
 
 use crate::catalogue::{ChartId, FigureError, Model};
 use crate::charts::text_width::{Estimate, TextWidth};
@@ -14,6 +14,7 @@ use crate::charts::{ChartError, Layout, Style};
 use crate::figures::Figures;
 use crate::model::scenario::Scenario;
 use crate::web::canvas_text::CanvasText;
+use crate::web::chart_words::ChartWords;
 use crate::web::figure_status::{self, Status};
 use crate::web::listener::Listener;
 use crate::web::resize::OnResize;
@@ -56,10 +57,20 @@ pub struct LiveChart {
     pub size: Option<(f64, f64)>,
     /// Whether the words that follow the model (all but the takeaway) wait to be written.
     pub words_stale: bool,
+    /// Whether the closed data table waits to be written when it opens.
+    table_stale: bool,
+    /// Its words on the page (takeaway, description, the article's sentences).
+    pub words: ChartWords,
+    /// Whether those words wait for the drag to settle or to come on screen.
+    pub sentences_stale: bool,
+    /// Whether its model waits to be rebuilt for the scenario (a chart and words all off screen
+    /// wait while a control is dragged).
+    pub model_stale: bool,
     /// Its redraws on the performance timeline since it was last cleared.
     pub recorded: u32,
-    /// The model of the scenario the page opened with.
-    opened: Model,
+    /// The model of the scenario the page opened with, kept once another replaces it (until
+    /// then it is `model`).
+    opened: Option<Model>,
     _on_resize: Option<OnResize>,
     _listeners: Vec<Listener>,
 }
@@ -92,9 +103,6 @@ impl LiveChart {
         let id = ChartId::from_slug(figures, &slug)
             .ok_or_else(|| fail(format!("no chart named “{slug}”")))?;
         let model = Model::build(id, figures, scenario)
-            .map_err(|e| fail(format!("{}: {}", slug, FigureError::from(e))))?;
-        // Built again rather than cloned: the model's types need no copying code in the wasm.
-        let opened = Model::build(id, figures, scenario)
             .map_err(|e| fail(format!("{}: {}", slug, FigureError::from(e))))?;
         let frame = figure
             .query_selector(".chart-frame")
@@ -133,6 +141,10 @@ impl LiveChart {
         canvas.set_attribute("role", "img").ok();
         canvas.set_tab_index(0);
         let live = figure.query_selector("[data-live]").ok().flatten();
+        let words = match figure.owner_document() {
+            Some(document) => ChartWords::find(&document, figure, &slug),
+            None => return Err(fail(format!("{slug}: the figure is in no document"))),
+        };
 
         let on_resize = {
             let index = id;
@@ -155,9 +167,49 @@ impl LiveChart {
             })
             .ok()
         };
+        // A closed table is written as it opens: on the click on its summary (before the browser
+        // opens it), or on its toggle (when a script opens it).
+        let table_opened: Vec<Listener> = [
+            ("details.chart-table > summary", "click"),
+            ("details.chart-table", "toggle"),
+        ]
+        .into_iter()
+        .filter_map(|(selector, kind)| {
+            let target = figure.query_selector(selector).ok().flatten()?;
+            Listener::on(target.as_ref(), kind, move |_| {
+                with_page(|page| {
+                    if let Some(chart) = page.chart_mut(id) {
+                        chart.write_waiting_table();
+                    }
+                });
+            })
+        })
+        .collect();
+        // The reader's scenario as CSV is written into its link as the reader reaches for it.
+        let reached = figure
+            .query_selector(&format!("{} a", show_the_data::YOURS_OFFER))
+            .ok()
+            .flatten()
+            .map(|link| {
+                ["pointerdown", "focus", "click", "contextmenu"]
+                    .into_iter()
+                    .filter_map(|kind| {
+                        Listener::on(link.as_ref(), kind, move |_| {
+                            with_page(|page| {
+                                if let Some(chart) = page.chart_mut(id) {
+                                    show_the_data::write_your_download(&chart.figure, &chart.model);
+                                }
+                            });
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
         let listeners = [
             pointer::install_chart(&canvas, id),
             keys::install(&canvas, id),
+            table_opened,
+            reached,
         ]
         .into_iter()
         .flatten()
@@ -170,7 +222,7 @@ impl LiveChart {
             canvas,
             tooltip,
             live,
-            opened,
+            opened: None,
             model,
             layout: Layout::default(),
             focus: None,
@@ -180,6 +232,10 @@ impl LiveChart {
             on_screen: None,
             size: None,
             words_stale: true,
+            table_stale: true,
+            words,
+            sentences_stale: false,
+            model_stale: false,
             recorded: 0,
             _on_resize: on_resize,
             _listeners: listeners,
@@ -188,11 +244,15 @@ impl LiveChart {
     /// Writes the words on the page that follow the chart's model, if the chart follows the
     /// scenario (the others keep the build's): its takeaway, its description and the article's
     /// `[data-sentence]` lines, so that the page never says two numbers for one thing at once;
-    /// and its data table if "Show the data" is open.
-    pub fn write_sentences(&self, document: &Document) {
-        if self.write_text(document)
-            && matches!(self.figure.query_selector("details[open]"), Ok(Some(_)))
-        {
+    /// and its data table if "Show the data" is open. While a control is `dragging`, words that
+    /// are all off screen wait (until they come on screen, or the control settles).
+    pub fn write_sentences(&mut self, dragging: bool) {
+        if dragging && !self.words.in_view() {
+            self.sentences_stale = true;
+            return;
+        }
+        self.sentences_stale = false;
+        if self.write_text() && self.table_open() {
             self.write_table();
         }
     }
@@ -200,42 +260,65 @@ impl LiveChart {
     /// Writes what follows the model: the words on the page, the canvas's label and the data
     /// table with its CSV link. Once per model, not per redraw; while a control is dragged,
     /// once it settles.
-    pub fn write_words(&mut self, document: &Document) {
+    pub fn write_words(&mut self) {
         self.words_stale = false;
-        let label = if self.write_text(document) {
+        self.sentences_stale = false;
+        let label = if self.write_text() {
             self.model.takeaway()
         } else {
-            self.figure
-                .query_selector("[data-takeaway]")
-                .ok()
-                .flatten()
-                .and_then(|p| p.text_content())
-                .unwrap_or_default()
+            self.words.shown_takeaway()
         };
-        self.canvas.set_attribute("aria-label", &label).ok();
+        if self.canvas.get_attribute("aria-label").as_deref() != Some(label.as_str()) {
+            self.canvas.set_attribute("aria-label", &label).ok();
+        }
         self.write_table();
     }
 
     /// Writes the takeaway, the description and the article's sentences of a chart that
     /// follows the scenario; returns whether it does.
-    fn write_text(&self, document: &Document) -> bool {
+    fn write_text(&self) -> bool {
         let takeaway = self.model.takeaway();
         if takeaway.is_empty() {
             return false;
         }
-        figure_status::set_text(&self.figure, "[data-takeaway]", &takeaway);
-        figure_status::set_text(
-            &self.figure,
-            "[data-description]",
-            &self.model.description(),
-        );
-        figure_status::set_sentences(document, &self.slug, &takeaway);
+        self.words.write(&takeaway, &self.model.description());
         true
     }
 
-    /// Writes the data table and its CSV link for the model.
-    fn write_table(&self) {
-        show_the_data::write(&self.figure, &self.model, self.model == self.opened);
+    /// Writes the data table, if it is open (a closed one waits until it opens), and its CSV
+    /// links.
+    fn write_table(&mut self) {
+        let open = self.table_open();
+        show_the_data::write(&self.figure, &self.model, self.as_opened(), open);
+        self.table_stale = !open;
+    }
+
+    /// Writes a data table that waits, open or not (paper may show a closed one).
+    pub fn write_waiting_table(&mut self) {
+        if self.table_stale {
+            show_the_data::write(&self.figure, &self.model, self.as_opened(), true);
+            self.table_stale = false;
+        }
+    }
+
+    /// Replaces the model, keeping the first as the one the page opened with.
+    pub fn set_model(&mut self, model: Model) {
+        let before = std::mem::replace(&mut self.model, model);
+        if self.opened.is_none() {
+            self.opened = Some(before);
+        }
+    }
+
+    /// Whether the model is the one the page opened with.
+    fn as_opened(&self) -> bool {
+        self.opened
+            .as_ref()
+            .is_none_or(|opened| *opened == self.model)
+    }
+
+    /// Whether the chart's data table is open.
+    fn table_open(&self) -> bool {
+        matches!(self.figure.query_selector("details[open]"), Ok(Some(_)))
     }
 
     /// Whether any of the chart's frame is within the window, as the browser last reported

@@ -6,6 +6,7 @@
 pub mod canvas_size;
 pub mod canvas_style;
 pub mod canvas_text;
+pub mod chart_words;
 pub mod controls;
 pub mod figure_status;
 pub mod frame_clock;
@@ -42,6 +43,8 @@ pub use redraw_queue::on_frame_work;
 pub struct Page {
     /// The page's document.
     pub document: Document,
+    /// The controls' outputs and notice lines.
+    pub shown: controls::Shown,
     /// The checked figures.
     pub figures: Figures,
     /// The scenario the page starts from.
@@ -102,7 +105,7 @@ pub fn mount(digest: &[u8]) -> u32 {
     );
     with_page(|page| {
         let notices = link::read(&window, &mut page.scenario);
-        controls::show_notices(&page.document, &notices);
+        page.shown.notices(&notices);
         if page.scenario != page.start {
             page.stale = true;
             page.sync_controls();
@@ -158,7 +161,7 @@ fn mount_within(
     for figure in on_page {
         match LiveChart::make(&figure, &figures, &start, dpr) {
             Ok(mut chart) => {
-                chart.write_words(document);
+                chart.write_words();
                 charts.push(chart);
             }
             Err(message) => web_sys::console::error_1(&message.into()),
@@ -166,9 +169,13 @@ fn mount_within(
     }
     let dark_query = web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
-    let frames: Vec<Element> = charts.iter().map(|c| c.frame.clone().into()).collect();
+    let watched: Vec<Element> = charts
+        .iter()
+        .flat_map(|c| std::iter::once(c.frame.clone().into()).chain(c.words.places().cloned()))
+        .collect();
     let mut page = Page {
         document: document.clone(),
+        shown: controls::Shown::find(document),
         figures,
         start,
         scenario: start,
@@ -179,7 +186,7 @@ fn mount_within(
             .as_ref()
             .is_some_and(web_sys::MediaQueryList::matches),
         dpr,
-        _in_view: in_view::InView::follow(&frames),
+        _in_view: in_view::InView::follow(&watched),
         _listeners: Vec::new(),
     };
     page._listeners = controls::install(document);
@@ -248,7 +255,7 @@ impl Page {
 
     /// Sets the page's controls to the scenario.
     pub fn sync_controls(&self) {
-        controls::show_scenario(&self.document, &self.scenario);
+        controls::show_scenario(&self.document, &self.shown, &self.scenario);
     }
 
     /// Settles the page at once: rebuilds the models if the scenario changed, draws every dirty
@@ -263,29 +270,35 @@ impl Page {
 
     /// Rebuilds the models if the scenario changed, marking the charts whose model changed: each
     /// is redrawn (while a control is dragged, once in view), its words on the page are written
-    /// now, and its label and data table once the control settles.
+    /// now, and its label and data table once the control settles. While a control is dragged,
+    /// a chart whose frame and words are all off screen waits to be rebuilt until it comes on
+    /// screen or the control settles.
     pub fn rebuild(&mut self) {
-        if self.stale {
-            self.stale = false;
-            for chart in self
-                .charts
-                .iter_mut()
-                .filter(|c| c.model.follows_scenario())
-            {
-                match Model::build(chart.id, &self.figures, &self.scenario) {
-                    // A chart the change does not touch is not redrawn.
-                    Ok(model) if model != chart.model => {
-                        chart.model = model;
-                        chart.dirty = true;
-                        chart.words_stale = true;
-                        chart.write_sentences(&self.document);
-                    }
-                    Ok(_) => {}
-                    Err(e) => figure_status::show(
-                        &chart.figure,
-                        &Status::Failed(format!("{}: {e}", chart.slug)),
-                    ),
+        let stale = std::mem::take(&mut self.stale);
+        let dragging = self.dragging;
+        for chart in self
+            .charts
+            .iter_mut()
+            .filter(|c| (stale || c.model_stale) && c.model.follows_scenario())
+        {
+            if dragging && !chart.in_view() && !chart.words.in_view() {
+                chart.model_stale = true;
+                continue;
+            }
+            chart.model_stale = false;
+            match Model::build(chart.id, &self.figures, &self.scenario) {
+                // A chart the change does not touch is not redrawn.
+                Ok(model) if model != chart.model => {
+                    chart.set_model(model);
+                    chart.dirty = true;
+                    chart.words_stale = true;
+                    chart.write_sentences(dragging);
                 }
+                Ok(_) => {}
+                Err(e) => figure_status::show(
+                    &chart.figure,
+                    &Status::Failed(format!("{}: {e}", chart.slug)),
+                ),
             }
         }
     }
@@ -298,7 +311,7 @@ impl Page {
         }
         for chart in &mut self.charts {
             if chart.words_stale {
-                chart.write_words(&self.document);
+                chart.write_words();
             }
         }
     }

@@ -43,6 +43,7 @@ impl Page {
         let theme = Theme::new(Palette::LIGHT, PRINT_RATIO);
         let mut drawn = 0;
         for chart in &mut self.charts {
+            chart.write_waiting_table();
             if chart.paint(&theme, None).is_ok() {
                 chart.figure.set_attribute(MARK, "live").ok();
                 // Drawn as it is now: no frame redraws it for the screen until after printing.

@@ -13,26 +13,42 @@ use crate::data_table::{self, AS_OPENED, YOURS};
 const MARK: &str = "data-scenario";
 
 /// Writes `model`'s rows into the figure's table, unless it already shows the starting
-/// scenario and `model` is that scenario's. A scenario changes a chart's numbers, not how many
-/// rows it has; should the count differ, the table is left as the page opened, and says so.
-pub fn write(figure: &Element, model: &Model, as_opened: bool) {
+/// scenario and `model` is that scenario's, and its caption and download links. A scenario
+/// changes a chart's numbers, not how many rows it has; should the count differ, the table is
+/// left as the page opened, and says so. With `rows` false, only the links are written (a closed
+/// table, which no one can read, is written when it opens).
+pub fn write(figure: &Element, model: &Model, as_opened: bool, rows: bool) {
     let Ok(Some(table)) = figure.query_selector(".chart-table table") else {
         return;
     };
-    if as_opened && !table.has_attribute(MARK) {
+    let Ok(row_list) = table.query_selector_all("tbody tr") else {
         return;
+    };
+    let fits = model.bars().len() == row_list.length() as usize;
+    let yours = fits && !as_opened;
+    if rows && (!as_opened || table.has_attribute(MARK)) {
+        write_rows(&table, model, fits, yours);
     }
-    let (Ok(rows), Ok(cells)) = (
-        table.query_selector_all("tbody tr"),
-        table.query_selector_all("tbody th, tbody td"),
-    ) else {
+    if let Ok(Some(link)) = figure.query_selector(".chart-data a") {
+        let words = if yours {
+            data_table::STARTING_DOWNLOAD
+        } else {
+            data_table::DOWNLOAD
+        };
+        if link.text_content().as_deref() != Some(words) {
+            link.set_text_content(Some(words));
+        }
+    }
+    show_your_download(figure, yours);
+}
+
+/// The table's cells, caption and mark for `model`.
+fn write_rows(table: &Element, model: &Model, fits: bool, yours: bool) {
+    let Ok(cells) = table.query_selector_all("tbody th, tbody td") else {
         return;
     };
     let words = data_table::rows(model);
-    let fits = words.len() == rows.length() as usize
-        && words.len() * data_table::HEADINGS.len() == cells.length() as usize;
-    let yours = fits && !as_opened;
-    if fits {
+    if fits && words.len() * data_table::HEADINGS.len() == cells.length() as usize {
         for (i, words) in words.iter().flatten().enumerate() {
             if let Some(cell) = u32::try_from(i).ok().and_then(|i| cells.item(i)) {
                 cell.set_text_content(Some(words));
@@ -51,31 +67,40 @@ pub fn write(figure: &Element, model: &Model, as_opened: bool) {
     } else {
         table.remove_attribute(MARK).ok();
     }
-    if let Ok(Some(link)) = figure.query_selector(".chart-data a") {
-        link.set_text_content(Some(if yours {
-            data_table::STARTING_DOWNLOAD
-        } else {
-            data_table::DOWNLOAD
-        }));
-    }
-    show_your_download(figure, yours.then_some(model));
 }
 
-/// Shows the link to the reader's scenario as CSV, with `model`'s data, or hides it (`None`).
-fn show_your_download(figure: &Element, model: Option<&Model>) {
-    let Ok(Some(offer)) = figure.query_selector(".chart-data [data-yours]") else {
+/// Shows the link to the reader's scenario as CSV, or hides it. Its address, the whole CSV
+/// written into the page, is made only when the reader reaches for the link
+/// ([`write_your_download`]), not on every change of the scenario.
+fn show_your_download(figure: &Element, yours: bool) {
+    let Ok(Some(offer)) = figure.query_selector(YOURS_OFFER) else {
         return;
     };
-    match model {
-        Some(model) => {
-            if let Ok(Some(link)) = offer.query_selector("a") {
-                let address = data_table::csv_address(&data_table::csv(model));
-                link.set_attribute("href", &address).ok();
+    if yours {
+        if let Ok(Some(link)) = offer.query_selector("a") {
+            if !link.has_attribute(STALE) {
+                link.set_attribute(STALE, "").ok();
             }
-            offer.remove_attribute("hidden").ok();
         }
-        None => {
-            offer.set_attribute("hidden", "").ok();
-        }
+        offer.remove_attribute("hidden").ok();
+    } else {
+        offer.set_attribute("hidden", "").ok();
     }
+}
+
+/// The offer of the reader's scenario as CSV.
+pub const YOURS_OFFER: &str = ".chart-data [data-yours]";
+
+/// Marks the link whose address waits to be written.
+const STALE: &str = "data-stale";
+
+/// Writes `model`'s CSV into the link to the reader's scenario, if it waits: called as the
+/// reader points at the link, focuses it or opens its menu, before the browser follows it.
+pub fn write_your_download(figure: &Element, model: &Model) {
+    let Ok(Some(link)) = figure.query_selector(&format!("{YOURS_OFFER} a[{STALE}]")) else {
+        return;
+    };
+    let address = data_table::csv_address(&data_table::csv(model));
+    link.set_attribute("href", &address).ok();
+    link.remove_attribute(STALE).ok();
 }

@@ -32,6 +32,11 @@ pub struct StrokeBatch {
     waiting: Option<Pen>,
     /// Those lines, as the data of an SVG path.
     path: String,
+    /// The fill, stroke and font last handed to the context (setting a font makes the browser
+    /// parse it again, even the same one), or empty before the first.
+    fill: String,
+    stroke: String,
+    font: String,
 }
 
 impl StrokeBatch {
@@ -50,6 +55,9 @@ impl StrokeBatch {
             context,
             waiting: None,
             path: String::new(),
+            fill: String::new(),
+            stroke: String::new(),
+            font: String::new(),
         })
     }
 
@@ -63,8 +71,7 @@ impl StrokeBatch {
                 rgb,
                 alpha: f64::from_bits(alpha),
             };
-            self.context
-                .set_stroke_style_str(&canvas_style::color(color));
+            self.set_stroke(color);
             self.context.set_line_width(f64::from(width));
             self.context.stroke_with_path(&path);
         }
@@ -72,15 +79,47 @@ impl StrokeBatch {
     }
 
     /// Sets the pen for a line or an outline.
-    fn set_line(&self, style: &impl BackendStyle) {
-        self.context
-            .set_stroke_style_str(&canvas_style::color(style.color()));
+    fn set_line(&mut self, style: &impl BackendStyle) {
+        self.set_stroke(style.color());
         self.context.set_line_width(f64::from(style.stroke_width()));
     }
 
-    /// Sets the fill.
-    fn set_fill(&self, color: BackendColor) {
-        self.context.set_fill_style_str(&canvas_style::color(color));
+    /// Sets the stroke's colour, unless it is set already.
+    fn set_stroke(&mut self, color: BackendColor) {
+        let color = canvas_style::color(color);
+        if color != self.stroke {
+            self.context.set_stroke_style_str(&color);
+            self.stroke = color;
+        }
+    }
+
+    /// Sets the fill, unless it is set already.
+    fn set_fill(&mut self, color: BackendColor) {
+        let color = canvas_style::color(color);
+        if color != self.fill {
+            self.context.set_fill_style_str(&color);
+            self.fill = color;
+        }
+    }
+
+    /// Sets the font, unless it is set already.
+    fn set_font(&mut self, style: &impl BackendTextStyle) {
+        let font = canvas_style::font(
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str(),
+        );
+        if font != self.font {
+            self.context.set_font(&font);
+            self.font = font;
+        }
+    }
+
+    /// Forgets what was set, after the context restored an earlier state.
+    fn forget_state(&mut self) {
+        self.fill.clear();
+        self.stroke.clear();
+        self.font.clear();
     }
 
     /// Traces `points` as one closed shape and fills it.
@@ -315,14 +354,11 @@ impl DrawingBackend for StrokeBatch {
             HPos::Center => "center",
         });
         self.set_fill(color);
-        self.context.set_font(&canvas_style::font(
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str(),
-        ));
+        self.set_font(style);
         let drawn = self.context.fill_text(text, x, y).map_err(failed);
         if quarter_turns > 0 {
             self.context.restore();
+            self.forget_state();
         }
         drawn
     }
@@ -334,12 +370,16 @@ impl DrawingBackend for StrokeBatch {
     ) -> Result<(u32, u32), Failed> {
         // Measured by this canvas, with the font string it draws with (plotters' own measure
         // writes the font's size with float formatting).
+        // Within a saved state, so that the font the drawing last set stays set.
+        self.context.save();
         self.context.set_font(&canvas_style::font(
             style.style().as_str(),
             style.size(),
             style.family().as_str(),
         ));
-        let width = self.context.measure_text(text).map_err(failed)?.width();
+        let measured = self.context.measure_text(text);
+        self.context.restore();
+        let width = measured.map_err(failed)?.width();
         Ok((
             width.ceil().max(0.0) as u32,
             style.size().ceil().max(0.0) as u32,

@@ -24,7 +24,7 @@ for (const [state, options, act] of [
       await page.check('input[name="currency"][value="usd"]');
       await page.focus('figure[data-chart="troop-share"] canvas');
       await page.keyboard.press("ArrowDown");
-      await page.click('figure[data-chart="budgets"] summary');
+      await page.click('figure[data-chart="budgets"] .chart-table summary');
     },
   ],
 ]) {

@@ -1,0 +1,90 @@
+//! The words on the page that follow one chart's model: its takeaway and description in its
+//! figure, and the article's `[data-sentence="<chart>"]` lines. Found once, when the chart is
+//! made live, and written only where they changed; whether any of them is on screen is what the
+//! browser last reported, so that a drag writes the words a reader can see and leaves the others
+//! until it settles.
+
+use web_sys::{Document, Element};
+
+/// One chart's words on the page.
+pub struct ChartWords {
+    takeaway: Option<Element>,
+    description: Option<Element>,
+    /// The figure, then each of the article's sentences, with whether it is on screen (`None`:
+    /// not reported yet, which counts as on screen).
+    places: Vec<(Element, Option<bool>)>,
+}
+
+impl ChartWords {
+    /// Finds the words of the chart `slug` shown in `figure` and in `document`.
+    #[must_use]
+    pub fn find(document: &Document, figure: &Element, slug: &str) -> Self {
+        let one = |selector: &str| figure.query_selector(selector).ok().flatten();
+        let mut places = vec![(figure.clone(), None)];
+        if let Ok(list) = document.query_selector_all(&format!("[data-sentence=\"{slug}\"]")) {
+            for i in 0..list.length() {
+                if let Some(element) = list
+                    .item(i)
+                    .and_then(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
+                {
+                    places.push((element, None));
+                }
+            }
+        }
+        Self {
+            takeaway: one("[data-takeaway]"),
+            description: one("[data-description]"),
+            places,
+        }
+    }
+
+    /// Writes the takeaway (into the figure and every sentence of the article) and the
+    /// description, each only where it changed.
+    pub fn write(&self, takeaway: &str, description: &str) {
+        write_line(self.takeaway.as_ref(), takeaway);
+        write_line(self.description.as_ref(), description);
+        for (sentence, _) in self.places.iter().skip(1) {
+            write_line(Some(sentence), takeaway);
+        }
+    }
+
+    /// The takeaway as the page shows it now.
+    #[must_use]
+    pub fn shown_takeaway(&self) -> String {
+        self.takeaway
+            .as_ref()
+            .and_then(|line| line.text_content())
+            .unwrap_or_default()
+    }
+
+    /// The elements whose place on screen matters: the figure and the article's sentences.
+    pub fn places(&self) -> impl Iterator<Item = &Element> {
+        self.places.iter().map(|(element, _)| element)
+    }
+
+    /// Notes that `target` came on screen or left it; whether it is one of these words' places.
+    pub fn saw(&mut self, target: &Element, shown: bool) -> bool {
+        let mut found = false;
+        for (element, on_screen) in &mut self.places {
+            if element.is_same_node(Some(target.as_ref())) {
+                *on_screen = Some(shown);
+                found = true;
+            }
+        }
+        found
+    }
+
+    /// Whether any of the words is on screen, as the browser last reported.
+    #[must_use]
+    pub fn in_view(&self) -> bool {
+        self.places.iter().any(|(_, on)| on.unwrap_or(true))
+    }
+}
+
+fn write_line(line: Option<&Element>, words: &str) {
+    if let Some(line) = line {
+        if line.text_content().unwrap_or_default() != words {
+            line.set_text_content(Some(words));
+        }
+    }
+}
