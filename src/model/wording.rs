@@ -6,19 +6,19 @@ use crate::figures::Unit;
 /// or amount on the page comes near it).
 const EXACT_LIMIT: f64 = 1e15;
 
-/// What stands for a number that cannot be written: not finite, or beyond 10³⁸ (never a figure;
+/// What stands for a number that cannot be written: not finite, or from 10¹⁹ (never a figure;
 /// only a computation gone wrong could give one).
 pub const NO_NUMBER: &str = "—";
 
 /// `216100.0` → `"216,100"`. Rounds to a whole number. Written from integers (every whole
-/// number up to 10³⁸ exactly), so that no float-formatting code is needed.
+/// number below 10¹⁹ exactly), so that no float-formatting code is needed.
 #[must_use]
 pub fn thousands(value: f64) -> String {
     let rounded = value.round();
-    if !rounded.is_finite() || rounded.abs() >= 1e38 {
+    if !rounded.is_finite() || rounded.abs() >= 1e19 {
         return NO_NUMBER.to_string();
     }
-    let digits = (rounded.abs() as u128).to_string();
+    let digits = (rounded.abs() as u64).to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if rounded < 0.0 {
         out.push('-');

@@ -1,5 +1,6 @@
-//! Text measured by the browser itself, on a small canvas of its own, so that a chart's layout
-//! matches the words the canvas will draw.
+//! Text measured by the browser itself, on small canvases of its own (one per font, so that no
+//! measurement makes the browser parse a font again), so that a chart's layout matches the
+//! words the canvas will draw.
 
 use std::cell::RefCell;
 
@@ -13,11 +14,17 @@ use crate::web::canvas_style;
 /// How many widths the measure remembers (a chart's labels, a few charts over).
 const REMEMBERED: usize = 256;
 
-/// Measures with a 2D context kept for measuring alone; falls back to [`Estimate`]. Widths
-/// already measured are remembered, so that a redraw asks the browser only for new words.
+/// How many fonts get a measuring context of their own (the charts use a handful: a few sizes,
+/// bold or not, at one pixel ratio); beyond them the last one is switched from font to font.
+const FONTS: usize = 8;
+
+/// Measures with 2D contexts kept for measuring alone, one per font; falls back to
+/// [`Estimate`]. Widths already measured are remembered, so that a redraw asks the browser only
+/// for new words.
 pub struct CanvasText {
-    context: Option<CanvasRenderingContext2d>,
-    font: RefCell<String>,
+    document: Document,
+    /// Each font's context, with the font it is set to.
+    contexts: RefCell<Vec<(String, CanvasRenderingContext2d)>>,
     /// Widths by a hash of (words, size, weight), each in the slot its hash picks.
     widths: RefCell<Vec<(u64, f64)>>,
 }
@@ -36,25 +43,44 @@ impl CanvasText {
     /// A measure made in `document`.
     #[must_use]
     pub fn new(document: &Document) -> Self {
-        let context = document
-            .create_element("canvas")
-            .ok()
-            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
-            .and_then(|c| c.get_context("2d").ok().flatten())
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
         Self {
-            context,
-            font: RefCell::new(String::new()),
+            document: document.clone(),
+            contexts: RefCell::default(),
             widths: RefCell::new(vec![(0, 0.0); REMEMBERED]),
         }
+    }
+
+    /// The width of `words` in `font`, as the browser measures it.
+    fn measure(&self, words: &str, font: String) -> Option<f64> {
+        let mut contexts = self.contexts.borrow_mut();
+        let at = match contexts.iter().position(|(f, _)| *f == font) {
+            Some(at) => at,
+            None => {
+                if contexts.len() >= FONTS {
+                    let (set, last) = contexts.last_mut()?;
+                    last.set_font(&font);
+                    *set = font;
+                } else {
+                    let context = self
+                        .document
+                        .create_element("canvas")
+                        .ok()
+                        .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+                        .and_then(|c| c.get_context("2d").ok().flatten())
+                        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())?;
+                    context.set_font(&font);
+                    contexts.push((font, context));
+                }
+                contexts.len() - 1
+            }
+        };
+        let (_, context) = contexts.get(at)?;
+        context.measure_text(words).ok().map(|m| m.width())
     }
 }
 
 impl TextWidth for CanvasText {
     fn text_width(&self, words: &str, size: f64, bold: bool) -> f64 {
-        let Some(context) = &self.context else {
-            return Estimate.text_width(words, size, bold);
-        };
         let key = key(words, size, bold);
         let slot = (key % REMEMBERED as u64) as usize;
         if let Some(&(known, width)) = self.widths.borrow().get(slot) {
@@ -64,13 +90,9 @@ impl TextWidth for CanvasText {
         }
         // The same font string the canvas backend draws with.
         let font = canvas_style::font(if bold { "bold" } else { "normal" }, size, FONT_STACK);
-        if *self.font.borrow() != font {
-            context.set_font(&font);
-            *self.font.borrow_mut() = font;
-        }
-        let width = context
-            .measure_text(words)
-            .map_or_else(|_| Estimate.text_width(words, size, bold), |m| m.width());
+        let width = self
+            .measure(words, font)
+            .unwrap_or_else(|| Estimate.text_width(words, size, bold));
         if let Some(place) = self.widths.borrow_mut().get_mut(slot) {
             *place = (key, width);
         }

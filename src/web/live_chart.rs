@@ -87,13 +87,14 @@ fn measure() -> Rc<dyn TextWidth> {
 }
 
 impl LiveChart {
-    /// Makes one figure live; on failure the figure already shows why, and the message is
-    /// returned.
+    /// Makes one figure live, its frame of CSS `size` if known; on failure the figure already
+    /// shows why, and the message is returned.
     pub(super) fn make(
         figure: &Element,
         figures: &Figures,
         scenario: &Scenario,
         dpr: Option<f64>,
+        size: Option<(f64, f64)>,
     ) -> Result<LiveChart, String> {
         let fail = |message: String| {
             figure_status::show(figure, &Status::Failed(message.clone()));
@@ -230,7 +231,7 @@ impl LiveChart {
             dirty: true,
             ratio: dpr.unwrap_or(1.0),
             on_screen: None,
-            size: None,
+            size,
             words_stale: true,
             table_stale: true,
             words,

@@ -157,9 +157,20 @@ fn mount_within(
         }
     };
     let start = Scenario::from_figures(&figures);
+    // Every frame's size, read before anything is written, in one layout of the page as it
+    // was parsed (read between writes, each would lay the page out again).
+    let sizes: Vec<Option<(f64, f64)>> = on_page
+        .iter()
+        .map(|figure| {
+            let frame = figure.query_selector(".chart-frame").ok().flatten()?;
+            Some(canvas_size::css_size(
+                frame.dyn_ref::<web_sys::HtmlElement>()?,
+            ))
+        })
+        .collect();
     let mut charts = Vec::new();
-    for figure in on_page {
-        match LiveChart::make(&figure, &figures, &start, dpr) {
+    for (figure, size) in on_page.into_iter().zip(sizes) {
+        match LiveChart::make(&figure, &figures, &start, dpr, size) {
             Ok(mut chart) => {
                 chart.write_words();
                 charts.push(chart);

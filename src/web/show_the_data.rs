@@ -83,7 +83,7 @@ fn show_your_download(figure: &Element, yours: bool) {
             }
         }
         offer.remove_attribute("hidden").ok();
-    } else {
+    } else if !offer.has_attribute("hidden") {
         offer.set_attribute("hidden", "").ok();
     }
 }
