@@ -45,6 +45,17 @@ mod native {
         let text = std::fs::read_to_string(&figures_path)
             .map_err(|e| format!("{}: {e}", figures_path.display()))?;
         let figures = figures::parse(&text).map_err(|e| e.to_string())?;
+        // The chart program reads the digest: one written from other figures is not published.
+        let digest_path = root.join("www/data/figures.bin");
+        let digest =
+            std::fs::read(&digest_path).map_err(|e| format!("{}: {e}", digest_path.display()))?;
+        if digest != figures.digest().map_err(|e| e.to_string())? {
+            return Err(format!(
+                "{} was not written from {}: run the build (static_figures) first",
+                digest_path.display(),
+                figures_path.display()
+            ));
+        }
         let slugs: Vec<&str> = figures.charts().iter().map(|c| c.slug.as_str()).collect();
         let files = site::files(root, &page, &slugs)?;
         let out = root.join(site::DIR);

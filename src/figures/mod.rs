@@ -1,14 +1,14 @@
 //! The figures file: every number the page shows, with its source, year and kind.
 //!
-//! Data enters the program only through [`parse`] (the text, natively) or [`from_deserializer`]
-//! (the browser's own JSON parser's result), which read the file, check it (`cross_check.rs`,
-//! `claim_rules.rs`) and return either [`Figures`] or a [`DataError`] naming the field's path
-//! (`figures[3].value`).
+//! Data enters the program only through `parse` (the editors' text, natively) or `from_digest`
+//! (in the browser, the digest the build writes of a checked file, [`Figures::digest`]), which
+//! read it, check it (`cross_check.rs`, and natively `claim_rules.rs`) and return either
+//! [`Figures`] or a [`DataError`] naming the field's path (`figures[3].value`).
 
 mod chart_rules;
 mod chart_specs;
 mod claim_specs;
-// The claims are checked natively only (the browser skips them unread).
+// The claims are checked natively only (the browser's digest leaves them out).
 #[cfg(not(target_arch = "wasm32"))]
 mod claim_rules;
 mod cross_check;
@@ -130,8 +130,9 @@ pub fn from_digest(bytes: &[u8]) -> Result<Figures, DataError> {
 }
 
 /// Reads the digest the build writes of a figures file (postcard's encoding: the fields in
-/// their declared order, without names, and without what only the build reads, such as the
-/// claims, headings and notes), unchecked. Reading it takes neither a JSON parser nor field
+/// their declared order, without names, and without what only the build reads: the claims, and
+/// the charts' headings, heights, text alternatives, places, notes and takeaway templates),
+/// unchecked. Reading it takes neither a JSON parser nor field
 /// names into the wasm.
 ///
 /// Read in the browser only: natively the same types hold what only the build reads as well.

@@ -19,7 +19,7 @@ thread_local! {
     static FRAME: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
     static TASK_PENDING: Cell<bool> = const { Cell::new(false) };
     static TASK: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
-    static LATER_PENDING: Cell<bool> = const { Cell::new(false) };
+    static LATER_ID: Cell<Option<i32>> = const { Cell::new(None) };
     static LATER: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
 }
 
@@ -39,13 +39,28 @@ pub fn soon(work: fn()) {
     });
 }
 
-/// Runs `work` once the page has been left alone for a while (`LATER_MS`), unless it is queued
-/// already: for what the reader does not watch happen, such as the address.
+/// Runs `work` once the page has been left alone for `LATER_MS`: each call starts the wait
+/// again. For what the reader does not watch happen, such as the address.
 pub fn later(work: fn()) {
-    queue(&LATER_PENDING, &LATER, work, |window, callback| {
-        window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(callback, LATER_MS)
-            .is_ok()
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    LATER.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        let callback = slot.get_or_insert_with(|| {
+            Closure::<dyn FnMut()>::new(move || {
+                LATER_ID.with(|id| id.set(None));
+                work();
+            })
+        });
+        if let Some(id) = LATER_ID.with(Cell::take) {
+            window.clear_timeout_with_handle(id);
+        }
+        let id = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            callback.as_ref().unchecked_ref(),
+            LATER_MS,
+        );
+        LATER_ID.with(|slot| slot.set(id.ok()));
     });
 }
 

@@ -319,7 +319,10 @@ impl LiveChart {
 
     /// Whether the chart's data table is open.
     fn table_open(&self) -> bool {
-        matches!(self.figure.query_selector("details[open]"), Ok(Some(_)))
+        matches!(
+            self.figure.query_selector("details.chart-table[open]"),
+            Ok(Some(_))
+        )
     }
 
     /// Whether any of the chart's frame is within the window, as the browser last reported

@@ -337,10 +337,14 @@ impl DrawingBackend for StrokeBatch {
         let (mut x, mut y) = (f64::from(pos.0), f64::from(pos.1));
         if quarter_turns > 0 {
             self.context.save();
-            self.context.translate(x, y).map_err(failed)?;
-            self.context
-                .rotate(f64::from(quarter_turns) * std::f64::consts::FRAC_PI_2)
-                .map_err(failed)?;
+            let turned = self.context.translate(x, y).and_then(|()| {
+                self.context
+                    .rotate(f64::from(quarter_turns) * std::f64::consts::FRAC_PI_2)
+            });
+            if let Err(e) = turned {
+                self.context.restore();
+                return Err(failed(e));
+            }
             (x, y) = (0.0, 0.0);
         }
         self.context.set_text_baseline(match style.anchor().v_pos {

@@ -130,7 +130,7 @@ test("no text on the page is under 12 CSS pixels, and touch targets are at least
         return out;
       });
       assert.deepEqual(small, [], `at ${width} px`);
-      const targets = await page.$$eval(".chart-controls label, .chart-table summary, .chart-frame > canvas", (els) =>
+      const targets = await page.$$eval(".chart-controls label, .chart-describe summary, .chart-table summary, .chart-frame > canvas", (els) =>
         els.map((e) => e.getBoundingClientRect()).filter((r) => r.width < 24 || r.height < 24).length,
       );
       assert.equal(targets, 0, `small touch targets at ${width} px`);
@@ -165,6 +165,10 @@ test("without JavaScript, print shows the static charts", async () => {
     assert.ok(await page.isVisible('figure[data-chart="budgets"] .chart-fallback'));
     assert.ok(await page.$eval('figure[data-chart="budgets"] .chart-fallback', (i) => i.complete && i.naturalWidth > 0));
     assert.ok(await page.$eval('figure[data-chart="budgets"] .chart-fallback', (i) => i.currentSrc.endsWith("/budgets.svg")), "at 1000 px, the full-width version");
+    // Paper has no disclosures: the description and the data table print open.
+    assert.ok(await page.isVisible('figure[data-chart="budgets"] [data-description]'), "the description prints");
+    assert.ok(await page.isVisible('figure[data-chart="budgets"] .chart-table table'), "the data table prints");
+    assert.ok(await page.isHidden('figure[data-chart="budgets"] .chart-describe > summary'));
   } finally {
     await context.close();
   }
