@@ -4,6 +4,8 @@
 //! browser last reported, so that a drag writes the words a reader can see and leaves the others
 //! until it settles.
 
+use std::cell::RefCell;
+
 use web_sys::{Document, Element};
 
 /// One chart's words on the page.
@@ -13,6 +15,9 @@ pub struct ChartWords {
     /// The figure, then each of the article's sentences, with whether it is on screen (`None`:
     /// not reported yet, which counts as on screen).
     places: Vec<(Element, Option<bool>)>,
+    /// The takeaway and the description last written (`None`: not yet), so that words already
+    /// there are not read back from the page to be compared.
+    written: RefCell<(Option<String>, Option<String>)>,
 }
 
 impl ChartWords {
@@ -35,16 +40,24 @@ impl ChartWords {
             takeaway: one("[data-takeaway]"),
             description: one("[data-description]"),
             places,
+            written: RefCell::default(),
         }
     }
 
     /// Writes the takeaway (into the figure and every sentence of the article) and the
     /// description, each only where it changed.
     pub fn write(&self, takeaway: &str, description: &str) {
-        write_line(self.takeaway.as_ref(), takeaway);
-        write_line(self.description.as_ref(), description);
-        for (sentence, _) in self.places.iter().skip(1) {
-            write_line(Some(sentence), takeaway);
+        let mut written = self.written.borrow_mut();
+        if written.0.as_deref() != Some(takeaway) {
+            write_line(self.takeaway.as_ref(), takeaway);
+            for (sentence, _) in self.places.iter().skip(1) {
+                write_line(Some(sentence), takeaway);
+            }
+            written.0 = Some(takeaway.to_string());
+        }
+        if written.1.as_deref() != Some(description) {
+            write_line(self.description.as_ref(), description);
+            written.1 = Some(description.to_string());
         }
     }
 

@@ -55,31 +55,36 @@ pub fn install(document: &Document) -> Vec<Listener> {
     .collect()
 }
 
-/// Ends a drag (and, on a control's change, has the address written); what waited follows at
-/// the next frame.
+/// Ends a drag or a change: what is in view follows at the next frame, the rest (and the
+/// address) once the controls have been left alone.
 fn settle(changed: bool) {
     let was = with_page(|page| {
         let was = page.dragging;
         page.dragging = false;
         was
     });
-    if changed {
-        // The address follows a moment later, off the frames the reader watches (and within
-        // the rate at which browsers let a page rewrite its address).
-        frame_clock::later(write_address);
-    }
     if changed || was == Some(true) {
+        // What the reader does not watch follows a moment later, off the frames of the step.
+        frame_clock::later(catch_up);
         frame_clock::request(on_frame_work);
     }
 }
 
-/// Writes the page's scenario into its address.
-fn write_address() {
-    with_page(|page| {
+/// Once the controls have been left alone: the address follows the scenario (within the rate
+/// at which browsers let a page rewrite it), and the charts off screen follow too, their models
+/// rebuilt and words written now and their drawings in the tasks that follow.
+fn catch_up() {
+    let next = with_page(|page| {
         if let Some(window) = web_sys::window() {
             link::write(&window, &page.scenario, &page.start);
         }
+        page.rebuild(true);
+        page.write_waiting_words();
+        page.next_step()
     });
+    if let Some(next) = next {
+        next.schedule();
+    }
 }
 
 fn on_input(event: Event) {

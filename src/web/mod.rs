@@ -110,7 +110,7 @@ pub fn mount(digest: &[u8]) -> u32 {
             page.stale = true;
             page.sync_controls();
             // The charts are drawn by the tasks already queued, from the rebuilt models.
-            page.rebuild();
+            page.rebuild(true);
         }
     });
     drawn
@@ -273,7 +273,7 @@ impl Page {
     /// chart and writes every word that waits.
     pub fn rebuild_and_draw(&mut self) -> u32 {
         self.dragging = false;
-        self.rebuild();
+        self.rebuild(true);
         let drawn = self.draw_dirty(None);
         self.write_waiting_words();
         drawn
@@ -281,10 +281,10 @@ impl Page {
 
     /// Rebuilds the models if the scenario changed, marking the charts whose model changed: each
     /// is redrawn (while a control is dragged, once in view), its words on the page are written
-    /// now, and its label and data table once the control settles. While a control is dragged,
-    /// a chart whose frame and words are all off screen waits to be rebuilt until it comes on
-    /// screen or the control settles.
-    pub fn rebuild(&mut self) {
+    /// now, and its label and data table once the control settles. Unless `all`, a chart whose
+    /// frame and words are all off screen waits to be rebuilt until it comes on screen or the
+    /// page catches up after the control settles (`controls::catch_up`).
+    pub fn rebuild(&mut self, all: bool) {
         let stale = std::mem::take(&mut self.stale);
         let dragging = self.dragging;
         for chart in self
@@ -292,7 +292,7 @@ impl Page {
             .iter_mut()
             .filter(|c| (stale || c.model_stale) && c.model.follows_scenario())
         {
-            if dragging && !chart.in_view() && !chart.words.in_view() {
+            if !all && !chart.in_view() && !chart.words.in_view() {
                 chart.model_stale = true;
                 continue;
             }

@@ -38,7 +38,7 @@ impl Page {
     pub fn draw_for_paper(&mut self) -> u32 {
         // Paper shows the scenario as it is now, words and all, even in the middle of a drag.
         self.dragging = false;
-        self.rebuild();
+        self.rebuild(true);
         self.write_waiting_words();
         let theme = Theme::new(Palette::LIGHT, PRINT_RATIO);
         let mut drawn = 0;

@@ -18,7 +18,7 @@ pub(super) const FRAME_BUDGET_MS: f64 = 30.0;
 /// frame's budget, and ask for another frame if charts are still waiting.
 pub fn on_frame_work() {
     let next = with_page(|page| {
-        page.rebuild();
+        page.rebuild(false);
         page.draw_dirty(Some(FRAME_BUDGET_MS));
         page.write_waiting_words();
         page.next_step()
