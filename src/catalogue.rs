@@ -20,6 +20,7 @@ use crate::model::scenario::Scenario;
 use crate::model::template;
 use crate::model::troop_share::TroopShare;
 use crate::model::unit_chart::UnitChart;
+use crate::model::wording::says;
 
 /// The width, in CSS pixels, at which the main static version of each chart is drawn: the
 /// widest the page's chart frame gets (a 40rem column less 1rem each side), so that on a wide
@@ -264,7 +265,7 @@ impl Model {
                 // added only where it does not, and never rounded against the label's.
                 let at = crate::model::wording::amount(marker.value, panel.unit);
                 let plain = crate::model::wording::decimal(marker.value, 1);
-                if marker.label.contains(&at) || marker.label.contains(&plain) {
+                if says(&marker.label, &at) || says(&marker.label, &plain) {
                     parts.push(format!("A line: {}.", marker.label));
                 } else {
                     parts.push(format!("A line: {}, at {at}.", marker.label));

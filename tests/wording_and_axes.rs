@@ -86,3 +86,14 @@ fn months_and_dates_in_words_and_anything_else_as_written() {
         assert_eq!(date(odd), odd);
     }
 }
+
+#[test]
+fn a_sentence_says_words_only_where_they_stand_in_it() {
+    use reassurance_force::model::wording::says;
+    assert!(says("Implied by “40% increase”: 22.1", "22.1"));
+    assert!(says("22.1 at the start", "22.1"));
+    assert!(says("anything", ""));
+    assert!(!says("22.1", "22.14"));
+    assert!(!says("2 2.1", "22.1"));
+    assert!(!says("", "x"));
+}

@@ -4,7 +4,7 @@
 
 use crate::figures::{DataError, Figures, Kind, Order, PanelSpec};
 use crate::model::panel::{bars_of, rank, Bar, Marker, Panel};
-use crate::model::wording;
+use crate::model::{template, wording};
 
 /// The count a growth of `growth_pct` percent up to `now` implies before it.
 #[must_use]
@@ -187,6 +187,9 @@ fn marker(
         return Ok(None);
     };
     // The file's checks allow `{value}` alone in a marker's label.
-    let label = spec.label.replace("{value}", &wording::decimal(value, 1));
+    let label = template::fill(&spec.label, |name| {
+        (name == "value").then(|| wording::decimal(value, 1))
+    })
+    .unwrap_or_else(|_| spec.label.clone());
     Ok(Some(Marker { value, label, kind }))
 }

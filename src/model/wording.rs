@@ -10,6 +10,17 @@ const EXACT_LIMIT: f64 = 1e15;
 /// only a computation gone wrong could give one).
 pub const NO_NUMBER: &str = "—";
 
+/// Whether `text` has `words` in it, byte for byte (a plain scan: a sentence is short, and the
+/// general substring search is a kilobyte of the chart program).
+#[must_use]
+pub fn says(text: &str, words: &str) -> bool {
+    words.is_empty()
+        || text
+            .as_bytes()
+            .windows(words.len())
+            .any(|here| here == words.as_bytes())
+}
+
 /// `216100.0` → `"216,100"`. Rounds to a whole number. Written from integers (every whole
 /// number below 10¹⁹ exactly), so that no float-formatting code is needed.
 #[must_use]
