@@ -155,7 +155,7 @@ pub fn read_digest(bytes: &[u8]) -> Result<FiguresFile, DataError> {
 
 impl Figures {
     /// Checks a file already read: every reference resolves in the unit it needs, every
-    /// figure has a source and a declared measure (the checks [`parse`] and [`from_digest`] run).
+    /// figure has a source and a declared measure (the checks [`parse`] and `from_digest` run).
     ///
     /// # Errors
     /// A [`DataError`] naming the field's path.
@@ -164,7 +164,7 @@ impl Figures {
         Ok(Figures { file })
     }
 
-    /// The digest the browser reads ([`from_digest`]): what the chart program needs of this
+    /// The digest the browser reads (`from_digest`): what the chart program needs of this
     /// file, in postcard's encoding.
     ///
     /// # Errors
