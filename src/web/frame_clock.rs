@@ -45,23 +45,19 @@ pub fn later(work: fn()) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    LATER.with(|slot| {
-        let mut slot = slot.borrow_mut();
-        let callback = slot.get_or_insert_with(|| {
-            Closure::<dyn FnMut()>::new(move || {
-                LATER_ID.with(|id| id.set(None));
-                work();
-            })
-        });
-        if let Some(id) = LATER_ID.with(Cell::take) {
-            window.clear_timeout_with_handle(id);
-        }
-        let id = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            callback.as_ref().unchecked_ref(),
-            LATER_MS,
-        );
-        LATER_ID.with(|slot| slot.set(id.ok()));
-    });
+    with_callback(
+        &LATER,
+        work,
+        || LATER_ID.with(|id| id.set(None)),
+        |callback| {
+            if let Some(id) = LATER_ID.with(Cell::take) {
+                window.clear_timeout_with_handle(id);
+            }
+            let id =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(callback, LATER_MS);
+            LATER_ID.with(|slot| slot.set(id.ok()));
+        },
+    );
 }
 
 /// How long [`later`] waits, in milliseconds: past a click's frames and a finger's pause.
@@ -81,16 +77,33 @@ fn queue(
     let Some(window) = web_sys::window() else {
         return;
     };
+    with_callback(
+        slot,
+        work,
+        move || pending.with(|p| p.set(false)),
+        |callback| {
+            if arm(&window, callback) {
+                pending.with(|p| p.set(true));
+            }
+        },
+    );
+}
+
+/// Hands `use_it` the slot's closure, made on first use to run `first` and then `work`.
+fn with_callback(
+    slot: &'static Slot,
+    work: fn(),
+    first: impl Fn() + 'static,
+    use_it: impl FnOnce(&Function),
+) {
     slot.with(|slot| {
         let mut slot = slot.borrow_mut();
         let callback = slot.get_or_insert_with(|| {
             Closure::<dyn FnMut()>::new(move || {
-                pending.with(|p| p.set(false));
+                first();
                 work();
             })
         });
-        if arm(&window, callback.as_ref().unchecked_ref()) {
-            pending.with(|p| p.set(true));
-        }
+        use_it(callback.as_ref().unchecked_ref());
     });
 }
