@@ -68,15 +68,18 @@
   // load, before any scroll, are drawn first and wait for it: the browser's first report lists
   // them, and is passed over unless the page has scrolled already.
   if (typeof IntersectionObserver === "function") {
-    let scrolled = false;
-    addEventListener("scroll", () => (scrolled = true), { once: true, passive: true });
+    // When the page first scrolled. The first report is judged by when the browser looked, not
+    // by when the report arrives: one looked at before a scroll but handed over after it lists
+    // the charts in view at load, which wait for their drawing.
+    let scrolledAt = Infinity;
+    addEventListener("scroll", () => (scrolledAt = performance.now()), { once: true, passive: true });
     parsed.then(() => {
       let first = true;
       const watch = new IntersectionObserver((entries) => {
         for (const entry of entries) {
           const figure = entry.target;
           if (figure.dataset.state) watch.unobserve(figure);
-          else if (entry.isIntersecting && (scrolled || !first)) figure.dataset.reached = "";
+          else if (entry.isIntersecting && (!first || entry.time >= scrolledAt)) figure.dataset.reached = "";
         }
         first = false;
       });
