@@ -63,6 +63,9 @@ pub struct LiveChart {
     pub words: ChartWords,
     /// Whether those words wait for the drag to settle or to come on screen.
     pub sentences_stale: bool,
+    /// Whether the words on the page are the model's already (a step writes them, and its
+    /// settling would compute them again).
+    text_written: bool,
     /// Whether its model waits to be rebuilt for the scenario (a chart and words all off screen
     /// wait while a control is dragged).
     pub model_stale: bool,
@@ -236,6 +239,7 @@ impl LiveChart {
             table_stale: true,
             words,
             sentences_stale: false,
+            text_written: false,
             model_stale: false,
             recorded: 0,
             _on_resize: on_resize,
@@ -277,12 +281,15 @@ impl LiveChart {
 
     /// Writes the takeaway, the description and the article's sentences of a chart that
     /// follows the scenario; returns whether it does.
-    fn write_text(&self) -> bool {
+    fn write_text(&mut self) -> bool {
         let takeaway = self.model.takeaway();
         if takeaway.is_empty() {
             return false;
         }
-        self.words.write(&takeaway, &self.model.description());
+        if !self.text_written {
+            self.words.write(&takeaway, &self.model.description());
+            self.text_written = true;
+        }
         true
     }
 
@@ -305,6 +312,7 @@ impl LiveChart {
     /// Replaces the model, keeping the first as the one the page opened with.
     pub fn set_model(&mut self, model: Model) {
         let before = std::mem::replace(&mut self.model, model);
+        self.text_written = false;
         if self.opened.is_none() {
             self.opened = Some(before);
         }
