@@ -45,20 +45,43 @@ impl ChartWords {
     }
 
     /// Writes the takeaway (into the figure and every sentence of the article) and the
-    /// description, each only where it changed.
-    pub fn write(&self, takeaway: &str, description: &str) {
+    /// description, each only where it changed. While a control is `dragging`, only the places
+    /// on screen are written, and the description only if it is open; returns whether every
+    /// place now says these words (if not, the rest wait for another call).
+    pub fn write(&self, takeaway: &str, description: &str, dragging: bool) -> bool {
         let mut written = self.written.borrow_mut();
+        let mut complete = true;
         if written.0.as_deref() != Some(takeaway) {
-            write_line(self.takeaway.as_ref(), takeaway);
-            for (sentence, _) in self.places.iter().skip(1) {
-                write_line(Some(sentence), takeaway);
+            for (i, (place, on_screen)) in self.places.iter().enumerate() {
+                if dragging && *on_screen == Some(false) {
+                    complete = false;
+                } else if i == 0 {
+                    write_line(self.takeaway.as_ref(), takeaway);
+                } else {
+                    write_line(Some(place), takeaway);
+                }
             }
-            written.0 = Some(takeaway.to_string());
+            if complete {
+                written.0 = Some(takeaway.to_string());
+            }
         }
         if written.1.as_deref() != Some(description) {
-            write_line(self.description.as_ref(), description);
-            written.1 = Some(description.to_string());
+            let hidden = self
+                .places
+                .first()
+                .is_some_and(|(_, on)| *on == Some(false))
+                || self
+                    .description
+                    .as_ref()
+                    .is_some_and(|d| d.closest("details:not([open])").ok().flatten().is_some());
+            if dragging && hidden {
+                complete = false;
+            } else {
+                write_line(self.description.as_ref(), description);
+                written.1 = Some(description.to_string());
+            }
         }
+        complete
     }
 
     /// The takeaway as the page shows it now.

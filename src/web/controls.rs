@@ -43,8 +43,8 @@ pub fn install(document: &Document) -> Vec<Listener> {
     let target = document.as_ref();
     [
         Listener::on(target, "input", on_input),
-        // A control settles: the address follows, and so do the charts out of view and what
-        // is not read on the page (labels, tables), at the next frame.
+        // A control settles: once the controls are left alone, the address follows, and so do
+        // the charts out of view and what is not read on the page (labels, tables).
         Listener::on(target, "change", |_| settle(true)),
         // A thumb let go where it was picked up sends no change; the drag is over all the same.
         Listener::on(target, "pointerup", |_| settle(false)),
@@ -55,26 +55,23 @@ pub fn install(document: &Document) -> Vec<Listener> {
     .collect()
 }
 
-/// Ends a drag or a change: what is in view follows at the next frame, the rest (and the
-/// address) once the controls have been left alone.
+/// Ends a drag or a change: what is in view follows at the next frame, as for any step; the
+/// rest (and the address) once the controls have been left alone, so that radios clicked one
+/// after another, or a slider stepped with the keys, cost each step no more than a drag's.
 fn settle(changed: bool) {
-    let was = with_page(|page| {
-        let was = page.dragging;
-        page.dragging = false;
-        was
-    });
-    if changed || was == Some(true) {
-        // What the reader does not watch follows a moment later, off the frames of the step.
+    let moving = with_page(|page| page.dragging);
+    if changed || moving == Some(true) {
         frame_clock::later(catch_up);
         frame_clock::request(on_frame_work);
     }
 }
 
-/// Once the controls have been left alone: the address follows the scenario (within the rate
-/// at which browsers let a page rewrite it), and the charts off screen follow too, their models
-/// rebuilt and words written now and their drawings in the tasks that follow.
+/// Once the controls have been left alone: the drag is over, the address follows the scenario
+/// (within the rate at which browsers let a page rewrite it), and the charts off screen follow
+/// too, their models rebuilt and words written now and their drawings in the tasks that follow.
 fn catch_up() {
     let next = with_page(|page| {
+        page.dragging = false;
         if let Some(window) = web_sys::window() {
             link::write(&window, &page.scenario, &page.start);
         }

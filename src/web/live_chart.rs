@@ -257,7 +257,7 @@ impl LiveChart {
             return;
         }
         self.sentences_stale = false;
-        if self.write_text() && self.table_open() {
+        if self.write_text(dragging) && self.table_open() {
             self.write_table();
         }
     }
@@ -268,7 +268,7 @@ impl LiveChart {
     pub fn write_words(&mut self) {
         self.words_stale = false;
         self.sentences_stale = false;
-        let label = if self.write_text() {
+        let label = if self.write_text(false) {
             self.model.takeaway()
         } else {
             self.words.shown_takeaway()
@@ -280,15 +280,18 @@ impl LiveChart {
     }
 
     /// Writes the takeaway, the description and the article's sentences of a chart that
-    /// follows the scenario; returns whether it does.
-    fn write_text(&mut self) -> bool {
+    /// follows the scenario (while `dragging`, those in view; the rest wait); returns whether
+    /// it follows the scenario.
+    fn write_text(&mut self, dragging: bool) -> bool {
         let takeaway = self.model.takeaway();
         if takeaway.is_empty() {
             return false;
         }
         if !self.text_written {
-            self.words.write(&takeaway, &self.model.description());
-            self.text_written = true;
+            self.text_written = self
+                .words
+                .write(&takeaway, &self.model.description(), dragging);
+            self.sentences_stale |= !self.text_written;
         }
         true
     }

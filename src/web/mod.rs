@@ -55,8 +55,9 @@ pub struct Page {
     pub stale: bool,
     /// The live charts.
     pub charts: Vec<LiveChart>,
-    /// Whether a control is being moved (an `input` not yet settled by its `change`): charts
-    /// out of view and words out of sight then wait until it settles.
+    /// Whether a control is being moved (an `input` the page has not yet caught up with, a
+    /// moment after the controls are left alone): charts out of view and words out of sight
+    /// then wait.
     pub dragging: bool,
     /// Whether the reader's system prefers dark colours (followed while the page is open).
     pub dark: bool,

@@ -37,6 +37,9 @@ pub struct StrokeBatch {
     fill: String,
     stroke: String,
     font: String,
+    /// The text baseline and alignment last set (as the names the context takes), or empty.
+    baseline: &'static str,
+    align: &'static str,
 }
 
 impl StrokeBatch {
@@ -58,6 +61,8 @@ impl StrokeBatch {
             fill: String::new(),
             stroke: String::new(),
             font: String::new(),
+            baseline: "",
+            align: "",
         })
     }
 
@@ -115,11 +120,26 @@ impl StrokeBatch {
         }
     }
 
+    /// Sets where text stands against its point, unless it is set already (each name crosses
+    /// into the browser as a new string).
+    fn set_anchor(&mut self, baseline: &'static str, align: &'static str) {
+        if baseline != self.baseline {
+            self.context.set_text_baseline(baseline);
+            self.baseline = baseline;
+        }
+        if align != self.align {
+            self.context.set_text_align(align);
+            self.align = align;
+        }
+    }
+
     /// Forgets what was set, after the context restored an earlier state.
     fn forget_state(&mut self) {
         self.fill.clear();
         self.stroke.clear();
         self.font.clear();
+        self.baseline = "";
+        self.align = "";
     }
 
     /// Traces `points` as one closed shape and fills it.
@@ -347,16 +367,18 @@ impl DrawingBackend for StrokeBatch {
             }
             (x, y) = (0.0, 0.0);
         }
-        self.context.set_text_baseline(match style.anchor().v_pos {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
-        });
-        self.context.set_text_align(match style.anchor().h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
-            HPos::Center => "center",
-        });
+        self.set_anchor(
+            match style.anchor().v_pos {
+                VPos::Top => "top",
+                VPos::Center => "middle",
+                VPos::Bottom => "bottom",
+            },
+            match style.anchor().h_pos {
+                HPos::Left => "start",
+                HPos::Right => "end",
+                HPos::Center => "center",
+            },
+        );
         self.set_fill(color);
         self.set_font(style);
         let drawn = self.context.fill_text(text, x, y).map_err(failed);

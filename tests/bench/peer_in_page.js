@@ -2,7 +2,10 @@
 // Chart.js bar chart of twelve bars, animation off, in a frame the size of the chart it is
 // compared with, placed right after that chart, and a function that changes its data and
 // updates it as Chart.js does for a control. Also the measurement of one control step in real
-// frames, the same for the page and for the peer. The benchmark driver calls window.dragBench.
+// frames, the same for the page and for the peer. The peer has controls of its own, a slider and
+// three radios, so that a step of the peer costs the browser what moving a control costs it on
+// any page (the thumb or the radio redrawn), as a step of the page's own controls does; the bare
+// update, with no control moved, is measured too. The benchmark driver calls window.dragBench.
 /* global Chart */
 
 const figures = await (await fetch("/www/data/figures.json")).json();
@@ -10,12 +13,16 @@ const values = figures.figures.map((f) => f.value).filter((v) => typeof v === "n
 const labels = figures.figures.slice(0, 12).map((f) => f.label);
 let chart = null;
 let frame = null;
+let controls = null;
 
-/** Places the peer after the figure `slug`, at the size of that figure's canvas. */
+/** Places the peer after the figure `slug`, at the size of that figure's canvas, below its controls. */
 function place(slug) {
   const canvas = document.querySelector(`figure[data-chart="${slug}"] canvas`);
   frame?.remove();
+  controls?.remove();
   chart?.destroy();
+  controls = peerControls();
+  canvas.closest("figure").after(controls);
   frame = document.createElement("div");
   frame.className = "bench-peer";
   frame.style.position = "relative";
@@ -23,7 +30,7 @@ function place(slug) {
   frame.style.height = `${canvas.clientHeight}px`;
   const own = document.createElement("canvas");
   frame.append(own);
-  canvas.closest("figure").after(frame);
+  controls.after(frame);
   chart = new Chart(own, {
     type: "bar",
     data: { labels, datasets: [{ data: [...values], backgroundColor: "#0072b2" }] },
@@ -37,6 +44,24 @@ function place(slug) {
     },
   });
   return [own.clientWidth, own.clientHeight];
+}
+
+/** The peer's controls: a slider and three radios, each updating the peer as it moves. */
+function peerControls() {
+  const form = document.createElement("form");
+  form.className = "bench-peer-controls";
+  const slider = document.createElement("input");
+  Object.assign(slider, { type: "range", name: "peer-step", min: "0", max: "99", value: "0" });
+  slider.setAttribute("aria-label", "peer step");
+  form.append(slider);
+  for (const value of ["0", "1", "2"]) {
+    const radio = document.createElement("input");
+    Object.assign(radio, { type: "radio", name: "peer-radio", value });
+    radio.setAttribute("aria-label", `peer ${value}`);
+    form.append(radio);
+  }
+  form.addEventListener("input", (event) => update(Number(event.target.value)));
+  return form;
 }
 
 /** Changes the peer's data for step `i` and updates it. */
@@ -107,6 +132,21 @@ window.dragBench = {
       input(currency);
       currency.dispatchEvent(new Event("change", { bubbles: true }));
     }),
-  /** The peer chart updated, one update per step. */
+  /** The peer chart updated, one update per step, with no control moved. */
   peer: (count) => steps(count, update),
+  /** The peer's slider moved a step at a time, its chart updated by each move. */
+  peerSlider: (count) =>
+    steps(count, (i) => {
+      const slider = controls.querySelector('input[type="range"]');
+      slider.value = String(i % 100);
+      input(slider);
+    }),
+  /** The peer's radios changed, one per step, its chart updated by each. */
+  peerBudgets: (count) =>
+    steps(count, (i) => {
+      const radio = controls.querySelector(`input[value="${i % 3}"]`);
+      radio.checked = true;
+      input(radio);
+      radio.dispatchEvent(new Event("change", { bubbles: true }));
+    }),
 };
