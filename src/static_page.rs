@@ -42,6 +42,7 @@ pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
         "\n        <p class=\"chart-status\" data-status role=\"status\"></p>\n\
          \x20       <p class=\"visually-hidden\" data-live aria-live=\"polite\"></p>\n\
          \x20       <noscript><p class=\"chart-status\">This is the static version of the chart: its interactive version needs JavaScript.</p></noscript>\n\
+         \x20       <div class=\"chart-actions\">\n\
          \x20       <details class=\"chart-describe\">\n\
          \x20         <summary>Describe this chart</summary>\n\
          \x20         <p class=\"chart-description\" id=\"{slug}-description\" data-description>{}</p>\n\
@@ -54,7 +55,8 @@ pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
          \x20           <tbody>\n{rows}            </tbody>\n\
          \x20         </table>\n\
          \x20       </details>\n\
-         \x20       <p class=\"chart-data\"><a href=\"www/static/{slug}.csv\" download>{DOWNLOAD}</a><span data-yours hidden> or <a href=\"www/static/{slug}.csv\" download=\"{slug}-your-scenario.csv\">{YOUR_DOWNLOAD}</a></span>, with a source for every row.</p>\n        ",
+         \x20       <p class=\"chart-data\"><a href=\"www/static/{slug}.csv\" download>{DOWNLOAD}</a><span data-yours hidden> or <a href=\"www/static/{slug}.csv\" download=\"{slug}-your-scenario.csv\">{YOUR_DOWNLOAD}</a></span>, with a source for every row.</p>\n\
+         \x20       </div>\n        ",
         escape_html(&model.description()),
         escape_html(title),
     )

@@ -7,7 +7,7 @@ use plotters::drawing::IntoDrawingArea;
 use crate::catalogue::{ChartId, FigureError, Model};
 use crate::charts::text_width::Estimate;
 use crate::charts::theme::Theme;
-use crate::charts::{ChartError, Style};
+use crate::charts::{ChartError, Layout, Style};
 use crate::figures::Figures;
 use crate::model::scenario::Scenario;
 
@@ -30,18 +30,32 @@ pub fn render(
 /// # Errors
 /// A [`ChartError`] if the area is too small or drawing fails.
 pub fn draw(model: &Model, size: (u32, u32), theme: &Theme) -> Result<String, ChartError> {
+    Ok(draw_with_layout(model, size, theme)?.0)
+}
+
+/// A built model as an SVG document of `size` CSS pixels, with the layout of what was drawn
+/// (each bar's box and the box of every word and shape).
+///
+/// # Errors
+/// A [`ChartError`] if the area is too small or drawing fails.
+pub fn draw_with_layout(
+    model: &Model,
+    size: (u32, u32),
+    theme: &Theme,
+) -> Result<(String, Layout), ChartError> {
     let theme = &theme.for_svg();
     let mut svg = String::new();
-    {
+    let layout = {
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
         let style = Style {
             theme,
             measure: &Estimate,
             focus: None,
         };
-        model.draw(&area, style)?;
+        let layout = model.draw(&area, style)?;
         area.present()
             .map_err(|e| ChartError::Drawing(e.to_string()))?;
-    }
-    Ok(svg)
+        layout
+    };
+    Ok((svg, layout))
 }

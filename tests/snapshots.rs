@@ -111,7 +111,14 @@ fn csv_files_the_claims_check_and_embed_pages_are_current() -> Result {
     let css_path = Path::new(env!("CARGO_MANIFEST_DIR")).join(page_skeleton::STYLE);
     let css = std::fs::read_to_string(&css_path)?;
     let heights = page_skeleton::with_heights(&css, &figures)?;
-    assert!(heights.contains(".chart[data-chart=\"budgets\"] .chart-frame {\n  height: 650px;"));
+    for (_, spec) in charts(&figures) {
+        let rule = format!(
+            ".chart[data-chart=\"{}\"] .chart-frame {{\n  height: {}px;",
+            spec.slug.as_str(),
+            spec.height
+        );
+        assert!(heights.contains(&rule), "{rule:?} missing");
+    }
     check(Path::new(page_skeleton::STYLE), &heights)?;
     // Each chart's embed page is made from the page as it is now.
     for (_, spec) in charts(&figures) {
@@ -169,10 +176,14 @@ fn static_charts_carry_the_figures_and_their_kinds() -> Result {
         &theme,
     )?;
     for words in [
-        "0.88% · derived, 2024",
+        // Each panel says once what its bars are; a bar says only how it differs.
+        "Derived, 2024",
+        "0.88%",
         "1.42%",
+        "Reference, 2024, unless marked",
         "481,000",
-        "30,000 · as reported, 2025",
+        "30,000",
+        " · as reported, 2025",
         "less than 3%",
     ] {
         assert!(troops.contains(words), "{words:?} missing");
@@ -183,8 +194,14 @@ fn static_charts_carry_the_figures_and_their_kinds() -> Result {
         (NOMINAL_WIDTH, 650),
         &theme,
     )?;
-    for words in ["€14 bn · as reported, 2025", "US$149 bn", "2024–2027"] {
+    for words in ["€14 bn", "US$149 bn", "2024–2027", "Reference, 2024"] {
         assert!(budgets.contains(words), "{words:?} missing");
+    }
+    for repeated in ["481,000 · reference", "US$149 bn · reference"] {
+        assert!(
+            !troops.contains(repeated) && !budgets.contains(repeated),
+            "{repeated:?} says its panel's words again"
+        );
     }
     Ok(())
 }

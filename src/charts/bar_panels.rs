@@ -1,7 +1,8 @@
 //! Stacked panels of labelled horizontal bars: the drawing both charts share.
 //!
 //! Each row has its label on a line of its own above the bar, so the bars get the full width on
-//! a phone as on a desktop. Values are written at the bar's end, with their kind and year.
+//! a phone as on a desktop. What the bars are (their kind and year) is said once, in the
+//! panel's subtitle; a bar's own words are its value, with a word only where it differs.
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
@@ -64,7 +65,11 @@ pub fn draw<DB: DrawingBackend>(
     let mut layout = Layout::default();
     let mut y = m.pad;
     for (panel, title) in panels.iter().zip(&titles) {
-        let frame = Frame { x0, x1 };
+        let frame = Frame {
+            x0,
+            x1,
+            plot_x1: plot_right(&pen, panel, x0, x1),
+        };
         y = draw_panel(&pen, panel, title, &m, &frame, (y, row_h), &mut layout)?;
         if let Some(hit) = style
             .focus
@@ -74,6 +79,7 @@ pub fn draw<DB: DrawingBackend>(
         }
         y += m.panel_gap;
     }
+    layout.marks = pen.marks();
     Ok(layout)
 }
 
@@ -83,6 +89,7 @@ struct Metrics {
     gap: i32,
     title_h: i32,
     title_line_h: i32,
+    subtitle_h: i32,
     line_h: i32,
     tick_h: i32,
     panel_gap: i32,
@@ -95,6 +102,7 @@ impl Metrics {
             gap: theme.px(6.0),
             title_h: theme.px(size::TITLE * 1.6),
             title_line_h: theme.px(size::TITLE * 1.3),
+            subtitle_h: theme.px(size::TICK * 1.5),
             line_h: theme.px(size::LABEL * 1.45),
             tick_h: theme.px(size::TICK * 1.8),
             panel_gap: theme.px(18.0),
@@ -108,7 +116,16 @@ impl Metrics {
         } else {
             0
         };
-        self.title_h + self.title_line_h * (count(title_lines) - 1).max(0) + self.tick_h + marker
+        let subtitle = if panel.subtitle().is_some() {
+            self.subtitle_h
+        } else {
+            0
+        };
+        self.title_h
+            + self.title_line_h * (count(title_lines) - 1).max(0)
+            + subtitle
+            + self.tick_h
+            + marker
     }
 }
 
@@ -116,12 +133,34 @@ impl Metrics {
 struct Frame {
     x0: i32,
     x1: i32,
+    /// Where the axis ends: short of `x1` where a bar's value would not fit after it.
+    plot_x1: i32,
 }
 
 impl Frame {
     fn x_of(&self, panel: &Panel, value: f64) -> i32 {
-        self.x0 + (panel.axis.fraction(value) * f64::from(self.x1 - self.x0)).round() as i32
+        self.x0 + (panel.axis.fraction(value) * f64::from(self.plot_x1 - self.x0)).round() as i32
     }
+}
+
+/// Where a panel's axis may end so that every bar's value fits after the bar's end, within
+/// `x1` (on a phone the longest bars would otherwise leave no room for their words); never
+/// less than half the width.
+fn plot_right<DB: DrawingBackend>(pen: &Pen<'_, DB>, panel: &Panel, x0: i32, x1: i32) -> i32 {
+    let gap = pen.theme.px(5.0);
+    let mut right = x1;
+    for bar in &panel.bars {
+        let Some(value) = bar.value else {
+            continue;
+        };
+        let fraction = panel.axis.fraction(value);
+        if fraction <= 0.0 {
+            continue;
+        }
+        let room = x1 - x0 - gap - pen.width(&bar.value_text(), VALUE);
+        right = right.min(x0 + (f64::from(room) / fraction).floor() as i32);
+    }
+    right.max(x0 + (x1 - x0) / 2)
 }
 
 fn draw_panel<DB: DrawingBackend>(
@@ -145,6 +184,11 @@ fn draw_panel<DB: DrawingBackend>(
         }
     }
     y += m.title_h;
+    if let Some(subtitle) = panel.subtitle() {
+        let words = pen.fit(&subtitle, TICK, x1 - x0);
+        pen.text(&words, (x0, y - theme.px(3.0)), TICK, p.muted, HPos::Left)?;
+        y += m.subtitle_h;
+    }
 
     let marker_line_y = y;
     if panel.marker.is_some() {
@@ -160,11 +204,16 @@ fn draw_panel<DB: DrawingBackend>(
     }
 
     let bar_h = (row_h - m.line_h - m.gap).clamp(theme.px(8.0), theme.px(22.0));
+    let common = panel.common_origin();
     for bar in &panel.bars {
         // The label sits right above its own bar; any spare height goes above the label.
         let label_y = y + (row_h - m.line_h - bar_h - m.gap / 2).max(0);
-        let label = pen.fit(&bar.label, LABEL, x1 - x0);
-        pen.text(&label, (x0, label_y), LABEL, p.text, HPos::Left)?;
+        let apart = if bar.value.is_some() {
+            bar.apart_from(&common)
+        } else {
+            String::new()
+        };
+        draw_label(pen, &bar.label, &apart, (x0, label_y), x1 - x0)?;
         let bar_top = label_y + m.line_h;
         draw_bar(pen, panel, bar, frame, bar_top, bar_h)?;
         layout.hits.push(Hit {
@@ -189,12 +238,12 @@ fn draw_panel<DB: DrawingBackend>(
         .map(|&t| pen.width(&wording::tick(t, panel.unit), TICK))
         .max()
         .unwrap_or(0);
-    let spacing = (x1 - x0) / count(last.max(1));
-    let every = if widest + theme.px(8.0) > spacing {
-        2
-    } else {
-        1
-    };
+    let spacing = ((frame.plot_x1 - x0) / count(last.max(1))).max(1);
+    // Every tick, every other, every third…: the fewest skipped that keep labels apart (the
+    // last label stands wholly left of its tick, so it needs half a label more).
+    let every = usize::try_from((widest * 3 / 2 + theme.px(8.0) + spacing - 1) / spacing)
+        .unwrap_or(1)
+        .max(1);
     for (i, &tick) in ticks.iter().enumerate() {
         if i % every != 0 {
             continue;
@@ -209,6 +258,43 @@ fn draw_panel<DB: DrawingBackend>(
         pen.text(&words, at, TICK, p.muted, anchor)?;
     }
     Ok(rows_bottom + m.tick_h)
+}
+
+/// A bar's label, followed, in the muted colour, by the words that set it apart from its panel
+/// (`apart`, if any): those are kept whole, and the label is cut to make room for them.
+fn draw_label<DB: DrawingBackend>(
+    pen: &Pen<'_, DB>,
+    label: &str,
+    apart: &str,
+    (x, y): (i32, i32),
+    room: i32,
+) -> Result<(), ChartError> {
+    let p = &pen.theme.palette;
+    if apart.is_empty() {
+        return pen.text(
+            &pen.fit(label, LABEL, room),
+            (x, y),
+            LABEL,
+            p.text,
+            HPos::Left,
+        );
+    }
+    let suffix = format!(" · {apart}");
+    let suffix_w = pen.width(&suffix, LABEL);
+    if suffix_w * 2 > room {
+        let words = format!("{label}{suffix}");
+        return pen.text(
+            &pen.fit(&words, LABEL, room),
+            (x, y),
+            LABEL,
+            p.text,
+            HPos::Left,
+        );
+    }
+    let label = pen.fit(label, LABEL, room - suffix_w);
+    pen.text(&label, (x, y), LABEL, p.text, HPos::Left)?;
+    let after = x + pen.width(&label, LABEL);
+    pen.text(&suffix, (after, y), LABEL, p.muted, HPos::Left)
 }
 
 fn draw_bar<DB: DrawingBackend>(
@@ -245,22 +331,20 @@ fn draw_bar<DB: DrawingBackend>(
     }
 
     let gap = theme.px(5.0);
-    let full = format!("{} · {}", bar.value_text(), bar.provenance());
     // Words go inside a bar only if the bar is as tall as the type: on a thin bar (a phone's),
     // dark words would stand out of it onto the background.
     let tall_enough = bar_h >= theme.px(VALUE.size);
-    for words in [full, bar.value_text()] {
-        let w = pen.width(&words, VALUE);
-        if end + gap + w <= x1 {
-            return pen.text_mid(&words, (end + gap, mid), VALUE, p.text, HPos::Left);
+    let words = bar.value_text();
+    let w = pen.width(&words, VALUE);
+    if end + gap + w <= x1 {
+        return pen.text_mid(&words, (end + gap, mid), VALUE, p.text, HPos::Left);
+    }
+    if tall_enough && w + 2 * gap <= end - start {
+        if bar.kind == Kind::AsReported {
+            // On stripes, a plate of the fill colour keeps the words legible.
+            pen.fill_rect((end - 2 * gap - w, top), (end, top + bar_h), fill)?;
         }
-        if tall_enough && w + 2 * gap <= end - start {
-            if bar.kind == Kind::AsReported {
-                // On stripes, a plate of the fill colour keeps the words legible.
-                pen.fill_rect((end - 2 * gap - w, top), (end, top + bar_h), fill)?;
-            }
-            return pen.text_mid(&words, (end - gap, mid), VALUE, text_on(fill), HPos::Right);
-        }
+        return pen.text_mid(&words, (end - gap, mid), VALUE, text_on(fill), HPos::Right);
     }
     // A range that starts away from zero may have room before it.
     let short = bar.value_text();

@@ -3,6 +3,7 @@
 //! [`Layout`] of what it drew; charts hold no state.
 
 pub mod bar_panels;
+pub mod clearance;
 pub mod hatching;
 pub mod pen;
 pub mod text_width;
@@ -41,6 +42,8 @@ pub struct Hit {
 pub struct Layout {
     /// One box per bar.
     pub hits: Vec<Hit>,
+    /// The box of every word and filled shape drawn, in drawing order.
+    pub marks: Vec<pen::Mark>,
 }
 
 /// Why a chart could not be drawn.

@@ -1,6 +1,8 @@
 //! A drawing area with its theme and text measure: the few strokes every chart is made of
 //! (text at an anchor, a line, a filled box), in backing-store pixels.
 
+use std::cell::RefCell;
+
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
 use plotters::element::{PathElement, Rectangle, Text};
@@ -35,13 +37,23 @@ impl Type {
     }
 }
 
-/// Draws on an area in a theme.
+/// A box the pen drew, in backing-store pixels: words, or a filled shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    /// Left, top, right and bottom.
+    pub rect: (i32, i32, i32, i32),
+    /// Whether it is words (else a filled shape).
+    pub words: bool,
+}
+
+/// Draws on an area in a theme, noting the box of everything it draws.
 pub struct Pen<'a, DB: DrawingBackend> {
     /// Where to draw.
     pub area: &'a DrawingArea<DB, Shift>,
     /// Colours and scale.
     pub theme: &'a Theme,
     measure: &'a dyn TextWidth,
+    marks: RefCell<Vec<Mark>>,
 }
 
 impl<'a, DB: DrawingBackend> Pen<'a, DB> {
@@ -55,7 +67,14 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
             area,
             theme,
             measure,
+            marks: RefCell::default(),
         }
+    }
+
+    /// The boxes of everything drawn so far.
+    #[must_use]
+    pub fn marks(&self) -> Vec<Mark> {
+        self.marks.borrow().clone()
     }
 
     /// The width of `words` in backing-store pixels.
@@ -174,6 +193,21 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         if words.is_empty() {
             return Ok(());
         }
+        let (w, h) = (self.width(words, kind), self.theme.px(kind.size));
+        let left = match pos.h_pos {
+            HPos::Left => at.0,
+            HPos::Center => at.0 - w / 2,
+            HPos::Right => at.0 - w,
+        };
+        let top = match pos.v_pos {
+            VPos::Top => at.1,
+            VPos::Center => at.1 - h / 2,
+            VPos::Bottom => at.1 - h,
+        };
+        self.marks.borrow_mut().push(Mark {
+            rect: (left, top, left + w, top + h),
+            words: true,
+        });
         let style = TextStyle::from(self.theme.font(kind.size, kind.bold))
             .color(&colour)
             .pos(pos);
@@ -209,6 +243,15 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         to: (i32, i32),
         colour: RGBColor,
     ) -> Result<(), ChartError> {
+        self.marks.borrow_mut().push(Mark {
+            rect: (
+                from.0.min(to.0),
+                from.1.min(to.1),
+                from.0.max(to.0),
+                from.1.max(to.1),
+            ),
+            words: false,
+        });
         drawn(self.area.draw(&Rectangle::new([from, to], colour.filled())))
     }
 }

@@ -163,5 +163,6 @@ pub fn draw<DB: DrawingBackend>(
             pen.line(a, b, p.text, ring)?;
         }
     }
+    layout.marks = pen.marks();
     Ok(layout)
 }

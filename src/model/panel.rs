@@ -131,6 +131,24 @@ impl Bar {
         }
     }
 
+    /// The words that set the bar apart from `common` (what its panel's subtitle says the bars
+    /// are): its kind, its years and "converted", each only where the subtitle does not already
+    /// say it; empty for a bar like the rest.
+    #[must_use]
+    pub fn apart_from(&self, common: &Origin) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        if common.kind != Some(self.kind) {
+            parts.push(self.kind.words());
+        }
+        if common.years.as_deref() != Some(self.years.as_str()) && !self.years.is_empty() {
+            parts.push(&self.years);
+        }
+        if self.converted_from.is_some() && !common.converted {
+            parts.push("converted");
+        }
+        parts.join(", ")
+    }
+
     /// Everything about the bar in one line, for a tooltip or a screen reader:
     /// `"Ruritania: 216,100. Measure: active military personnel. Reference, 2024. Source: The
     /// Alliance."`
@@ -161,6 +179,52 @@ impl Bar {
     }
 }
 
+/// What a panel's bars are, as its subtitle says it once: the kind and the years that most of
+/// them share (at least two, or the only one), and whether most were converted.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Origin {
+    /// As reported, reference, derived or the reader's scenario; `None` if no kind is shared.
+    pub kind: Option<Kind>,
+    /// The year or span; `None` if none is shared.
+    pub years: Option<String>,
+    /// Whether most of the values were converted to another currency.
+    pub converted: bool,
+}
+
+impl Origin {
+    /// The words for a subtitle: `"Reference, 2024"`, `"As reported, 2025, converted"`.
+    #[must_use]
+    pub fn words(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(kind) = self.kind {
+            let kind = kind.words();
+            // Kind words are ASCII: capitalising the first letter needs no Unicode tables.
+            let mut words = kind.get(..1).unwrap_or_default().to_ascii_uppercase();
+            words.push_str(kind.get(1..).unwrap_or_default());
+            parts.push(words);
+        }
+        parts.extend(self.years.clone());
+        if self.converted {
+            parts.push("converted".into());
+        }
+        parts.join(", ")
+    }
+}
+
+/// The value most of `items` share, if at least two share it (or it is the only one of `of`
+/// bars); the earliest among equals.
+fn shared<T: PartialEq + Clone>(items: &[T], of: usize) -> Option<T> {
+    let mut best: Option<(&T, usize)> = None;
+    for item in items {
+        let n = items.iter().filter(|i| *i == item).count();
+        if best.is_none_or(|(_, most)| n > most) {
+            best = Some((item, n));
+        }
+    }
+    best.filter(|&(_, n)| n >= 2 || of == 1)
+        .map(|(item, _)| item.clone())
+}
+
 /// A vertical marker across a panel, such as the article's "less than 3%".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Marker {
@@ -188,6 +252,45 @@ pub struct Panel {
 }
 
 impl Panel {
+    /// What the panel's bars with a value share, said once in its subtitle.
+    #[must_use]
+    pub fn common_origin(&self) -> Origin {
+        let valued: Vec<&Bar> = self.bars.iter().filter(|b| b.value.is_some()).collect();
+        let kinds: Vec<Kind> = valued.iter().map(|b| b.kind).collect();
+        let years: Vec<&str> = valued
+            .iter()
+            .map(|b| b.years.as_str())
+            .filter(|y| !y.is_empty())
+            .collect();
+        let converted = valued.iter().filter(|b| b.converted_from.is_some()).count();
+        Origin {
+            kind: shared(&kinds, valued.len()),
+            years: shared(&years, valued.len()).map(str::to_string),
+            converted: converted * 2 > valued.len(),
+        }
+    }
+
+    /// The panel's subtitle: what its bars share, once (`"Reference, 2024"`), and whether some
+    /// bars differ and say so themselves; `None` if they share nothing.
+    #[must_use]
+    pub fn subtitle(&self) -> Option<String> {
+        let common = self.common_origin();
+        let words = common.words();
+        if words.is_empty() {
+            return None;
+        }
+        let all_alike = self
+            .bars
+            .iter()
+            .filter(|b| b.value.is_some())
+            .all(|b| b.apart_from(&common).is_empty());
+        Some(if all_alike {
+            words
+        } else {
+            format!("{words}, unless marked")
+        })
+    }
+
     /// A panel whose axis covers its bars and marker with about a tenth to spare.
     #[must_use]
     pub fn new(title: String, unit: Unit, bars: Vec<Bar>, marker: Option<Marker>) -> Self {

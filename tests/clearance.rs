@@ -1,0 +1,106 @@
+//! Every chart is legible in the frame the page gives it: at the frame widths of a 320, 375,
+//! 768 and 1280 px window (and the static versions' widths), at pixel ratios 1 and 3, light and
+//! dark, no words run into other words or across a bar, and nothing leaves the frame. Drawn
+//! natively, as the static SVGs are; the browser's own drawing is checked in web.rs.
+#![cfg(not(target_arch = "wasm32"))] // native tests; the browser's are in web.rs
+
+mod committed_figures;
+
+use committed_figures::real;
+use reassurance_force::catalogue::STATIC_VERSIONS;
+use reassurance_force::charts::clearance::problems;
+use reassurance_force::charts::pen::Mark;
+use reassurance_force::charts::theme::{Palette, Theme};
+use reassurance_force::page_skeleton::build_all;
+use reassurance_force::static_svg;
+
+type Result = std::result::Result<(), Box<dyn std::error::Error>>;
+
+/// The chart frame's width in a window of 320, 375, and 768 px or more (the text column less
+/// 1rem each side).
+const PAGE_WIDTHS: [u32; 3] = [288, 343, 608];
+
+#[test]
+fn every_chart_is_legible_at_every_width_ratio_and_palette() -> Result {
+    let figures = real()?;
+    let widths: Vec<u32> = PAGE_WIDTHS
+        .into_iter()
+        .chain(STATIC_VERSIONS.map(|(w, _)| w))
+        .collect();
+    let mut found = Vec::new();
+    let mut checked = 0;
+    for (spec, model) in build_all(&figures)? {
+        for &width in &widths {
+            for ratio in [1.0, 3.0] {
+                for palette in [Palette::LIGHT, Palette::DARK] {
+                    let theme = Theme::new(palette, ratio);
+                    let size = (width * ratio as u32, spec.height * ratio as u32);
+                    let (_, layout) = static_svg::draw_with_layout(&model, size, &theme)?;
+                    assert!(
+                        layout.marks.iter().any(|m| m.words),
+                        "{}: no words drawn",
+                        spec.slug
+                    );
+                    let frame = (size.0 as i32, size.1 as i32);
+                    for problem in problems(&layout.marks, frame) {
+                        found.push(format!(
+                            "{} at {width}×{} px, ratio {ratio}: {problem}",
+                            spec.slug, spec.height
+                        ));
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 8 * 5 * 4, "only {checked} drawings checked");
+    assert!(
+        found.is_empty(),
+        "{} problems:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+    Ok(())
+}
+
+fn words(rect: (i32, i32, i32, i32)) -> Mark {
+    Mark { rect, words: true }
+}
+
+fn shape(rect: (i32, i32, i32, i32)) -> Mark {
+    Mark { rect, words: false }
+}
+
+#[test]
+fn the_check_finds_words_over_words_across_a_bar_and_out_of_the_frame() {
+    let frame = (100, 100);
+    assert!(problems(
+        &[
+            words((0, 0, 40, 10)),
+            words((50, 0, 90, 10)),
+            shape((0, 12, 90, 20))
+        ],
+        frame
+    )
+    .is_empty());
+    // A value written inside its bar is legible.
+    assert!(problems(&[shape((0, 0, 90, 20)), words((60, 5, 85, 15))], frame).is_empty());
+    // Words taller than the bar they are written in stand out of it.
+    assert_eq!(
+        problems(&[shape((0, 5, 90, 15)), words((60, 0, 85, 20))], frame).len(),
+        1
+    );
+    assert_eq!(
+        problems(&[words((0, 0, 40, 10)), words((30, 5, 70, 15))], frame).len(),
+        1
+    );
+    assert_eq!(
+        problems(&[words((0, 0, 40, 10)), shape((30, 5, 70, 15))], frame).len(),
+        1
+    );
+    assert_eq!(
+        problems(&[shape((30, 5, 70, 15)), words((0, 0, 40, 10))], frame).len(),
+        1
+    );
+    assert_eq!(problems(&[words((80, 90, 120, 100))], frame).len(), 1);
+}
