@@ -281,7 +281,7 @@ fn draw_label<DB: DrawingBackend>(
     }
     let suffix = format!(" · {apart}");
     let suffix_w = pen.width(&suffix, LABEL);
-    if suffix_w * 2 > room {
+    if suffix_w >= room {
         let words = format!("{label}{suffix}");
         return pen.text(
             &pen.fit(&words, LABEL, room),

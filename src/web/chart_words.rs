@@ -12,6 +12,8 @@ use web_sys::{Document, Element};
 pub struct ChartWords {
     takeaway: Option<Element>,
     description: Option<Element>,
+    /// The disclosure the description sits in, if any (closed, it waits while a control moves).
+    disclosure: Option<Element>,
     /// The figure, then each of the article's sentences, with whether it is on screen (`None`:
     /// not reported yet, which counts as on screen).
     places: Vec<(Element, Option<bool>)>,
@@ -36,9 +38,14 @@ impl ChartWords {
                 }
             }
         }
+        let description = one("[data-description]");
+        let disclosure = description
+            .as_ref()
+            .and_then(|d| d.closest("details").ok().flatten());
         Self {
             takeaway: one("[data-takeaway]"),
-            description: one("[data-description]"),
+            description,
+            disclosure,
             places,
             written: RefCell::default(),
         }
@@ -61,9 +68,9 @@ impl ChartWords {
                     write_line(Some(place), takeaway);
                 }
             }
-            if complete {
-                written.0 = Some(takeaway.to_string());
-            }
+            // After a partial write the places differ, so no takeaway counts as written: a
+            // return to the last one written everywhere is written again where it changed.
+            written.0 = complete.then(|| takeaway.to_string());
         }
         if written.1.as_deref() != Some(description) {
             let hidden = self
@@ -71,9 +78,9 @@ impl ChartWords {
                 .first()
                 .is_some_and(|(_, on)| *on == Some(false))
                 || self
-                    .description
+                    .disclosure
                     .as_ref()
-                    .is_some_and(|d| d.closest("details:not([open])").ok().flatten().is_some());
+                    .is_some_and(|d| !d.has_attribute("open"));
             if dragging && hidden {
                 complete = false;
             } else {

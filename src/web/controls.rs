@@ -45,7 +45,11 @@ pub fn install(document: &Document) -> Vec<Listener> {
         Listener::on(target, "input", on_input),
         // A control settles: once the controls are left alone, the address follows, and so do
         // the charts out of view and what is not read on the page (labels, tables).
-        Listener::on(target, "change", |_| settle(true)),
+        Listener::on(target, "change", |event| {
+            if control_of(&event).is_some() {
+                settle(true);
+            }
+        }),
         // A thumb let go where it was picked up sends no change; the drag is over all the same.
         Listener::on(target, "pointerup", |_| settle(false)),
         Listener::on(target, "pointercancel", |_| settle(false)),
@@ -84,12 +88,16 @@ fn catch_up() {
     }
 }
 
-fn on_input(event: Event) {
-    let Some(input) = event
+/// The page's control an event came from, if it came from one (other forms are not the page's).
+fn control_of(event: &Event) -> Option<HtmlInputElement> {
+    event
         .target()
         .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
         .filter(|i| i.closest("form[data-controls]").ok().flatten().is_some())
-    else {
+}
+
+fn on_input(event: Event) {
+    let Some(input) = control_of(&event) else {
         return;
     };
     let (name, value) = (input.name(), input.value());
