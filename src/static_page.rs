@@ -43,10 +43,8 @@ pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
          \x20       <p class=\"visually-hidden\" data-live aria-live=\"polite\"></p>\n\
          \x20       <noscript><p class=\"chart-status\">This is the static version of the chart: its interactive version needs JavaScript.</p></noscript>\n\
          \x20       <div class=\"chart-actions\">\n\
-         \x20       <details class=\"chart-describe\">\n\
-         \x20         <summary>Describe this chart</summary>\n\
-         \x20         <p class=\"chart-description\" id=\"{slug}-description\" data-description>{}</p>\n\
-         \x20       </details>\n\
+         \x20       <details class=\"chart-describe\"><summary>Describe this chart</summary></details>\n\
+         \x20       <p class=\"chart-description\" id=\"{slug}-description\" data-description>{}</p>\n\
          \x20       <details class=\"chart-table\">\n\
          \x20         <summary>Show the data</summary>\n\
          \x20         <table>\n\
@@ -64,6 +62,26 @@ pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
 
 /// Where the generated claims list starts and ends in `index.html`.
 pub const CLAIMS_MARKERS: (&str, &str) = ("<!-- claims:start -->", "<!-- claims:end -->");
+
+/// Where the story's frame (standfirst and dateline) goes, under the headline.
+pub const FRAME_MARKERS: (&str, &str) = ("<!-- frame:start -->", "<!-- frame:end -->");
+
+/// The story's frame as HTML: its standfirst, and a dateline that says what the article
+/// describes and the day the figures were last checked. Empty if the file declares none.
+#[must_use]
+pub fn frame_html(figures: &crate::figures::Figures) -> String {
+    let Some(story) = figures.story() else {
+        return String::new();
+    };
+    format!(
+        "\n        <p class=\"standfirst\">{}</p>\n\
+         \x20       <p class=\"dateline\">{} <span class=\"checked\">Figures checked <time datetime=\"{}\">{}</time>.</span></p>\n        ",
+        escape_html(&story.standfirst),
+        escape_html(&story.dateline),
+        escape_html(&story.figures_checked),
+        crate::model::wording::long_date(&story.figures_checked),
+    )
+}
 
 /// Text made safe to place in HTML, as element content or in a quoted attribute.
 #[must_use]
@@ -299,6 +317,7 @@ pub fn regenerate(
     let charts = crate::page_skeleton::build_all(figures)?;
     let page = crate::page_skeleton::with_figures(page, figures, &charts)?;
     let page = splice(&page, CLAIMS_MARKERS, &claims_html(&checked))?;
+    let page = splice(&page, FRAME_MARKERS, &frame_html(figures))?;
     let page = with_extras(&page, &charts)?;
     crate::page_script::with_loader(&page, loader, "")
 }

@@ -104,3 +104,29 @@ fn the_check_finds_words_over_words_across_a_bar_and_out_of_the_frame() {
     );
     assert_eq!(problems(&[words((80, 90, 120, 100))], frame).len(), 1);
 }
+
+#[test]
+fn a_point_between_two_rows_finds_the_nearer_and_a_point_far_off_finds_none() {
+    use reassurance_force::charts::{Hit, Layout};
+    let hit = |id: &str, rect| Hit {
+        id: id.into(),
+        rect,
+    };
+    let layout = Layout {
+        hits: vec![hit("a", (0, 0, 100, 20)), hit("b", (0, 30, 100, 50))],
+        marks: Vec::new(),
+    };
+    assert_eq!(layout.hit_near((50, 10), 8), Some(0), "inside a");
+    assert_eq!(
+        layout.hit_near((50, 23), 8),
+        Some(0),
+        "3 px below a, 7 px above b"
+    );
+    assert_eq!(
+        layout.hit_near((50, 28), 8),
+        Some(1),
+        "8 px below a, 2 px above b"
+    );
+    assert_eq!(layout.hit_near((50, 70), 8), None, "20 px below b");
+    assert_eq!(layout.hit_near((150, 10), 8), None, "beside the rows");
+}

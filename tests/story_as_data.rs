@@ -8,7 +8,7 @@ mod committed_figures;
 
 use std::path::Path;
 
-use committed_figures::{charts, edited, FIGURES_JSON};
+use committed_figures::{charts, edited, set_at, FIGURES_JSON};
 use reassurance_force::catalogue::Model;
 use reassurance_force::charts::theme::{Palette, Theme};
 use reassurance_force::figures::parse;
@@ -225,4 +225,37 @@ fn a_chart_entry_is_checked_like_any_data() {
         map.insert("unit_chart".into(), json!({"share": "claim.us-data-share"}));
     }
     assert_eq!(refused(chart), "charts[8].unit_chart");
+}
+
+#[test]
+fn the_frame_above_the_article_is_the_file_s() -> Result {
+    let (page, loader) = page_and_loader()?;
+    let text = edited(|tree| {
+        set_at(
+            tree,
+            "/story/standfirst",
+            json!("A standfirst the editors wrote."),
+        );
+        set_at(tree, "/story/figures_checked", json!("2027-01-05"));
+    });
+    let fresh = static_page::regenerate(&page, &parse(&text)?, &loader)?;
+    let frame = static_page::between(
+        &fresh,
+        static_page::FRAME_MARKERS.0,
+        static_page::FRAME_MARKERS.1,
+    )
+    .ok_or("no frame in the page")?;
+    assert!(
+        frame.contains("<p class=\"standfirst\">A standfirst the editors wrote.</p>"),
+        "{frame}"
+    );
+    assert!(
+        frame.contains("<time datetime=\"2027-01-05\">5 January 2027</time>"),
+        "{frame}"
+    );
+    // A day that is not one is refused by its place in the file.
+    let wrong = edited(|tree| set_at(tree, "/story/figures_checked", json!("2027-02-30")));
+    let error = parse(&wrong).err().map(|e| e.path);
+    assert_eq!(error.as_deref(), Some("story.figures_checked"));
+    Ok(())
 }

@@ -46,6 +46,29 @@ pub struct Layout {
     pub marks: Vec<pen::Mark>,
 }
 
+impl Layout {
+    /// The bar whose box holds backing-store point `(x, y)`; failing that, the nearest box
+    /// above or below the point within `slack` pixels (so that the thin gaps between rows do not
+    /// blink the tooltip off as a pointer moves down a chart).
+    #[must_use]
+    pub fn hit_near(&self, (x, y): (i32, i32), slack: i32) -> Option<usize> {
+        let distance = |h: &Hit| {
+            let (l, t, r, b) = h.rect;
+            if x < l || x > r {
+                return None;
+            }
+            Some(if y < t { t - y } else { (y - b).max(0) })
+        };
+        self.hits
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| Some((i, distance(h)?)))
+            .filter(|&(_, d)| d <= slack)
+            .min_by_key(|&(_, d)| d)
+            .map(|(i, _)| i)
+    }
+}
+
 /// Why a chart could not be drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChartError {

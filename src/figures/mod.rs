@@ -15,6 +15,8 @@ mod cross_check;
 mod figure;
 mod measure;
 mod place;
+#[cfg(not(target_arch = "wasm32"))]
+mod story_frame;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -29,6 +31,8 @@ pub use claim_specs::{Check, ClaimSpec, ReadingSpec, Tolerance};
 pub use figure::{Figure, Kind, Source, Unit};
 pub use measure::{Bound, Measure, MeasureSpec};
 pub use place::{route, Place};
+#[cfg(not(target_arch = "wasm32"))]
+pub use story_frame::StoryFrame;
 
 /// The figures file as written.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -51,6 +55,11 @@ pub struct FiguresFile {
     #[cfg(not(target_arch = "wasm32"))]
     #[serde(skip_serializing)]
     pub claims: Vec<ClaimSpec>,
+    /// The story's frame above the article (published by the native build; the digest leaves
+    /// it out).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[serde(default, skip_serializing)]
+    pub story: Option<StoryFrame>,
 }
 
 impl FiguresFile {
@@ -161,6 +170,10 @@ impl Figures {
     /// A [`DataError`] naming the field's path.
     pub fn check(file: FiguresFile) -> Result<Figures, DataError> {
         cross_check::check(&file)?;
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(story) = &file.story {
+            story.check()?;
+        }
         Ok(Figures { file })
     }
 
@@ -249,6 +262,13 @@ impl Figures {
     #[must_use]
     pub fn chart_of_kind(&self, kind: ChartKind) -> Option<&ChartSpec> {
         self.file.charts.iter().find(|c| c.kind == kind)
+    }
+
+    /// The story's frame above the article, if the file declares one.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[must_use]
+    pub fn story(&self) -> Option<&StoryFrame> {
+        self.file.story.as_ref()
     }
 
     /// The article's claims and their checks (none in the browser, which skips them).

@@ -151,6 +151,19 @@ fn month_names(y: &str, m: &str) -> Option<(&'static str, &'static str)> {
     MONTHS.get(index).copied()
 }
 
+/// `"2026-11-27"` → `"27 November 2026"`; anything else is returned as written.
+#[must_use]
+pub fn long_date(iso: &str) -> String {
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    match (month_names(y, m), d.parse::<u8>()) {
+        (Some((name, _)), Ok(day)) => format!("{day} {name} {y}"),
+        _ => iso.to_string(),
+    }
+}
+
 /// `"2026-11"` → `"November 2026"`; anything else is returned as written.
 #[must_use]
 pub fn month(iso: &str) -> String {

@@ -12,7 +12,8 @@ use web_sys::{Document, Element};
 pub struct ChartWords {
     takeaway: Option<Element>,
     description: Option<Element>,
-    /// The disclosure the description sits in, if any (closed, it waits while a control moves).
+    /// The disclosure that shows the description, if any (closed, the description waits while
+    /// a control moves).
     disclosure: Option<Element>,
     /// The figure, then each of the article's sentences, with whether it is on screen (`None`:
     /// not reported yet, which counts as on screen).
@@ -39,9 +40,7 @@ impl ChartWords {
             }
         }
         let description = one("[data-description]");
-        let disclosure = description
-            .as_ref()
-            .and_then(|d| d.closest("details").ok().flatten());
+        let disclosure = one("details.chart-describe");
         Self {
             takeaway: one("[data-takeaway]"),
             description,

@@ -85,11 +85,9 @@ pub fn hit_at(chart: &LiveChart, x: f64, y: f64) -> Option<usize> {
         (x * chart.ratio).round() as i32,
         (y * chart.ratio).round() as i32,
     );
-    chart
-        .layout
-        .hits
-        .iter()
-        .position(|h| (h.rect.0..=h.rect.2).contains(&px) && (h.rect.1..=h.rect.3).contains(&py))
+    // Within 8 CSS pixels of a row: the gaps between rows are thinner than that.
+    let slack = (8.0 * chart.ratio).round() as i32;
+    chart.layout.hit_near((px, py), slack)
 }
 
 /// Shows the tooltip for bar `i`, centred on CSS x `near_x` (or near the bar's start).

@@ -3,6 +3,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
+import { accessibleNames } from "./accessible_names.mjs";
 import { servedPage, open, chartStates, inkedPixels, failureNotices, scrollThroughPage, editedDigest, CHART_SLUGS, CLAIM_COUNT } from "./browser.mjs";
 
 const shared = servedPage({ before, after });
@@ -359,3 +361,21 @@ test("a zero-width container, rapid resizes, a pixel ratio of 3 and a 320 px pho
   }
 });
 
+
+// The record was made (accessible_names.mjs) from the page as it stood before its charts lost
+// their printed descriptions and per-bar provenance, its notes moved beside the charts and
+// its claims into columns: every name and description offered then is offered now.
+test("nothing leaves the accessibility tree: every accessible name and description of the page before the layout changes is still there", async () => {
+  const before = JSON.parse(readFileSync(new URL("./accessible-before.json", import.meta.url), "utf8"));
+  assert.ok(before.filter((l) => l.startsWith("description: ")).length >= 8, "the record holds each figure's description");
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1280 });
+  try {
+    await chartStates(page);
+    const now = new Set(await accessibleNames(page));
+    const gone = before.filter((line) => !now.has(line));
+    assert.deepEqual(gone, [], `${gone.length} of ${before.length} gone`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
