@@ -59,3 +59,33 @@ pub fn draw_with_layout(
     };
     Ok((svg, layout))
 }
+
+/// A built model as a poster in SVG: `poster`'s title and lines round the chart, the chart
+/// `size` CSS pixels as on the page; with the layout of everything drawn.
+///
+/// # Errors
+/// A [`ChartError`] if the area is too small or drawing fails.
+pub fn poster(
+    model: &Model,
+    poster: &crate::charts::poster::Poster,
+    (width, chart_height): (u32, u32),
+    theme: &Theme,
+) -> Result<(String, Layout), ChartError> {
+    let theme = &theme.for_svg();
+    let added = poster.added_height(i32::try_from(width).unwrap_or(i32::MAX), theme, &Estimate);
+    let height = chart_height + u32::try_from(added.max(0)).unwrap_or(0);
+    let mut svg = String::new();
+    let layout = {
+        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let style = Style {
+            theme,
+            measure: &Estimate,
+            focus: None,
+        };
+        let layout = poster.draw(&area, style, |chart, style| model.draw(chart, style))?;
+        area.present()
+            .map_err(|e| ChartError::Drawing(e.to_string()))?;
+        layout
+    };
+    Ok((svg, layout))
+}

@@ -130,3 +130,59 @@ fn a_point_between_two_rows_finds_the_nearer_and_a_point_far_off_finds_none() {
     assert_eq!(layout.hit_near((50, 70), 8), None, "20 px below b");
     assert_eq!(layout.hit_near((150, 10), 8), None, "beside the rows");
 }
+
+#[test]
+fn a_chart_to_take_away_carries_its_title_sources_date_and_address_and_stays_legible() -> Result {
+    use reassurance_force::charts::poster::Poster;
+    let figures = real()?;
+    for (spec, model) in build_all(&figures)? {
+        let poster = Poster {
+            title: spec.title.clone(),
+            lines: vec![
+                "Sources: The article (as reported); a public source with a long title that wraps over more than one line at this width".into(),
+                "Figures checked 27 November 2026".into(),
+                "https://example.org/article/?force=40000#force-scenario-title".into(),
+            ],
+        };
+        for (width, ratio) in [(343, 2.0), (608, 2.0)] {
+            let theme = Theme::new(Palette::LIGHT, ratio);
+            let scaled = |v: u32| (f64::from(v) * ratio) as u32;
+            let (svg, layout) = static_svg::poster(
+                &model,
+                &poster,
+                (scaled(width), scaled(spec.height)),
+                &theme,
+            )?;
+            let height = svg
+                .split("height=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .and_then(|h| h.parse::<i32>().ok())
+                .ok_or("no height")?;
+            assert!(
+                height > scaled(spec.height) as i32,
+                "{}: nothing added round the chart",
+                spec.slug
+            );
+            for words in [
+                "Figures checked 27 November 2026",
+                "https://example.org/article/?force=40000",
+            ] {
+                assert!(svg.contains(words), "{}: {words:?} missing", spec.slug);
+            }
+            assert!(
+                !layout.hits.is_empty() || spec.slug.as_str() == "intelligence",
+                "{}: no bars",
+                spec.slug
+            );
+            let found = problems(&layout.marks, (scaled(width) as i32, height));
+            assert!(
+                found.is_empty(),
+                "{} at {width} px: {}",
+                spec.slug,
+                found.join("\n")
+            );
+        }
+    }
+    Ok(())
+}

@@ -366,37 +366,42 @@ fn draw_marker<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let theme = pen.theme;
     let colour = theme.palette.text;
-    let (dash, space) = (theme.px(5.0), theme.px(3.0));
-    let mut y = label_y + theme.px(2.0);
-    while y < bottom {
-        pen.line((x, y), (x, (y + dash).min(bottom)), colour, theme.px(2.0))?;
-        y += dash + space;
-    }
     let gap = theme.px(6.0);
     let room_right = frame.x1 - x - gap;
     let room_left = x - gap - frame.x0;
     let full = format!("{} · {}", marker.label, marker.kind.words());
+    // Beside the line if the words fit on one side; else whole across it, the line starting
+    // under them; cut only if the words are wider than the chart.
+    let mut placed = None;
     for words in [&full, &marker.label] {
         let w = pen.width(words, VALUE);
         if w <= room_right {
-            return pen.text(words, (x + gap, label_y), VALUE, colour, HPos::Left);
+            placed = Some((words.clone(), x + gap, HPos::Left, false));
+        } else if w <= room_left {
+            placed = Some((words.clone(), x - gap, HPos::Right, false));
         }
-        if w <= room_left {
-            return pen.text(words, (x - gap, label_y), VALUE, colour, HPos::Right);
+        if placed.is_some() {
+            break;
         }
     }
-    let (room, at, anchor) = if room_left >= room_right {
-        (room_left, x - gap, HPos::Right)
+    let (words, at, anchor, across) = placed.unwrap_or_else(|| {
+        let words = pen.fit(&marker.label, VALUE, frame.x1 - frame.x0);
+        let w = pen.width(&words, VALUE);
+        let left = (x - w / 2).clamp(frame.x0, (frame.x1 - w).max(frame.x0));
+        (words, left, HPos::Left, true)
+    });
+    pen.text(&words, (at, label_y), VALUE, colour, anchor)?;
+    let (dash, space) = (theme.px(5.0), theme.px(3.0));
+    let mut y = if across {
+        label_y + theme.px(VALUE.size) + theme.px(2.0)
     } else {
-        (room_right, x + gap, HPos::Left)
+        label_y + theme.px(2.0)
     };
-    pen.text(
-        &pen.fit(&marker.label, VALUE, room),
-        (at, label_y),
-        VALUE,
-        colour,
-        anchor,
-    )
+    while y < bottom {
+        pen.line((x, y), (x, (y + dash).min(bottom)), colour, theme.px(2.0))?;
+        y += dash + space;
+    }
+    Ok(())
 }
 
 /// A ring around the focused bar's row: 2 CSS pixels in the text colour, just outside the row.

@@ -6,6 +6,7 @@ pub mod bar_panels;
 pub mod clearance;
 pub mod hatching;
 pub mod pen;
+pub mod poster;
 pub mod text_width;
 pub mod theme;
 pub mod waffle;

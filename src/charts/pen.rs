@@ -37,46 +37,16 @@ impl Type {
     }
 }
 
-/// A box the pen drew, in backing-store pixels: words, or a filled shape.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Mark {
-    /// Left, top, right and bottom.
-    pub rect: (i32, i32, i32, i32),
-    /// Whether it is words (else a filled shape).
-    pub words: bool,
-}
-
-/// Draws on an area in a theme, noting the box of everything it draws.
-pub struct Pen<'a, DB: DrawingBackend> {
-    /// Where to draw.
-    pub area: &'a DrawingArea<DB, Shift>,
+/// Measures words in a theme, with no area to draw on: how wide, cut to fit, wrapped.
+#[derive(Clone, Copy)]
+pub struct Typesetter<'a> {
     /// Colours and scale.
     pub theme: &'a Theme,
-    measure: &'a dyn TextWidth,
-    marks: RefCell<Vec<Mark>>,
+    /// The text measure.
+    pub measure: &'a dyn TextWidth,
 }
 
-impl<'a, DB: DrawingBackend> Pen<'a, DB> {
-    /// A pen for `area`.
-    pub fn new(
-        area: &'a DrawingArea<DB, Shift>,
-        theme: &'a Theme,
-        measure: &'a dyn TextWidth,
-    ) -> Self {
-        Self {
-            area,
-            theme,
-            measure,
-            marks: RefCell::default(),
-        }
-    }
-
-    /// The boxes of everything drawn so far.
-    #[must_use]
-    pub fn marks(&self) -> Vec<Mark> {
-        self.marks.borrow().clone()
-    }
-
+impl Typesetter<'_> {
     /// The width of `words` in backing-store pixels.
     #[must_use]
     pub fn width(&self, words: &str, kind: Type) -> i32 {
@@ -150,6 +120,74 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         }
         lines.truncate(max_lines.max(1));
         lines
+    }
+}
+
+/// A box the pen drew, in backing-store pixels: words, or a filled shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    /// Left, top, right and bottom.
+    pub rect: (i32, i32, i32, i32),
+    /// Whether it is words (else a filled shape).
+    pub words: bool,
+}
+
+/// Draws on an area in a theme, noting the box of everything it draws.
+pub struct Pen<'a, DB: DrawingBackend> {
+    /// Where to draw.
+    pub area: &'a DrawingArea<DB, Shift>,
+    /// Colours and scale.
+    pub theme: &'a Theme,
+    measure: &'a dyn TextWidth,
+    marks: RefCell<Vec<Mark>>,
+}
+
+impl<'a, DB: DrawingBackend> Pen<'a, DB> {
+    /// A pen for `area`.
+    pub fn new(
+        area: &'a DrawingArea<DB, Shift>,
+        theme: &'a Theme,
+        measure: &'a dyn TextWidth,
+    ) -> Self {
+        Self {
+            area,
+            theme,
+            measure,
+            marks: RefCell::default(),
+        }
+    }
+
+    /// The boxes of everything drawn so far.
+    #[must_use]
+    pub fn marks(&self) -> Vec<Mark> {
+        self.marks.borrow().clone()
+    }
+
+    /// The words' measures in this pen's theme.
+    #[must_use]
+    pub fn typesetter(&self) -> Typesetter<'a> {
+        Typesetter {
+            theme: self.theme,
+            measure: self.measure,
+        }
+    }
+
+    /// The width of `words` in backing-store pixels.
+    #[must_use]
+    pub fn width(&self, words: &str, kind: Type) -> i32 {
+        self.typesetter().width(words, kind)
+    }
+
+    /// `words` cut with an ellipsis to fit `max` pixels.
+    #[must_use]
+    pub fn fit(&self, words: &str, kind: Type, max: i32) -> String {
+        self.typesetter().fit(words, kind, max)
+    }
+
+    /// `words` broken into at most `max_lines` lines of `max` pixels, the last cut to fit.
+    #[must_use]
+    pub fn wrap(&self, words: &str, kind: Type, max: i32, max_lines: usize) -> Vec<String> {
+        self.typesetter().wrap(words, kind, max, max_lines)
     }
 
     /// Text whose top edge is at `at.1`.

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement};
 
 use crate::catalogue::{ChartId, FigureError, Model};
+use crate::charts::poster::Poster;
 use crate::charts::text_width::{Estimate, TextWidth};
 use crate::charts::theme::{Palette, Theme};
 use crate::charts::{ChartError, Layout, Style};
@@ -409,4 +410,37 @@ pub fn draw_on(
     area.present()
         .map_err(|e| ChartError::Drawing(e.to_string()))?;
     Ok(layout)
+}
+
+/// Draws `model` as a poster on `canvas` (`poster`'s title and lines round the chart, the
+/// chart `chart_css` CSS pixels as on the page), sizing the canvas to hold it all at the
+/// theme's scale.
+///
+/// # Errors
+/// A [`ChartError`] if the canvas has no 2D context or drawing fails.
+pub fn draw_poster(
+    canvas: &HtmlCanvasElement,
+    model: &Model,
+    theme: &Theme,
+    poster: &Poster,
+    chart_css: (f64, f64),
+) -> Result<(), ChartError> {
+    let measure = MEASURE.with(Rc::clone);
+    let (w, h) = canvas_size::backing_size(chart_css, theme.scale);
+    let width = i32::try_from(w).unwrap_or(i32::MAX);
+    let added = poster.added_height(width, theme, measure.as_ref());
+    canvas.set_width(w);
+    canvas.set_height(h + u32::try_from(added.max(0)).unwrap_or(0));
+    let backend = StrokeBatch::new(canvas)
+        .ok_or_else(|| ChartError::Drawing("the canvas has no 2D context".into()))?;
+    let area = backend.into_drawing_area();
+    let style = Style {
+        theme,
+        measure: measure.as_ref(),
+        focus: None,
+    };
+    poster.draw(&area, style, |chart, style| model.draw(chart, style))?;
+    area.present()
+        .map_err(|e| ChartError::Drawing(e.to_string()))?;
+    Ok(())
 }

@@ -22,6 +22,7 @@ pub mod redraw_queue;
 pub mod resize;
 pub mod show_the_data;
 pub mod stroke_batch;
+pub mod take_away;
 
 use std::cell::RefCell;
 
@@ -203,6 +204,7 @@ fn mount_within(
     };
     page._listeners = controls::install(document);
     page._listeners.extend(pointer::install_page(document));
+    page._listeners.extend(take_away::install(document));
     if let Some(window) = web_sys::window() {
         page._listeners.extend(print::install(&window));
     }

@@ -1,0 +1,174 @@
+//! A chart a reader takes away: "Download image" draws the chart as the reader left it, at
+//! twice its size, with its title above and its sources, the day the figures were checked and
+//! the link to this scenario under it (`charts::poster`, the same code the page draws with);
+//! "Share" hands that link to the system's share sheet where the browser has one, and copies it
+//! otherwise, saying so in the figure.
+
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, Window};
+
+use crate::charts::poster::Poster;
+use crate::charts::theme::{Palette, Theme};
+use crate::model::scenario_url::to_query;
+use crate::web::listener::Listener;
+use crate::web::live_chart::draw_poster;
+use crate::web::with_page;
+
+/// The pixel ratio of a downloaded image.
+const IMAGE_SCALE: f64 = 2.0;
+
+/// Shows the figures' take-away buttons and listens for them.
+pub fn install(document: &Document) -> Vec<Listener> {
+    if let Ok(rows) = document.query_selector_all("[data-take-away-row]") {
+        for i in 0..rows.length() {
+            if let Some(row) = rows.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                row.remove_attribute("hidden").ok();
+            }
+        }
+    }
+    Listener::on(document.as_ref(), "click", |event| {
+        let Some(button) = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|e| e.closest("[data-take-away]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(figure) = button.closest("figure[data-chart]").ok().flatten() else {
+            return;
+        };
+        let said = match button.get_attribute("data-take-away").as_deref() {
+            Some("png") => download_image(&figure),
+            Some("share") => share(&figure),
+            _ => return,
+        };
+        tell(&figure, &said.unwrap_or_else(|e| e));
+    })
+    .into_iter()
+    .collect()
+}
+
+/// The link to the reader's scenario, at this figure's heading.
+fn address(window: &Window, figure: &Element) -> String {
+    let location = window.location();
+    let base = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
+    let query = with_page(|page| to_query(&page.scenario, &page.start)).unwrap_or_default();
+    let heading = figure
+        .query_selector("h2[id]")
+        .ok()
+        .flatten()
+        .map(|h| format!("#{}", h.id()))
+        .unwrap_or_default();
+    format!("{base}{query}{heading}")
+}
+
+/// The words of `selector` in `within`, spaces folded.
+fn words_of(within: &impl AsRef<Element>, selector: &str) -> String {
+    within
+        .as_ref()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
+/// Draws the figure's chart as a poster and hands it over as a PNG file; what to tell the reader.
+fn download_image(figure: &Element) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let mut lines = vec![words_of(figure, ".chart-source")];
+    let checked = words_of(
+        &document.document_element().ok_or("no page")?,
+        ".dateline time",
+    );
+    if !checked.is_empty() {
+        lines.push(format!("Figures checked {checked}"));
+    }
+    lines.push(address(&window, figure));
+    let poster = Poster {
+        title: words_of(figure, "h2"),
+        lines: lines.into_iter().filter(|l| !l.is_empty()).collect(),
+    };
+    let canvas: HtmlCanvasElement = document
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or("no canvas")?;
+    let (slug, url) = with_page(|page| {
+        let chart = page.charts.iter().find(|c| c.figure == *figure)?;
+        let css = chart
+            .size
+            .unwrap_or_else(|| crate::web::canvas_size::css_size(&chart.frame));
+        let palette = if page.dark {
+            Palette::DARK
+        } else {
+            Palette::LIGHT
+        };
+        let theme = Theme::new(palette, IMAGE_SCALE);
+        draw_poster(&canvas, &chart.model, &theme, &poster, css).ok()?;
+        Some((chart.slug.clone(), canvas.to_data_url().ok()?))
+    })
+    .flatten()
+    .ok_or("The image could not be drawn.")?;
+    hand_over(&document, &url, &format!("{slug}.png"))?;
+    Ok("Image downloaded.".into())
+}
+
+/// Follows a download link to `url`, saving it as `name`.
+fn hand_over(document: &Document, url: &str, name: &str) -> Result<(), String> {
+    let link: HtmlElement = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into().ok())
+        .ok_or("no link")?;
+    link.set_attribute("href", url).ok();
+    link.set_attribute("download", name).ok();
+    link.click();
+    Ok(())
+}
+
+/// Shares the link to this figure in the reader's scenario: the system's share sheet where the
+/// browser has one, else the clipboard. What to tell the reader.
+fn share(figure: &Element) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let url = address(&window, figure);
+    let navigator = Reflect::get(&window, &"navigator".into()).map_err(|_| "no navigator")?;
+    let method = |name: &str| {
+        Reflect::get(&navigator, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+    };
+    if let Some(share) = method("share") {
+        let data = Object::new();
+        Reflect::set(&data, &"url".into(), &url.as_str().into()).ok();
+        let title = words_of(figure, "h2");
+        Reflect::set(&data, &"title".into(), &title.into()).ok();
+        // The share sheet answers later; a reader who closes it has not failed at anything.
+        share.call1(&navigator, &data).ok();
+        return Ok(String::new());
+    }
+    let clipboard = Reflect::get(&navigator, &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
+    let write = Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok());
+    match write {
+        Some(write) if write.call1(&clipboard, &url.as_str().into()).is_ok() => {
+            Ok(format!("Link copied: {url}"))
+        }
+        _ => Err(format!("Copy this link: {url}")),
+    }
+}
+
+/// Says `words` in the figure's take-away line (a status, read out once).
+fn tell(figure: &Element, words: &str) {
+    if let Ok(Some(line)) = figure.query_selector("[data-take-away-said]") {
+        line.set_text_content(Some(words));
+    }
+}
