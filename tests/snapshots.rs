@@ -183,7 +183,7 @@ fn static_charts_carry_the_figures_and_their_kinds() -> Result {
         "Reference, 2024, unless marked",
         "481,000",
         "30,000",
-        " · as reported, 2025",
+        "· as reported, 2025",
         "less than 3%",
     ] {
         assert!(troops.contains(words), "{words:?} missing");

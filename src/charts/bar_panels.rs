@@ -293,8 +293,16 @@ fn draw_label<DB: DrawingBackend>(
     }
     let label = pen.fit(label, LABEL, room - suffix_w);
     pen.text(&label, (x, y), LABEL, p.text, HPos::Left)?;
-    let after = x + pen.width(&label, LABEL);
-    pen.text(&suffix, (after, y), LABEL, p.muted, HPos::Left)
+    // The space before the suffix is measured, not written: a leading space would be lost in
+    // an SVG file.
+    let after = x + pen.width(&format!("{label} "), LABEL);
+    pen.text(
+        &format!("· {apart}"),
+        (after, y),
+        LABEL,
+        p.muted,
+        HPos::Left,
+    )
 }
 
 fn draw_bar<DB: DrawingBackend>(

@@ -7,6 +7,7 @@ pub mod clearance;
 pub mod hatching;
 pub mod pen;
 pub mod poster;
+pub mod svg_writer;
 pub mod text_width;
 pub mod theme;
 pub mod waffle;

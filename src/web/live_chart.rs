@@ -1,6 +1,7 @@
 //! One figure's live chart: its canvas, tooltip and listeners made in the figure's frame, its
 //! model, and its drawing at the device's pixel ratio in the reader's light or dark palette.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use plotters::drawing::IntoDrawingArea;
@@ -9,6 +10,7 @@ use web_sys::{Element, HtmlCanvasElement, HtmlElement};
 
 use crate::catalogue::{ChartId, FigureError, Model};
 use crate::charts::poster::Poster;
+use crate::charts::svg_writer;
 use crate::charts::text_width::{Estimate, TextWidth};
 use crate::charts::theme::{Palette, Theme};
 use crate::charts::{ChartError, Layout, Style};
@@ -414,7 +416,7 @@ pub fn draw_on(
 
 /// Draws `model` as a poster on `canvas` (`poster`'s title and lines round the chart, the
 /// chart `chart_css` CSS pixels as on the page), sizing the canvas to hold it all at the
-/// theme's scale.
+/// theme's scale; with `svg`, writes the same drawing there as an SVG document.
 ///
 /// # Errors
 /// A [`ChartError`] if the canvas has no 2D context or drawing fails.
@@ -423,16 +425,24 @@ pub fn draw_poster(
     model: &Model,
     theme: &Theme,
     poster: &Poster,
-    chart_css: (f64, f64),
+    (chart_css, svg): ((f64, f64), Option<&Rc<RefCell<String>>>),
 ) -> Result<(), ChartError> {
     let measure = MEASURE.with(Rc::clone);
     let (w, h) = canvas_size::backing_size(chart_css, theme.scale);
     let width = i32::try_from(w).unwrap_or(i32::MAX);
     let added = poster.added_height(width, theme, measure.as_ref());
-    canvas.set_width(w);
-    canvas.set_height(h + u32::try_from(added.max(0)).unwrap_or(0));
-    let backend = StrokeBatch::new(canvas)
+    let size = (w, h + u32::try_from(added.max(0)).unwrap_or(0));
+    canvas.set_width(size.0);
+    canvas.set_height(size.1);
+    let mut backend = StrokeBatch::new(canvas)
         .ok_or_else(|| ChartError::Drawing("the canvas has no 2D context".into()))?;
+    if let Some(svg) = svg {
+        let mut out = svg.borrow_mut();
+        out.clear();
+        svg_writer::open(&mut out, size);
+        drop(out);
+        backend = backend.writing_svg(Rc::clone(svg));
+    }
     let area = backend.into_drawing_area();
     let style = Style {
         theme,
@@ -442,5 +452,8 @@ pub fn draw_poster(
     poster.draw(&area, style, |chart, style| model.draw(chart, style))?;
     area.present()
         .map_err(|e| ChartError::Drawing(e.to_string()))?;
+    if let Some(svg) = svg {
+        svg_writer::close(&mut svg.borrow_mut());
+    }
     Ok(())
 }

@@ -8,17 +8,21 @@
 //! the float formatting that was the largest single part of the chart program. Its backend still
 //! owns the canvas (its size, its preparation, bitmaps).
 
+use std::cell::RefCell;
 use std::fmt::Write;
+use std::rc::Rc;
 
 use plotters::prelude::DrawingBackend;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontStyle,
+    FontTransform,
 };
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
 
+use crate::charts::svg_writer;
 use crate::web::canvas_style;
 
 type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
@@ -40,6 +44,8 @@ pub struct StrokeBatch {
     /// The text baseline and alignment last set (as the names the context takes), or empty.
     baseline: &'static str,
     align: &'static str,
+    /// Where the same drawing is written as SVG too, if asked ([`StrokeBatch::writing_svg`]).
+    svg: Option<Rc<RefCell<String>>>,
 }
 
 impl StrokeBatch {
@@ -63,7 +69,25 @@ impl StrokeBatch {
             font: String::new(),
             baseline: "",
             align: "",
+            svg: None,
         })
+    }
+
+    /// The same backend, also writing what it draws as SVG elements into `svg` (the caller
+    /// opens and closes the document, `charts::svg_writer`).
+    #[must_use]
+    pub fn writing_svg(mut self, svg: Rc<RefCell<String>>) -> Self {
+        self.svg = Some(svg);
+        self
+    }
+
+    /// Writes into the SVG, if one is being written.
+    fn svg(&self, write: impl FnOnce(&mut String)) {
+        if let Some(svg) = &self.svg {
+            if let Ok(mut out) = svg.try_borrow_mut() {
+                write(&mut out);
+            }
+        }
     }
 
     /// Strokes the lines waiting, if any.
@@ -79,6 +103,7 @@ impl StrokeBatch {
             self.set_stroke(color);
             self.context.set_line_width(f64::from(width));
             self.context.stroke_with_path(&path);
+            self.svg(|out| svg_writer::path(out, &self.path, color, width));
         }
         self.path.clear();
     }
@@ -216,6 +241,7 @@ impl DrawingBackend for StrokeBatch {
             self.set_fill(color);
             self.context
                 .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+            self.svg(|out| svg_writer::rect(out, point, (point.0 + 1, point.1 + 1), color, None));
         }
         Ok(())
     }
@@ -228,6 +254,10 @@ impl DrawingBackend for StrokeBatch {
     ) -> Result<(), Failed> {
         self.stroke_waiting();
         if style.color().alpha > 0.0 {
+            self.svg(|out| {
+                let data = format!("M{} {}L{} {}", from.0, from.1, to.0, to.1);
+                svg_writer::path(out, &data, style.color(), style.stroke_width());
+            });
             let (from, to) = on_pixels(from, to);
             self.set_line(style);
             self.context.begin_path();
@@ -254,6 +284,8 @@ impl DrawingBackend for StrokeBatch {
             f64::from(bottom_right.0 - upper_left.0),
             f64::from(bottom_right.1 - upper_left.1),
         );
+        let outline = (!fill).then(|| style.stroke_width());
+        self.svg(|out| svg_writer::rect(out, upper_left, bottom_right, style.color(), outline));
         if fill {
             self.set_fill(style.color());
             self.context.fill_rect(x, y, w, h);
@@ -301,6 +333,7 @@ impl DrawingBackend for StrokeBatch {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
+        self.svg(|out| svg_writer::circle(out, center, radius, style.color(), fill));
         if fill {
             self.set_fill(style.color());
         } else {
@@ -332,6 +365,8 @@ impl DrawingBackend for StrokeBatch {
         self.stroke_waiting();
         if style.color().alpha > 0.0 {
             self.set_fill(style.color());
+            let vert: Vec<BackendCoord> = vert.into_iter().collect();
+            self.svg(|out| svg_writer::polygon(out, vert.iter().copied(), style.color()));
             self.fill_shape(vert);
         }
         Ok(())
@@ -354,6 +389,16 @@ impl DrawingBackend for StrokeBatch {
             FontTransform::Rotate180 => 2,
             FontTransform::Rotate270 => 3,
         };
+        self.svg(|out| {
+            let family = style.family();
+            let font = (
+                family.as_str(),
+                style.size(),
+                matches!(style.style(), FontStyle::Bold),
+            );
+            let anchor = (style.anchor().h_pos, style.anchor().v_pos);
+            svg_writer::text(out, text, pos, font, color, anchor, quarter_turns);
+        });
         let (mut x, mut y) = (f64::from(pos.0), f64::from(pos.1));
         if quarter_turns > 0 {
             self.context.save();

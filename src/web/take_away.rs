@@ -1,8 +1,12 @@
 //! A chart a reader takes away: "Download image" draws the chart as the reader left it, at
 //! twice its size, with its title above and its sources, the day the figures were checked and
 //! the link to this scenario under it (`charts::poster`, the same code the page draws with);
+//! "SVG" writes the same drawing as SVG (`charts::svg_writer`);
 //! "Share" hands that link to the system's share sheet where the browser has one, and copies it
 //! otherwise, saying so in the figure.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -39,7 +43,8 @@ pub fn install(document: &Document) -> Vec<Listener> {
             return;
         };
         let said = match button.get_attribute("data-take-away").as_deref() {
-            Some("png") => download_image(&figure),
+            Some("png") => download(&figure, Format::Png),
+            Some("svg") => download(&figure, Format::Svg),
             Some("share") => share(&figure),
             _ => return,
         };
@@ -79,8 +84,17 @@ fn words_of(within: &impl AsRef<Element>, selector: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Draws the figure's chart as a poster and hands it over as a PNG file; what to tell the reader.
-fn download_image(figure: &Element) -> Result<String, String> {
+/// The two files a chart is taken away as.
+#[derive(Clone, Copy)]
+enum Format {
+    /// An image at twice the chart's size.
+    Png,
+    /// The chart's drawing as SVG, at its size.
+    Svg,
+}
+
+/// Draws the figure's chart as a poster and hands it over as a file; what to tell the reader.
+fn download(figure: &Element, format: Format) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let mut lines = vec![words_of(figure, ".chart-source")];
@@ -96,11 +110,6 @@ fn download_image(figure: &Element) -> Result<String, String> {
         title: words_of(figure, "h2"),
         lines: lines.into_iter().filter(|l| !l.is_empty()).collect(),
     };
-    let canvas: HtmlCanvasElement = document
-        .create_element("canvas")
-        .ok()
-        .and_then(|c| c.dyn_into().ok())
-        .ok_or("no canvas")?;
     let (slug, url) = with_page(|page| {
         let chart = page.charts.iter().find(|c| c.figure == *figure)?;
         let css = chart
@@ -111,14 +120,34 @@ fn download_image(figure: &Element) -> Result<String, String> {
         } else {
             Palette::LIGHT
         };
-        let theme = Theme::new(palette, IMAGE_SCALE);
-        draw_poster(&canvas, &chart.model, &theme, &poster, css).ok()?;
-        Some((chart.slug.clone(), canvas.to_data_url().ok()?))
+        let canvas: HtmlCanvasElement = document
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into().ok())?;
+        let url = match format {
+            Format::Png => {
+                let theme = Theme::new(palette, IMAGE_SCALE);
+                draw_poster(&canvas, &chart.model, &theme, &poster, (css, None)).ok()?;
+                canvas.to_data_url().ok()?
+            }
+            Format::Svg => {
+                let svg = Rc::new(RefCell::new(String::new()));
+                let theme = Theme::new(palette, 1.0);
+                draw_poster(&canvas, &chart.model, &theme, &poster, (css, Some(&svg))).ok()?;
+                let encoded: String = js_sys::encode_uri_component(&svg.borrow()).into();
+                format!("data:image/svg+xml;charset=utf-8,{encoded}")
+            }
+        };
+        Some((chart.slug.clone(), url))
     })
     .flatten()
-    .ok_or("The image could not be drawn.")?;
-    hand_over(&document, &url, &format!("{slug}.png"))?;
-    Ok("Image downloaded.".into())
+    .ok_or("The chart could not be drawn for download.")?;
+    let (name, said) = match format {
+        Format::Png => (format!("{slug}.png"), "Image downloaded."),
+        Format::Svg => (format!("{slug}.svg"), "SVG downloaded."),
+    };
+    hand_over(&document, &url, &name)?;
+    Ok(said.into())
 }
 
 /// Follows a download link to `url`, saving it as `name`.

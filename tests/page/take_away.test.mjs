@@ -93,3 +93,29 @@ test("Share copies the scenario's link where there is no share sheet, and hands 
     await context.close();
   }
 });
+
+test("the SVG of a chart, downloaded from the keyboard, is the same drawing, with the reader's scenario in its words", async () => {
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000 });
+  try {
+    await chartStates(page);
+    await setForce(page, "40000");
+    const frame = await page.$eval(`${FIGURE} .chart-frame`, (f) => [f.clientWidth, f.clientHeight]);
+    await page.focus(`${FIGURE} [data-take-away="svg"]`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    assert.equal(download.suggestedFilename(), "force-scenario.svg");
+    const url = download.url();
+    assert.ok(url.startsWith("data:image/svg+xml;charset=utf-8,"), url.slice(0, 60));
+    const svg = decodeURIComponent(url.slice(url.indexOf(",") + 1));
+    const [, width, height] = svg.match(/^<svg [^>]*width="(\d+)" height="(\d+)"/) ?? [];
+    assert.equal(Number(width), frame[0], "the chart's width");
+    assert.ok(Number(height) > frame[1] + 50, "room for the words round the chart");
+    // The scenario is in the drawing: the force's bar and the link under the chart.
+    assert.match(svg, />40,000<\/text>/);
+    assert.match(svg, /force=40000#force-scenario-title<\/text>/);
+    assert.match(svg, />Figures checked \d+ \w+ \d{4}<\/text>/);
+    assert.equal(await page.textContent(`${FIGURE} [data-take-away-said]`), "SVG downloaded.");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
