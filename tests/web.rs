@@ -5,6 +5,7 @@
 use plotters::drawing::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use reassurance_force::catalogue::{ChartId, Model};
+use reassurance_force::charts::clearance::problems;
 use reassurance_force::charts::theme::{Palette, Theme};
 use reassurance_force::charts::Style;
 use reassurance_force::figures::{
@@ -177,6 +178,65 @@ fn a_chart_drawn_into_a_canvas_has_ink() {
             spec.slug
         );
     }
+}
+
+#[wasm_bindgen_test]
+fn every_chart_is_legible_on_canvas_with_the_browser_s_own_fonts() {
+    // The frame widths of a 320, 375 and 768-or-wider window, at pixel ratios 1 and 3, light
+    // and dark: no words over words or across a bar, nothing out of the frame, with the widths
+    // the browser measures (the native test uses an estimate).
+    clear_body();
+    let figures = figures::from_digest(DIGEST).unwrap_or_else(|e| panic!("{e}"));
+    let mut found = Vec::new();
+    let mut checked = 0;
+    for (id, spec) in ChartId::all(&figures).zip(figures.charts()) {
+        let model = Model::build(id, &figures, &Scenario::from_figures(&figures))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let height = frame_height(spec.slug.as_str());
+        for width in [288, 343, 608] {
+            for ratio in [1.0, 3.0] {
+                for palette in [Palette::LIGHT, Palette::DARK] {
+                    let size = (
+                        (f64::from(width) * ratio) as u32,
+                        (f64::from(height) * ratio) as u32,
+                    );
+                    let canvas = test_canvas(size.0, size.1);
+                    let layout = draw_on(&canvas, &model, &Theme::new(palette, ratio), None)
+                        .unwrap_or_else(|e| panic!("{e}"));
+                    assert!(
+                        layout.marks.iter().any(|m| m.words),
+                        "{}: no words",
+                        spec.slug
+                    );
+                    for problem in problems(&layout.marks, (size.0 as i32, size.1 as i32)) {
+                        found.push(format!(
+                            "{} at {width} px, ratio {ratio}: {problem}",
+                            spec.slug
+                        ));
+                    }
+                    canvas.remove();
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 8 * 3 * 2 * 2, "only {checked} drawings");
+    assert!(
+        found.is_empty(),
+        "{} problems:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+/// The height of chart `slug`'s frame, as the page's style sheet gives it.
+fn frame_height(slug: &str) -> u32 {
+    let css = include_str!("../www/style.css");
+    let rule = format!(".chart[data-chart=\"{slug}\"] .chart-frame {{\n  height: ");
+    css.split_once(&rule)
+        .and_then(|(_, rest)| rest.split_once("px"))
+        .and_then(|(number, _)| number.parse().ok())
+        .unwrap_or_else(|| panic!("no height for {slug} in the style sheet"))
 }
 
 /// A canvas of the test's own, `width` × `height`, attached to the body.
