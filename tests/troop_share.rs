@@ -90,6 +90,14 @@ fn takeaway_states_the_computed_shares() -> Result {
     ] {
         assert!(words.contains(part), "{part:?} missing from {words:?}");
     }
+    // One sentence, the verdict first, and the article's bound as it wrote it: "less than 3%",
+    // not "less than at most 3%".
+    assert!(
+        words.starts_with("The article's “less than 3%” holds: a force of 30,000"),
+        "{words}"
+    );
+    assert_eq!(words.matches(". ").count(), 0, "{words}");
+    assert!(!words.contains("at most"), "{words}");
     Ok(())
 }
 

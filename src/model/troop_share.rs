@@ -124,10 +124,11 @@ impl TroopShare {
         } else {
             ("would hold", "would not hold")
         };
+        // The verdict first, when there is one: the point of the chart.
         let verdict = match self.claim_holds() {
             Some(ok) => format!(
-                " The article's “less than {}” {}.",
-                self.claim.value_text(),
+                "The article's “less than {}” {}: ",
+                self.claim.bare_value_text(),
                 if ok { holds } else { fails }
             ),
             None => String::new(),
@@ -138,11 +139,13 @@ impl TroopShare {
                 self.force.value_text()
             )
         } else {
-            format!(
-                "A force of {} would be {}.{verdict}",
-                self.force.value_text(),
-                parts.join(" and ")
-            )
+            let force = format!("a force of {}", self.force.value_text());
+            let force = if verdict.is_empty() {
+                capitalised(&force)
+            } else {
+                force
+            };
+            format!("{verdict}{force} would be {}.", parts.join(" and "))
         }
     }
 }
@@ -158,4 +161,11 @@ fn share_bar(force: &Bar, share: &Share) -> Bar {
         total.years.clone(),
         format!("{} ÷ {}", force.value_text(), total.value_text()),
     )
+}
+
+/// `words` with its first letter a capital (the sentences' words are ASCII where they start).
+fn capitalised(words: &str) -> String {
+    let mut out = words.get(..1).unwrap_or_default().to_ascii_uppercase();
+    out.push_str(words.get(1..).unwrap_or_default());
+    out
 }

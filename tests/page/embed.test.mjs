@@ -35,7 +35,7 @@ test("an embedded chart draws the scenario of its address, fits its frame and op
   try {
     const frame = page.frameLocator("#embedded");
     await frame.locator('figure[data-chart="troop-share"][data-state="drawn"]').waitFor();
-    assert.match(await frame.locator("[data-takeaway]").textContent(), /A force of 60,000/);
+    assert.match(await frame.locator("[data-takeaway]").textContent(), /a force of 60,000/i);
     assert.equal(await frame.locator("figure").count(), 1);
     // The host's listener sizes the frame to the embed page's height (once the frame has grown,
     // its scroll bar goes and the page reflows once more, so this settles over a few messages).

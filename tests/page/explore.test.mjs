@@ -162,7 +162,7 @@ test("while the slider is dragged, the words on the page follow each step; a cha
     await page.mouse.down();
     await page.mouse.move(at(0.6), y, { steps: 10 });
     const force = await page.textContent('output[data-output="force"]');
-    const says = (selector, f) => page.waitForFunction(([s, f]) => document.querySelector(s).textContent.includes(`A force of ${f}`), [selector, f]);
+    const says = (selector, f) => page.waitForFunction(([s, f]) => document.querySelector(s).textContent.toLowerCase().includes(`a force of ${f}`), [selector, f]);
     // Every sentence a reader can see says the number the slider shows: none lags behind.
     await says('figure[data-chart="force-scenario"] [data-takeaway]', force);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -182,7 +182,7 @@ test("while the slider is dragged, the words on the page follow each step; a cha
     assert.equal(await page.getAttribute('figure[data-chart="force-scenario"] canvas', "aria-label"), label, "the label waits");
     assert.equal(await pixels("troop-share"), troopsDrawn, "out of view, the troop-share chart is not drawn yet");
     const troopWords = 'figure[data-chart="troop-share"] [data-takeaway]';
-    assert.ok(!(await page.textContent(troopWords)).includes(`A force of ${force}`), "out of view, its words wait");
+    assert.ok(!(await page.textContent(troopWords)).toLowerCase().includes(`a force of ${force}`), "out of view, its words wait");
     // Scrolled to while the thumb is held, it is drawn for the scenario of now, and says it.
     await page.evaluate(() => document.querySelector('figure[data-chart="troop-share"]').scrollIntoView({ block: "center" }));
     for (let tries = 0; (await pixels("troop-share")) === troopsDrawn; tries += 1) {
