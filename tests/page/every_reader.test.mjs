@@ -78,6 +78,11 @@ test("without JavaScript every figure shows its static chart, says so, and keeps
     assert.equal(await page.$$eval("li.claim", (c) => c.length), CLAIM_COUNT);
     assert.equal(await page.$$eval("a:not([href])", (as) => as.length), 0, "every link leads somewhere");
     assert.equal(await page.$$eval("form[data-controls]:not([hidden])", (f) => f.length), 0, "no dead controls");
+    // No take-away button that would do nothing; each chart's static SVG to download instead.
+    assert.equal(await page.$$eval("[data-take-away-row]", (rows) => rows.filter((r) => r.offsetHeight > 0).length), 0, "no dead buttons");
+    const drawings = await page.$$eval("figure[data-chart] a[download][href$='.svg']", (as) => as.filter((a) => a.offsetHeight > 0).map((a) => a.href));
+    assert.equal(drawings.length, CHART_SLUGS.length, "each chart's SVG offered");
+    for (const href of drawings) assert.equal((await page.request.get(href)).status(), 200, href);
   } finally {
     await context.close();
   }
