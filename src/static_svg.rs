@@ -72,11 +72,10 @@ pub fn poster(
     theme: &Theme,
 ) -> Result<(String, Layout), ChartError> {
     let theme = &theme.for_svg();
-    let added = poster.added_height(i32::try_from(width).unwrap_or(i32::MAX), theme, &Estimate);
-    let height = chart_height + u32::try_from(added.max(0)).unwrap_or(0);
+    let size = poster.size_around((width, chart_height), theme, &Estimate);
     let mut svg = String::new();
     let layout = {
-        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
         let style = Style {
             theme,
             measure: &Estimate,

@@ -144,7 +144,7 @@ fn a_chart_to_take_away_carries_its_title_sources_date_and_address_and_stays_leg
                 "https://example.org/article/?force=40000#force-scenario-title".into(),
             ],
         };
-        for (width, ratio) in [(343, 2.0), (608, 2.0)] {
+        for (width, ratio) in [(288, 2.0), (343, 2.0), (608, 2.0)] {
             let theme = Theme::new(Palette::LIGHT, ratio);
             let scaled = |v: u32| (f64::from(v) * ratio) as u32;
             let (svg, layout) = static_svg::poster(
@@ -153,29 +153,52 @@ fn a_chart_to_take_away_carries_its_title_sources_date_and_address_and_stays_leg
                 (scaled(width), scaled(spec.height)),
                 &theme,
             )?;
-            let height = svg
-                .split("height=\"")
-                .nth(1)
-                .and_then(|rest| rest.split('"').next())
-                .and_then(|h| h.parse::<i32>().ok())
-                .ok_or("no height")?;
+            let attribute = |name: &str| {
+                svg.split(&format!(" {name}=\""))
+                    .nth(1)
+                    .and_then(|rest| rest.split('"').next())
+                    .and_then(|v| v.parse::<i32>().ok())
+                    .ok_or(format!("no {name}"))
+            };
+            let (poster_w, height) = (attribute("width")?, attribute("height")?);
             assert!(
                 height > scaled(spec.height) as i32,
                 "{}: nothing added round the chart",
                 spec.slug
             );
-            for words in [
-                "Figures checked 27 November 2026",
-                "https://example.org/article/?force=40000",
-            ] {
-                assert!(svg.contains(words), "{}: {words:?} missing", spec.slug);
+            // The chart keeps its page size, with a margin each side.
+            assert!(
+                poster_w > scaled(width) as i32,
+                "{}: {poster_w} wide",
+                spec.slug
+            );
+            let chart_left = layout.hits.iter().map(|h| h.rect.0).min().unwrap_or(0);
+            assert!(
+                chart_left > 0,
+                "{}: the chart is not inside the margin",
+                spec.slug
+            );
+            // Every line under the chart whole, the address too (broken only across lines).
+            let said: String = svg
+                .split("<text")
+                .skip(1)
+                .filter_map(|t| t.split_once('>')?.1.split("</text>").next())
+                .flat_map(str::split_whitespace)
+                .collect();
+            for line in &poster.lines {
+                let joined: String = line.split_whitespace().collect();
+                assert!(
+                    said.contains(&joined),
+                    "{}: {line:?} not whole in {said:?}",
+                    spec.slug
+                );
             }
             assert!(
                 !layout.hits.is_empty() || spec.slug.as_str() == "intelligence",
                 "{}: no bars",
                 spec.slug
             );
-            let found = problems(&layout.marks, (scaled(width) as i32, height));
+            let found = problems(&layout.marks, (poster_w, height));
             assert!(
                 found.is_empty(),
                 "{} at {width} px: {}",

@@ -65,7 +65,7 @@ fn coalition_in_date_order_with_the_implied_february_count() -> Result {
     assert!(
         model
             .takeaway()
-            .contains("counted 8 countries, not the 22.1 that a 40% rise"),
+            .contains("counted 8 countries, not the 22.1 that a 40% rise to 31 countries"),
         "{}",
         model.takeaway()
     );

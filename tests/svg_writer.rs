@@ -1,6 +1,7 @@
 //! The SVG a reader downloads is the chart the page draws: written by the browser's own SVG
-//! writer from the same chart code, it holds the same words and the same boxes as plotters'
-//! SVG of the same chart, every number in it an integer.
+//! writer from the same chart code, it holds the same words at the same places and the same
+//! boxes as plotters' SVG of the same chart, every number in it an integer (the browser's
+//! canvas backend writes the same elements through the same functions).
 #![cfg(not(target_arch = "wasm32"))] // native tests; the browser's are in web.rs
 
 mod committed_figures;
@@ -27,8 +28,25 @@ fn words(svg: &str) -> Vec<String> {
         .collect()
 }
 
-fn count(svg: &str, tag: &str) -> usize {
-    svg.matches(&format!("<{tag} ")).count()
+/// The given attributes of every `<tag>` element, in order.
+fn places(svg: &str, tag: &str, names: &[&str]) -> Vec<Vec<String>> {
+    svg.split(&format!("<{tag} "))
+        .skip(1)
+        .map(|element| {
+            let head = element.split('>').next().unwrap_or_default();
+            names
+                .iter()
+                .map(|name| {
+                    head.split(&format!(" {name}=\""))
+                        .nth(1)
+                        .or_else(|| head.strip_prefix(&format!("{name}=\"")))
+                        .and_then(|rest| rest.split('"').next())
+                        .unwrap_or_default()
+                        .to_string()
+                })
+                .collect()
+        })
+        .collect()
 }
 
 #[test]
@@ -56,9 +74,23 @@ fn the_writer_s_svg_holds_what_plotters_svg_holds_in_integers() -> Result {
         );
         assert!(!words(&ours).is_empty(), "{slug}: no words");
         assert_eq!(words(&ours), words(&reference), "{slug}: the words differ");
+        // The same words at the same places, and the same boxes.
+        let at = ["x", "y", "text-anchor"];
+        assert!(
+            places(&ours, "text", &at)
+                .iter()
+                .all(|p| p.iter().all(|v| !v.is_empty())),
+            "{slug}: a word without its place"
+        );
         assert_eq!(
-            count(&ours, "rect"),
-            count(&reference, "rect"),
+            places(&ours, "text", &at),
+            places(&reference, "text", &at),
+            "{slug}: words placed apart"
+        );
+        let boxes = ["x", "y", "width", "height"];
+        assert_eq!(
+            places(&ours, "rect", &boxes),
+            places(&reference, "rect", &boxes),
             "{slug}: the boxes differ"
         );
         // Every number is an integer, but an opacity or a font size with its decimals.

@@ -15,9 +15,10 @@ use crate::charts::{drawn, ChartError, Layout, Style};
 
 const TITLE: Type = Type::bold(18.0);
 const LINE: Type = Type::regular(12.0);
-/// The most lines the title, and each line under the chart, may wrap to.
+/// The most lines the title, and each line under the chart, may wrap to (a chart's sources
+/// run to a few hundred characters: they are kept whole).
 const TITLE_LINES: usize = 3;
-const LINE_LINES: usize = 4;
+const LINE_LINES: usize = 16;
 
 /// The words round a chart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,19 +50,29 @@ impl Poster {
             lines: self
                 .lines
                 .iter()
-                .map(|l| fit(l, LINE, LINE_LINES))
+                .map(|l| fit(&breakable(l, &words, room), LINE, LINE_LINES))
                 .collect(),
             title_h: theme.px(TITLE.size * 1.3),
             line_h: theme.px(LINE.size * 1.45),
         }
     }
 
-    /// The height, in backing-store pixels, the title and lines add to a chart `width` wide.
+    /// The size, in backing-store pixels, of the poster round a chart of `chart` pixels: the
+    /// chart keeps its size, with a margin each side, the title above and the lines under it.
     #[must_use]
-    pub fn added_height(&self, width: i32, theme: &Theme, measure: &dyn TextWidth) -> i32 {
+    pub fn size_around(
+        &self,
+        chart: (u32, u32),
+        theme: &Theme,
+        measure: &dyn TextWidth,
+    ) -> (u32, u32) {
+        let pad = theme.px(12.0);
+        let width = to_i32(chart.0).saturating_add(2 * pad);
         let plan = self.plan(width, theme, measure);
         let lines: usize = plan.lines.iter().map(Vec::len).sum();
-        plan.pad * 3 + plan.title_h * count(plan.title.len()) + plan.line_h * count(lines)
+        let added =
+            plan.pad * 3 + plan.title_h * count(plan.title.len()) + plan.line_h * count(lines);
+        (to_u32(width), chart.1.saturating_add(to_u32(added)))
     }
 
     /// Draws the title, then `chart` in the area left between, then the lines under it.
@@ -110,6 +121,28 @@ impl Poster {
         layout.marks.extend(pen.marks());
         Ok(layout)
     }
+}
+
+/// `text` with every word too wide for a line (an address) broken into pieces that fit.
+fn breakable(text: &str, words: &Typesetter<'_>, room: i32) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        if words.width(word, LINE) <= room {
+            out.push(word.to_string());
+            continue;
+        }
+        let mut piece = String::new();
+        for c in word.chars() {
+            piece.push(c);
+            if words.width(&piece, LINE) > room && piece.chars().count() > 1 {
+                piece.pop();
+                out.push(std::mem::take(&mut piece));
+                piece.push(c);
+            }
+        }
+        out.push(piece);
+    }
+    out.join(" ")
 }
 
 fn count(n: usize) -> i32 {

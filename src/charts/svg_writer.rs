@@ -191,10 +191,12 @@ pub fn text(
         HPos::Center => "middle",
         HPos::Right => "end",
     };
+    // Moved from the alphabetic baseline as plotters' own SVG moves it, which every viewer
+    // follows (`dominant-baseline` is not read alike everywhere).
     let baseline = match v {
-        VPos::Top => "hanging",
-        VPos::Center => "central",
-        VPos::Bottom => "text-after-edge",
+        VPos::Top => " dy=\"0.76em\"",
+        VPos::Center => " dy=\"0.5ex\"",
+        VPos::Bottom => "",
     };
     let weight = if bold { " font-weight=\"bold\"" } else { "" };
     let turn = if quarter_turns == 0 {
@@ -207,7 +209,7 @@ pub fn text(
     };
     let fill = paint("fill", color);
     out.push_str(&format!(
-        "<text x=\"{x}\" y=\"{y}\" font-family=\"{}\" font-size=\"{}\"{weight}{fill} text-anchor=\"{anchor}\" dominant-baseline=\"{baseline}\"{turn}>{}</text>\n",
+        "<text x=\"{x}\" y=\"{y}\" font-family=\"{}\" font-size=\"{}\"{weight}{fill} text-anchor=\"{anchor}\"{baseline}{turn}>{}</text>\n",
         escaped(family),
         decimal(size, 2),
         escaped(words)

@@ -415,7 +415,7 @@ pub fn draw_on(
 }
 
 /// Draws `model` as a poster on `canvas` (`poster`'s title and lines round the chart, the
-/// chart `chart_css` CSS pixels as on the page), sizing the canvas to hold it all at the
+/// chart `chart_css` CSS pixels, its size on the page), sizing the canvas to hold it all at the
 /// theme's scale; with `svg`, writes the same drawing there as an SVG document.
 ///
 /// # Errors
@@ -428,10 +428,8 @@ pub fn draw_poster(
     (chart_css, svg): ((f64, f64), Option<&Rc<RefCell<String>>>),
 ) -> Result<(), ChartError> {
     let measure = MEASURE.with(Rc::clone);
-    let (w, h) = canvas_size::backing_size(chart_css, theme.scale);
-    let width = i32::try_from(w).unwrap_or(i32::MAX);
-    let added = poster.added_height(width, theme, measure.as_ref());
-    let size = (w, h + u32::try_from(added.max(0)).unwrap_or(0));
+    let chart = canvas_size::backing_size(chart_css, theme.scale);
+    let size = poster.size_around(chart, theme, measure.as_ref());
     canvas.set_width(size.0);
     canvas.set_height(size.1);
     let mut backend = StrokeBatch::new(canvas)

@@ -9,6 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, Window};
 
@@ -64,7 +65,7 @@ fn address(window: &Window, figure: &Element) -> String {
     );
     let query = with_page(|page| to_query(&page.scenario, &page.start)).unwrap_or_default();
     let heading = figure
-        .query_selector("h2[id]")
+        .query_selector(".chart-title[id]")
         .ok()
         .flatten()
         .map(|h| format!("#{}", h.id()))
@@ -107,7 +108,7 @@ fn download(figure: &Element, format: Format) -> Result<String, String> {
     }
     lines.push(address(&window, figure));
     let poster = Poster {
-        title: words_of(figure, "h2"),
+        title: words_of(figure, ".chart-title"),
         lines: lines.into_iter().filter(|l| !l.is_empty()).collect(),
     };
     let (slug, url) = with_page(|page| {
@@ -164,34 +165,76 @@ fn hand_over(document: &Document, url: &str, name: &str) -> Result<(), String> {
 }
 
 /// Shares the link to this figure in the reader's scenario: the system's share sheet where the
-/// browser has one, else the clipboard. What to tell the reader.
+/// browser has one, else the clipboard; each answers later, and the figure's status line says
+/// what happened then. What to tell the reader now (nothing).
 fn share(figure: &Element) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let url = address(&window, figure);
     let navigator = Reflect::get(&window, &"navigator".into()).map_err(|_| "no navigator")?;
-    let method = |name: &str| {
-        Reflect::get(&navigator, &name.into())
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok())
-    };
-    if let Some(share) = method("share") {
-        let data = Object::new();
-        Reflect::set(&data, &"url".into(), &url.as_str().into()).ok();
-        let title = words_of(figure, "h2");
-        Reflect::set(&data, &"title".into(), &title.into()).ok();
-        // The share sheet answers later; a reader who closes it has not failed at anything.
-        share.call1(&navigator, &data).ok();
-        return Ok(String::new());
-    }
-    let clipboard = Reflect::get(&navigator, &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
-    let write = Reflect::get(&clipboard, &"writeText".into())
+    let share = Reflect::get(&navigator, &"share".into())
         .ok()
         .and_then(|f| f.dyn_into::<Function>().ok());
-    match write {
-        Some(write) if write.call1(&clipboard, &url.as_str().into()).is_ok() => {
-            Ok(format!("Link copied: {url}"))
-        }
-        _ => Err(format!("Copy this link: {url}")),
+    if let Some(share) = share {
+        let data = Object::new();
+        Reflect::set(&data, &"url".into(), &url.as_str().into()).ok();
+        Reflect::set(
+            &data,
+            &"title".into(),
+            &words_of(figure, ".chart-title").into(),
+        )
+        .ok();
+        let Ok(asked) = share.call1(&navigator, &data) else {
+            return copy(figure, &navigator, &url);
+        };
+        // Shared: the sheet said so. Closed by the reader: nothing to say. Refused (a frame
+        // without leave to share): the link is copied instead.
+        let (shown, fallback, link) = (figure.clone(), figure.clone(), url.clone());
+        let done = Closure::once(move |_: JsValue| tell(&shown, "")).into_js_value();
+        let refused = Closure::once(move |error: JsValue| {
+            let aborted = Reflect::get(&error, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .is_some_and(|n| n == "AbortError");
+            if !aborted {
+                let said = Reflect::get(&window, &"navigator".into())
+                    .map_err(|_| format!("Copy this link: {link}"))
+                    .and_then(|navigator| copy(&fallback, &navigator, &link));
+                tell(&fallback, &said.unwrap_or_else(|e| e));
+            }
+        })
+        .into_js_value();
+        when(&asked, &done, &refused);
+        return Ok(String::new());
+    }
+    copy(figure, &navigator, &url)
+}
+
+/// Copies `url` to the clipboard, the figure's status line saying so once the clipboard has
+/// answered, or showing the link to copy by hand if it refuses. What to tell the reader now.
+fn copy(figure: &Element, navigator: &JsValue, url: &str) -> Result<String, String> {
+    let by_hand = format!("Copy this link: {url}");
+    let clipboard = Reflect::get(navigator, &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
+    let asked = Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|write| write.call1(&clipboard, &url.into()).ok())
+        .ok_or_else(|| by_hand.clone())?;
+    let (copied, refused) = (figure.clone(), figure.clone());
+    let said = format!("Link copied: {url}");
+    let done = Closure::once(move |_: JsValue| tell(&copied, &said)).into_js_value();
+    let failed = Closure::once(move |_: JsValue| tell(&refused, &by_hand)).into_js_value();
+    when(&asked, &done, &failed);
+    Ok(String::new())
+}
+
+/// Calls `done` or `failed` once `promise` settles (functions the browser's collector owns, so
+/// that nothing is kept after they run).
+fn when(promise: &JsValue, done: &JsValue, failed: &JsValue) {
+    if let Some(then) = Reflect::get(promise, &"then".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    {
+        let _ = then.call2(promise, done, failed);
     }
 }
 
