@@ -88,18 +88,7 @@ pub fn frame_html(figures: &crate::figures::Figures) -> String {
 /// Text made safe to place in HTML, as element content or in a quoted attribute.
 #[must_use]
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::charts::svg_writer::escape_markup(text, "&#39;")
 }
 
 /// The claims check as an HTML list. On screen for each claim: what the article says, the

@@ -2,7 +2,8 @@
 //! assets and the snapshots the tests compare against.
 
 use plotters::backend::SVGBackend;
-use plotters::drawing::IntoDrawingArea;
+use plotters::coord::Shift;
+use plotters::drawing::{DrawingArea, IntoDrawingArea};
 
 use crate::catalogue::{ChartId, FigureError, Model};
 use crate::charts::text_width::Estimate;
@@ -44,24 +45,11 @@ pub fn draw_with_layout(
     theme: &Theme,
 ) -> Result<(String, Layout), ChartError> {
     let theme = &theme.for_svg();
-    let mut svg = String::new();
-    let layout = {
-        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        let style = Style {
-            theme,
-            measure: &Estimate,
-            focus: None,
-        };
-        let layout = model.draw(&area, style)?;
-        area.present()
-            .map_err(|e| ChartError::Drawing(e.to_string()))?;
-        layout
-    };
-    Ok((svg, layout))
+    in_svg(size, theme, |area, style| model.draw(area, style))
 }
 
 /// A built model as a poster in SVG: `poster`'s title and lines round the chart, the chart
-/// `size` CSS pixels as on the page; with the layout of everything drawn.
+/// `size` pixels, its size on the page; with the layout of everything drawn.
 ///
 /// # Errors
 /// A [`ChartError`] if the area is too small or drawing fails.
@@ -73,6 +61,18 @@ pub fn poster(
 ) -> Result<(String, Layout), ChartError> {
     let theme = &theme.for_svg();
     let size = poster.size_around((width, chart_height), theme, &Estimate);
+    in_svg(size, theme, |area, style| {
+        poster.draw(area, style, |chart, style| model.draw(chart, style))
+    })
+}
+
+/// What `draw` draws on an SVG area of `size` in `theme` (its words' widths estimated), with
+/// its layout.
+fn in_svg(
+    size: (u32, u32),
+    theme: &Theme,
+    draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>, Style<'_>) -> Result<Layout, ChartError>,
+) -> Result<(String, Layout), ChartError> {
     let mut svg = String::new();
     let layout = {
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
@@ -81,7 +81,7 @@ pub fn poster(
             measure: &Estimate,
             focus: None,
         };
-        let layout = poster.draw(&area, style, |chart, style| model.draw(chart, style))?;
+        let layout = draw(&area, style)?;
         area.present()
             .map_err(|e| ChartError::Drawing(e.to_string()))?;
         layout

@@ -67,6 +67,13 @@ pub(crate) fn paint(attribute: &str, color: BackendColor) -> String {
 
 /// Text with the five characters XML reserves written as entities.
 fn escaped(text: &str) -> String {
+    escape_markup(text, "&apos;")
+}
+
+/// Text made safe in markup, as content or in a quoted attribute: `&`, `<`, `>` and `"` as
+/// entities, and `'` as `apostrophe` (HTML and SVG files spell it differently).
+#[must_use]
+pub fn escape_markup(text: &str, apostrophe: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -74,7 +81,7 @@ fn escaped(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
+            '\'' => out.push_str(apostrophe),
             c => out.push(c),
         }
     }
@@ -124,6 +131,14 @@ pub fn rect(
     out.push_str(&format!(
         "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\"{look}/>\n"
     ));
+}
+
+/// Appends `points` to the data of an SVG path, as one line (`M0 0L10 0L10 5`).
+pub fn path_data(data: &mut String, points: impl IntoIterator<Item = BackendCoord>) {
+    for (i, (x, y)) in points.into_iter().enumerate() {
+        // Writing to a String does not fail.
+        let _ = write!(data, "{}{x} {y}", if i == 0 { "M" } else { "L" });
+    }
 }
 
 /// Lines given as the data of an SVG path (`M0 0L10 0M…`), `width` pixels wide.
@@ -267,9 +282,7 @@ impl DrawingBackend for SvgWriter<'_> {
         style: &S,
     ) -> Result<(), Failed> {
         let mut data = String::new();
-        for (i, (x, y)) in points.into_iter().enumerate() {
-            let _ = write!(data, "{}{x} {y}", if i == 0 { "M" } else { "L" });
-        }
+        path_data(&mut data, points);
         path(self.out, &data, style.color(), style.stroke_width());
         Ok(())
     }

@@ -154,14 +154,7 @@ fn month_names(y: &str, m: &str) -> Option<(&'static str, &'static str)> {
 /// `"2026-11-27"` → `"27 November 2026"`; anything else is returned as written.
 #[must_use]
 pub fn long_date(iso: &str) -> String {
-    let mut parts = iso.splitn(3, '-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso.to_string();
-    };
-    match (month_names(y, m), d.parse::<u8>()) {
-        (Some((name, _)), Ok(day)) => format!("{day} {name} {y}"),
-        _ => iso.to_string(),
-    }
+    day_words(iso, true)
 }
 
 /// `"2026-11"` → `"November 2026"`; anything else is returned as written.
@@ -178,12 +171,19 @@ pub fn month(iso: &str) -> String {
 /// `"2025-02-17"` → `"17 Feb 2025"`; anything else is returned as written.
 #[must_use]
 pub fn date(iso: &str) -> String {
+    day_words(iso, false)
+}
+
+/// A day in words, its month's name `long` or short; anything else is returned as written.
+fn day_words(iso: &str, long: bool) -> String {
     let mut parts = iso.splitn(3, '-');
     let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
         return iso.to_string();
     };
     match (month_names(y, m), d.parse::<u8>()) {
-        (Some((_, short)), Ok(day)) => format!("{day} {short} {y}"),
+        (Some((name, short)), Ok(day)) => {
+            format!("{day} {} {y}", if long { name } else { short })
+        }
         _ => iso.to_string(),
     }
 }

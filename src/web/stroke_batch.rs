@@ -9,7 +9,6 @@
 //! owns the canvas (its size, its preparation, bitmaps).
 
 use std::cell::RefCell;
-use std::fmt::Write;
 use std::rc::Rc;
 
 use plotters::prelude::DrawingBackend;
@@ -255,7 +254,8 @@ impl DrawingBackend for StrokeBatch {
         self.stroke_waiting();
         if style.color().alpha > 0.0 {
             self.svg(|out| {
-                let data = format!("M{} {}L{} {}", from.0, from.1, to.0, to.1);
+                let mut data = String::new();
+                svg_writer::path_data(&mut data, [from, to]);
                 svg_writer::path(out, &data, style.color(), style.stroke_width());
             });
             let (from, to) = on_pixels(from, to);
@@ -314,11 +314,7 @@ impl DrawingBackend for StrokeBatch {
             self.stroke_waiting();
             self.waiting = Some(pen);
         }
-        // Writing to a String cannot fail.
-        let _ = write!(self.path, "M{} {}", start.0, start.1);
-        for (x, y) in points {
-            let _ = write!(self.path, "L{x} {y}");
-        }
+        svg_writer::path_data(&mut self.path, std::iter::once(start).chain(points));
         Ok(())
     }
 
