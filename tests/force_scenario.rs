@@ -167,9 +167,12 @@ fn equal_shares_of_every_army_are_said_so() -> Result {
     let model = force_scenario_of(&real()?, &scenario(60_000, Sharing::Personnel, 3))?;
     let words = model.takeaway();
     assert!(
-        words.contains("Every contributing army gives the same share"),
+        words.contains("; every contributing army gives the same share"),
         "{words}"
     );
     assert!(!words.contains("heaviest"), "{words}");
+    // One sentence.
+    assert_eq!(words.matches(". ").count(), 0, "{words}");
+    assert!(words.ends_with('.'), "{words}");
     Ok(())
 }

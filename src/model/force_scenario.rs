@@ -167,7 +167,7 @@ impl ForceScenario {
                 self.pool.label
             ));
         }
-        words.push('.');
+        // One sentence: the load on each army follows a semicolon.
         let heaviest = self
             .contributions
             .iter()
@@ -181,7 +181,7 @@ impl ForceScenario {
         if let (Some((share, _)), Some(least)) = (heaviest, lightest) {
             if share - least < 0.05 {
                 words.push_str(&format!(
-                    " Every contributing army gives the same share of its active forces: {}.",
+                    "; every contributing army gives the same share of its active forces, {}.",
                     percent(share)
                 ));
                 return words;
@@ -189,12 +189,14 @@ impl ForceScenario {
         }
         if let Some((share, c)) = heaviest {
             words.push_str(&format!(
-                " The heaviest load falls on {}: {} deployed and {} tied up, {} of its active forces.",
+                "; the heaviest load falls on {}, {} deployed and {} tied up, {} of its active forces.",
                 c.name,
                 thousands(f64::from(c.deployed)),
                 thousands(f64::from(c.tied_up)),
                 percent(share)
             ));
+        } else {
+            words.push('.');
         }
         words
     }
