@@ -199,6 +199,8 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
          \x20       </div>\n\
          \x20       <!-- extras:{slug}:start --><!-- extras:{slug}:end -->\n\
          \x20       <div class=\"chart-notes\">\n\
+         \x20         <p class=\"chart-take-away\" data-take-away-row hidden><button type=\"button\" data-take-away=\"png\">Download image (PNG)</button> <button type=\"button\" data-take-away=\"svg\">Download SVG</button> <button type=\"button\" data-take-away=\"share\">Share</button> <span data-take-away-said role=\"status\"></span></p>\n\
+         \x20         <noscript><p class=\"chart-data\"><a href=\"www/static/{slug}.svg\" download>Download the chart (SVG)</a>, as the page first draws it.</p></noscript>\n\
          \x20         <p class=\"chart-key\">{key}</p>\n\
          \x20         <p class=\"chart-source\">{sources}</p>\n\
          {note}\

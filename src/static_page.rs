@@ -54,8 +54,6 @@ pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
          \x20         </table>\n\
          \x20       </details>\n\
          \x20       <p class=\"chart-data\"><a href=\"www/static/{slug}.csv\" download>{DOWNLOAD}</a><span data-yours hidden> or <a href=\"www/static/{slug}.csv\" download=\"{slug}-your-scenario.csv\">{YOUR_DOWNLOAD}</a></span>, with a source for every row.</p>\n\
-         \x20       <p class=\"chart-take-away\" data-take-away-row hidden><button type=\"button\" data-take-away=\"png\">Download image (PNG)</button> <button type=\"button\" data-take-away=\"svg\">Download SVG</button> <button type=\"button\" data-take-away=\"share\">Share</button> <span data-take-away-said role=\"status\"></span></p>\n\
-         \x20       <noscript><p class=\"chart-data\"><a href=\"www/static/{slug}.svg\" download>Download the chart (SVG)</a>, as the page first draws it.</p></noscript>\n\
          \x20       </div>\n        ",
         escape_html(&model.description()),
         escape_html(title),
