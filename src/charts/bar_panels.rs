@@ -79,7 +79,7 @@ pub fn draw<DB: DrawingBackend>(
         }
         y += m.panel_gap;
     }
-    layout.marks = pen.marks();
+    layout.marks = pen.take_marks();
     Ok(layout)
 }
 

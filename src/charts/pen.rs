@@ -157,10 +157,10 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         }
     }
 
-    /// The boxes of everything drawn so far.
+    /// The boxes of everything drawn so far, handed over (the pen keeps none).
     #[must_use]
-    pub fn marks(&self) -> Vec<Mark> {
-        self.marks.borrow().clone()
+    pub fn take_marks(&self) -> Vec<Mark> {
+        std::mem::take(&mut *self.marks.borrow_mut())
     }
 
     /// The words' measures in this pen's theme.

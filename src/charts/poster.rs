@@ -118,7 +118,7 @@ impl Poster {
             pen.text(line, (plan.pad, y), LINE, theme.palette.muted, HPos::Left)?;
             y += plan.line_h;
         }
-        layout.marks.extend(pen.marks());
+        layout.marks.extend(pen.take_marks());
         Ok(layout)
     }
 }

@@ -163,6 +163,6 @@ pub fn draw<DB: DrawingBackend>(
             pen.line(a, b, p.text, ring)?;
         }
     }
-    layout.marks = pen.marks();
+    layout.marks = pen.take_marks();
     Ok(layout)
 }

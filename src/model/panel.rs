@@ -158,11 +158,7 @@ impl Bar {
         if let Some(original) = &self.converted_from {
             words.push_str(&format!(" (converted from {original})"));
         }
-        // Kind words are ASCII: capitalising the first letter needs no Unicode tables.
-        let mut kind = self.kind.words().to_string();
-        if let Some(first) = kind.get_mut(..1) {
-            first.make_ascii_uppercase();
-        }
+        let kind = wording::capitalised(self.kind.words());
         let years = if self.years.is_empty() {
             String::new()
         } else {
@@ -197,11 +193,7 @@ impl Origin {
     pub fn words(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
         if let Some(kind) = self.kind {
-            let kind = kind.words();
-            // Kind words are ASCII: capitalising the first letter needs no Unicode tables.
-            let mut words = kind.get(..1).unwrap_or_default().to_ascii_uppercase();
-            words.push_str(kind.get(1..).unwrap_or_default());
-            parts.push(words);
+            parts.push(wording::capitalised(kind.words()));
         }
         parts.extend(self.years.clone());
         if self.converted {

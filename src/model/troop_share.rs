@@ -141,7 +141,7 @@ impl TroopShare {
         } else {
             let force = format!("a force of {}", self.force.value_text());
             let force = if verdict.is_empty() {
-                capitalised(&force)
+                wording::capitalised(&force)
             } else {
                 force
             };
@@ -161,11 +161,4 @@ fn share_bar(force: &Bar, share: &Share) -> Bar {
         total.years.clone(),
         format!("{} ÷ {}", force.value_text(), total.value_text()),
     )
-}
-
-/// `words` with its first letter a capital (the sentences' words are ASCII where they start).
-fn capitalised(words: &str) -> String {
-    let mut out = words.get(..1).unwrap_or_default().to_ascii_uppercase();
-    out.push_str(words.get(1..).unwrap_or_default());
-    out
 }

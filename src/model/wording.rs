@@ -151,6 +151,18 @@ fn month_names(y: &str, m: &str) -> Option<(&'static str, &'static str)> {
     MONTHS.get(index).copied()
 }
 
+/// `words` with its first letter a capital. The sentences' words are ASCII where they start
+/// (kind words, "a force of …"), so this needs no Unicode tables; a first letter that is not
+/// ASCII is left as it is.
+#[must_use]
+pub fn capitalised(words: &str) -> String {
+    let mut out = words.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
+
 /// `"2026-11-27"` → `"27 November 2026"`; anything else is returned as written.
 #[must_use]
 pub fn long_date(iso: &str) -> String {
