@@ -16,7 +16,7 @@ use crate::charts::pen::{Pen, Type};
 use crate::charts::theme::{size, text_on, Theme};
 use crate::charts::{drawn, ChartError, Hit, Layout, Style};
 use crate::figures::Kind;
-use crate::model::panel::{Bar, Marker, Panel};
+use crate::model::panel::{Bar, Marker, Origin, Panel};
 use crate::model::wording;
 
 /// The smallest area, in CSS pixels, a chart will draw into.
@@ -48,15 +48,22 @@ pub fn draw<DB: DrawingBackend>(
     let pen = Pen::new(area, theme, style.measure);
     let m = Metrics::new(theme);
     let (x0, x1) = (m.pad, w - m.pad);
-    let titles: Vec<Vec<String>> = panels
+    let headings: Vec<Heading> = panels
         .iter()
-        .map(|p| pen.wrap(&p.title, TITLE, x1 - x0, 3))
+        .map(|p| {
+            let common = p.common_origin();
+            Heading {
+                title: pen.wrap(&p.title, TITLE, x1 - x0, 3),
+                subtitle: p.subtitle_given(&common),
+                common,
+            }
+        })
         .collect();
     let rows: usize = panels.iter().map(|p| p.bars.len().max(1)).sum();
     let fixed: i32 = panels
         .iter()
-        .zip(&titles)
-        .map(|(p, t)| m.panel_overhead(p, t.len()))
+        .zip(&headings)
+        .map(|(p, h)| m.panel_overhead(p, h))
         .sum::<i32>()
         + m.panel_gap * (count(panels.len()) - 1).max(0)
         + 2 * m.pad;
@@ -64,13 +71,13 @@ pub fn draw<DB: DrawingBackend>(
 
     let mut layout = Layout::default();
     let mut y = m.pad;
-    for (panel, title) in panels.iter().zip(&titles) {
+    for (panel, heading) in panels.iter().zip(&headings) {
         let frame = Frame {
             x0,
             x1,
             plot_x1: plot_right(&pen, panel, x0, x1),
         };
-        y = draw_panel(&pen, panel, title, &m, &frame, (y, row_h), &mut layout)?;
+        y = draw_panel(&pen, panel, heading, &m, &frame, (y, row_h), &mut layout)?;
         if let Some(hit) = style
             .focus
             .and_then(|id| layout.hits.iter().find(|h| h.id == id))
@@ -109,24 +116,32 @@ impl Metrics {
         }
     }
 
-    /// Height a panel needs besides its rows, with a title of `title_lines` lines.
-    fn panel_overhead(&self, panel: &Panel, title_lines: usize) -> i32 {
+    /// Height a panel needs besides its rows, with its heading.
+    fn panel_overhead(&self, panel: &Panel, heading: &Heading) -> i32 {
         let marker = if panel.marker.is_some() {
             self.line_h
         } else {
             0
         };
-        let subtitle = if panel.subtitle().is_some() {
+        let subtitle = if heading.subtitle.is_some() {
             self.subtitle_h
         } else {
             0
         };
         self.title_h
-            + self.title_line_h * (count(title_lines) - 1).max(0)
+            + self.title_line_h * (count(heading.title.len()) - 1).max(0)
             + subtitle
             + self.tick_h
             + marker
     }
+}
+
+/// A panel's heading, worked out once a drawing: its title's lines, what its bars share and
+/// the subtitle that says so.
+struct Heading {
+    title: Vec<String>,
+    common: Origin,
+    subtitle: Option<String>,
 }
 
 /// Where a panel's rows go and how values map to x.
@@ -166,7 +181,7 @@ fn plot_right<DB: DrawingBackend>(pen: &Pen<'_, DB>, panel: &Panel, x0: i32, x1:
 fn draw_panel<DB: DrawingBackend>(
     pen: &Pen<'_, DB>,
     panel: &Panel,
-    title: &[String],
+    heading: &Heading,
     m: &Metrics,
     frame: &Frame,
     (top, row_h): (i32, i32),
@@ -177,6 +192,7 @@ fn draw_panel<DB: DrawingBackend>(
     let (x0, x1) = (frame.x0, frame.x1);
 
     let mut y = top;
+    let title = &heading.title;
     for (i, line) in title.iter().enumerate() {
         pen.text(line, (x0, y), TITLE, p.text, HPos::Left)?;
         if i + 1 < title.len() {
@@ -184,8 +200,8 @@ fn draw_panel<DB: DrawingBackend>(
         }
     }
     y += m.title_h;
-    if let Some(subtitle) = panel.subtitle() {
-        let words = pen.fit(&subtitle, TICK, x1 - x0);
+    if let Some(subtitle) = &heading.subtitle {
+        let words = pen.fit(subtitle, TICK, x1 - x0);
         pen.text(&words, (x0, y - theme.px(3.0)), TICK, p.muted, HPos::Left)?;
         y += m.subtitle_h;
     }
@@ -204,12 +220,12 @@ fn draw_panel<DB: DrawingBackend>(
     }
 
     let bar_h = (row_h - m.line_h - m.gap).clamp(theme.px(8.0), theme.px(22.0));
-    let common = panel.common_origin();
+    let common = &heading.common;
     for bar in &panel.bars {
         // The label sits right above its own bar; any spare height goes above the label.
         let label_y = y + (row_h - m.line_h - bar_h - m.gap / 2).max(0);
         let apart = if bar.value.is_some() {
-            bar.apart_from(&common)
+            bar.apart_from(common)
         } else {
             String::new()
         };

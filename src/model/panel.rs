@@ -266,7 +266,13 @@ impl Panel {
     /// bars differ and say so themselves; `None` if they share nothing.
     #[must_use]
     pub fn subtitle(&self) -> Option<String> {
-        let common = self.common_origin();
+        self.subtitle_given(&self.common_origin())
+    }
+
+    /// The subtitle for `common`, what [`Panel::common_origin`] found (for a caller that needs
+    /// both, so that the bars are read once).
+    #[must_use]
+    pub fn subtitle_given(&self, common: &Origin) -> Option<String> {
         let words = common.words();
         if words.is_empty() {
             return None;
@@ -275,7 +281,7 @@ impl Panel {
             .bars
             .iter()
             .filter(|b| b.value.is_some())
-            .all(|b| b.apart_from(&common).is_empty());
+            .all(|b| b.apart_from(common).is_empty());
         Some(if all_alike {
             words
         } else {
