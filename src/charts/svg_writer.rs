@@ -186,21 +186,26 @@ pub fn polygon(
     out.push_str(&format!("<polygon{fill} points=\"{}\"/>\n", points(vert)));
 }
 
-/// Words as the chart code drew them: at `at`, anchored there, turned a number of quarter
-/// turns.
-pub fn text(
-    out: &mut String,
-    words: &str,
-    (x, y): BackendCoord,
-    font: (&str, f64, bool),
-    color: BackendColor,
-    (h, v): (HPos, VPos),
-    quarter_turns: u8,
-) {
+/// Words as the chart code drew them, in their style: at `at`, anchored there, turned as the
+/// style turns them.
+pub fn text(out: &mut String, words: &str, (x, y): BackendCoord, style: &impl BackendTextStyle) {
+    let color = style.color();
     if color.alpha == 0.0 {
         return;
     }
-    let (family, size, bold) = font;
+    let quarter_turns: u8 = match style.transform() {
+        FontTransform::None => 0,
+        FontTransform::Rotate90 => 1,
+        FontTransform::Rotate180 => 2,
+        FontTransform::Rotate270 => 3,
+    };
+    let family = style.family();
+    let (family, size, bold) = (
+        family.as_str(),
+        style.size(),
+        matches!(style.style(), FontStyle::Bold),
+    );
+    let (h, v) = (style.anchor().h_pos, style.anchor().v_pos);
     let anchor = match h {
         HPos::Left => "start",
         HPos::Center => "middle",
@@ -313,20 +318,7 @@ impl DrawingBackend for SvgWriter<'_> {
         style: &S,
         at: BackendCoord,
     ) -> Result<(), Failed> {
-        let turns = match style.transform() {
-            FontTransform::Rotate90 => 1,
-            FontTransform::Rotate180 => 2,
-            FontTransform::Rotate270 => 3,
-            FontTransform::None => 0,
-        };
-        let family = style.family();
-        let font = (
-            family.as_str(),
-            style.size(),
-            matches!(style.style(), FontStyle::Bold),
-        );
-        let anchor = (style.anchor().h_pos, style.anchor().v_pos);
-        text(self.out, words, at, font, style.color(), anchor, turns);
+        text(self.out, words, at, style);
         Ok(())
     }
 

@@ -14,8 +14,7 @@ use std::rc::Rc;
 use plotters::prelude::DrawingBackend;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontStyle,
-    FontTransform,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
 };
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
@@ -385,16 +384,7 @@ impl DrawingBackend for StrokeBatch {
             FontTransform::Rotate180 => 2,
             FontTransform::Rotate270 => 3,
         };
-        self.svg(|out| {
-            let family = style.family();
-            let font = (
-                family.as_str(),
-                style.size(),
-                matches!(style.style(), FontStyle::Bold),
-            );
-            let anchor = (style.anchor().h_pos, style.anchor().v_pos);
-            svg_writer::text(out, text, pos, font, color, anchor, quarter_turns);
-        });
+        self.svg(|out| svg_writer::text(out, text, pos, style));
         let (mut x, mut y) = (f64::from(pos.0), f64::from(pos.1));
         if quarter_turns > 0 {
             self.context.save();
