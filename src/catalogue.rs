@@ -10,6 +10,7 @@ use plotters::prelude::DrawingBackend;
 
 use crate::charts::{self, ChartError, Layout, Style};
 use crate::figures::{ChartKind, ChartSpec, DataError, Figures};
+use crate::model::annotation::Anchor;
 use crate::model::bar_panels::BarPanels;
 use crate::model::budgets::Budgets;
 use crate::model::flight_times::FlightTimes;
@@ -176,12 +177,24 @@ impl Model {
                 Drawing::FlightTimes(FlightTimes::from_figures(figures, part)?)
             }
         };
+        let mut drawing = drawing;
+        crate::model::annotation::annotate(
+            &mut drawing.panels_mut(),
+            &spec.annotations,
+            figures,
+            &format!("charts[{}]", id.0),
+        )?;
         // The build writes every takeaway into the page; in the browser only those that follow
         // the reader's scenario are made again.
         #[cfg(not(target_arch = "wasm32"))]
         let takeaway = match &spec.takeaway {
-            Some(words) => template::fill(words, |name| drawing.value(name))
-                .map_err(|why| DataError::new(format!("charts[{}].takeaway", id.0), why))?,
+            Some(words) => template::fill(words, |name| {
+                drawing
+                    .value(name)
+                    .or_else(|| first_line(&drawing, name))
+                    .or_else(|| any_figure(figures, name))
+            })
+            .map_err(|why| DataError::new(format!("charts[{}].takeaway", id.0), why))?,
             None => drawing.takeaway(),
         };
         #[cfg(target_arch = "wasm32")]
@@ -197,17 +210,11 @@ impl Model {
     /// The panels of a chart made of bar panels (every kind but the unit chart).
     #[must_use]
     pub fn panels(&self) -> Vec<&Panel> {
-        match &self.drawing {
-            Drawing::BarPanels(m) => m.panels.iter().collect(),
-            Drawing::TroopShare(m) => vec![&m.share_panel, &m.army_panel],
-            Drawing::ForceScenario(m) => vec![&m.army_panel, &m.phase_panel],
-            Drawing::Budgets(m) => m.panels.iter().collect(),
-            Drawing::FlightTimes(m) => m.panels.iter().collect(),
-            Drawing::UnitChart(_) => Vec::new(),
-        }
+        self.drawing.panels()
     }
 
-    /// Every bar the chart draws, in drawing order (the order of its [`Layout`]'s hits).
+    /// Every data row the chart draws, bars and annotations' lines and bands, in reading
+    /// order (the order of its [`Layout`]'s hits).
     #[must_use]
     pub fn bars(&self) -> Vec<Bar> {
         match &self.drawing {
@@ -215,7 +222,7 @@ impl Model {
             _ => self
                 .panels()
                 .into_iter()
-                .flat_map(|p| p.bars.iter().cloned())
+                .flat_map(|p| p.rows().cloned())
                 .collect(),
         }
     }
@@ -260,15 +267,23 @@ impl Model {
                 )),
                 _ => parts.push(format!("{}: no figures.", panel.title)),
             }
-            if let Some(marker) = &panel.marker {
-                // A line's label gives its value already ("Implied by …: 22.1"); the value is
-                // added only where it does not, and never rounded against the label's.
-                let at = crate::model::wording::amount(marker.value, panel.unit);
-                let plain = crate::model::wording::decimal(marker.value, 1);
-                if says(&marker.label, &at) || says(&marker.label, &plain) {
-                    parts.push(format!("A line: {}.", marker.label));
+            for note in &panel.notes {
+                // An annotation's words often give its value already; the value is added
+                // only where they do not.
+                let (what, at) = match note.anchor {
+                    Anchor::Line(_) => ("A line", note.row.value_text()),
+                    Anchor::Band(..) => ("A band", note.row.bare_value_text()),
+                };
+                let words = &note.row.label;
+                if says(words, &at) || says(words, &note.row.bare_value_text()) {
+                    parts.push(format!("{what}: {words}."));
                 } else {
-                    parts.push(format!("A line: {}, at {at}.", marker.label));
+                    parts.push(format!("{what}: {words}, at {at}."));
+                }
+            }
+            for bar in panel.bars.iter().filter(|b| b.annotation.is_some()) {
+                if let Some(words) = &bar.annotation {
+                    parts.push(format!("Under {}: {words}.", bar.label));
                 }
             }
         }
@@ -309,7 +324,59 @@ impl Model {
     }
 }
 
+/// `line`, for a takeaway template: the value of the chart's first annotated line, to a
+/// tenth (the count a growth implies is seldom whole).
+#[cfg(not(target_arch = "wasm32"))]
+fn first_line(drawing: &Drawing, name: &str) -> Option<String> {
+    if name != "line" {
+        return None;
+    }
+    drawing.panels().into_iter().find_map(|p| {
+        p.notes.iter().find_map(|n| match n.anchor {
+            Anchor::Line(v) => Some(crate::model::wording::decimal(v, 1)),
+            Anchor::Band(..) => None,
+        })
+    })
+}
+
+/// Any figure of the file for a takeaway template: `id` its value in words, `id.label`,
+/// `id.source`, `id.years`.
+#[cfg(not(target_arch = "wasm32"))]
+fn any_figure(figures: &Figures, name: &str) -> Option<String> {
+    let id = name
+        .strip_suffix(".label")
+        .or_else(|| name.strip_suffix(".source"))
+        .or_else(|| name.strip_suffix(".years"))
+        .unwrap_or(name);
+    let bar = Bar::of(figures.get(id).ok()?, figures);
+    crate::model::bar_panels::bar_value(&[&bar], name)
+}
+
 impl Drawing {
+    /// The panels, in drawing order (none for the unit chart).
+    fn panels(&self) -> Vec<&Panel> {
+        match self {
+            Drawing::BarPanels(m) => m.panels.iter().collect(),
+            Drawing::TroopShare(m) => vec![&m.share_panel, &m.army_panel],
+            Drawing::ForceScenario(m) => vec![&m.army_panel, &m.phase_panel],
+            Drawing::Budgets(m) => m.panels.iter().collect(),
+            Drawing::FlightTimes(m) => m.panels.iter().collect(),
+            Drawing::UnitChart(_) => Vec::new(),
+        }
+    }
+
+    /// The panels, to be annotated (none for the unit chart).
+    fn panels_mut(&mut self) -> Vec<&mut Panel> {
+        match self {
+            Drawing::BarPanels(m) => m.panels.iter_mut().collect(),
+            Drawing::TroopShare(m) => vec![&mut m.share_panel, &mut m.army_panel],
+            Drawing::ForceScenario(m) => vec![&mut m.army_panel, &mut m.phase_panel],
+            Drawing::Budgets(m) => m.panels.iter_mut().collect(),
+            Drawing::FlightTimes(m) => m.panels.iter_mut().collect(),
+            Drawing::UnitChart(_) => Vec::new(),
+        }
+    }
+
     /// The kind's own takeaway.
     #[cfg(not(target_arch = "wasm32"))]
     fn takeaway(&self) -> String {

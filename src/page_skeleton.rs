@@ -219,13 +219,9 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
 
 /// The chart's key: what each kind of mark means, for the kinds the chart draws.
 fn key_html(spec: &ChartSpec, model: &Model) -> String {
+    // Every data row: bars, and the annotations' lines and bands.
     let bars = model.bars();
-    let markers: Vec<Kind> = model
-        .panels()
-        .iter()
-        .filter_map(|p| p.marker.as_ref().map(|m| m.kind))
-        .collect();
-    let has = |kind: Kind| bars.iter().any(|b| b.kind == kind) || markers.contains(&kind);
+    let has = |kind: Kind| bars.iter().any(|b| b.kind == kind);
     let unit_chart = spec.kind == ChartKind::UnitChart;
     let mut parts = Vec::new();
     if has(Kind::AsReported) {

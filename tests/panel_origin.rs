@@ -19,7 +19,7 @@ fn bar(id: &str, value: Option<f64>, kind: Kind, years: &str) -> Bar {
 }
 
 fn panel(bars: Vec<Bar>) -> Panel {
-    Panel::new("A panel".into(), Unit::Count, bars, None)
+    Panel::new("A panel".into(), Unit::Count, bars)
 }
 
 #[test]

@@ -116,13 +116,13 @@ fn a_ninth_chart_declared_in_the_data_alone_is_drawn_on_its_canvas() {
             figures: vec!["personnel.france".into(), "personnel.poland".into()],
             order: Order::AsListed,
             ranges: Vec::new(),
-            marker: None,
         }],
         troop_share: None,
         force_scenario: None,
         budgets: None,
         unit_chart: None,
         flight_times: None,
+        annotations: Vec::new(),
     });
     let ninth = figure("ninth", 500, 300);
     assert_eq!(
@@ -643,6 +643,13 @@ fn arrow_keys_move_between_bars_and_announce_them() {
     assert_eq!(canvas.tab_index(), 0, "the chart takes focus");
     let plain = inked(&canvas);
     canvas.focus().ok();
+    // The first stop is the article's bound, whose words stand above the shares.
+    press(&canvas, "ArrowDown");
+    let bound = live.text_content().unwrap_or_default();
+    assert!(
+        bound.starts_with("The article: “less than 3%”.") && bound.contains("As reported"),
+        "{bound}"
+    );
     press(&canvas, "ArrowDown");
     let first = live.text_content().unwrap_or_default();
     assert!(first.starts_with("of all NATO members"), "{first}");

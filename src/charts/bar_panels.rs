@@ -3,10 +3,13 @@
 //! Each row has its label on a line of its own above the bar, so the bars get the full width on
 //! a phone as on a desktop. What the bars are (their kind and year) is said once, in the
 //! panel's subtitle; a bar's own words are its value, with a word only where it differs.
+//! A panel's annotations have a line each above its rows (a dashed line or a tinted band runs
+//! down from them, broken wherever it would cross words), and a bar's annotation a line under
+//! the bar.
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
-use plotters::element::PathElement;
+use plotters::element::{PathElement, Rectangle};
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, ShapeStyle};
@@ -16,7 +19,8 @@ use crate::charts::pen::{Pen, Type};
 use crate::charts::theme::{size, text_on, Theme};
 use crate::charts::{drawn, ChartError, Hit, Layout, Style};
 use crate::figures::Kind;
-use crate::model::panel::{Bar, Marker, Origin, Panel};
+use crate::model::annotation::{Anchor, Annotation};
+use crate::model::panel::{Bar, Origin, Panel};
 use crate::model::wording;
 
 /// The smallest area, in CSS pixels, a chart will draw into.
@@ -52,19 +56,27 @@ pub fn draw<DB: DrawingBackend>(
         .iter()
         .map(|p| {
             let common = p.common_origin();
+            let lines = |words: &str, kind: Type| pen.wrap(words, kind, x1 - x0, 2);
             Heading {
                 title: pen.wrap(&p.title, TITLE, x1 - x0, 3),
                 subtitle: p.subtitle_given(&common),
                 common,
+                notes: p.notes.iter().map(|n| lines(n.text(), VALUE)).collect(),
+                under: p
+                    .bars
+                    .iter()
+                    .map(|b| {
+                        b.annotation
+                            .as_deref()
+                            .map_or(Vec::new(), |a| lines(a, LABEL))
+                    })
+                    .collect(),
             }
         })
         .collect();
     let rows: usize = panels.iter().map(|p| p.bars.len().max(1)).sum();
-    let fixed: i32 = panels
-        .iter()
-        .zip(&headings)
-        .map(|(p, h)| m.panel_overhead(p, h))
-        .sum::<i32>()
+    // The rows share what the headings, notes and gaps leave.
+    let fixed: i32 = headings.iter().map(|h| m.panel_overhead(h)).sum::<i32>()
         + m.panel_gap * (count(panels.len()) - 1).max(0)
         + 2 * m.pad;
     let row_h = ((h - fixed) / count(rows).max(1)).clamp(theme.px(30.0), theme.px(64.0));
@@ -117,12 +129,9 @@ impl Metrics {
     }
 
     /// Height a panel needs besides its rows, with its heading.
-    fn panel_overhead(&self, panel: &Panel, heading: &Heading) -> i32 {
-        let marker = if panel.marker.is_some() {
-            self.line_h
-        } else {
-            0
-        };
+    fn panel_overhead(&self, heading: &Heading) -> i32 {
+        let (above, under) = heading.note_lines();
+        let notes = self.line_h * count(above + under);
         let subtitle = if heading.subtitle.is_some() {
             self.subtitle_h
         } else {
@@ -132,7 +141,7 @@ impl Metrics {
             + self.title_line_h * (count(heading.title.len()) - 1).max(0)
             + subtitle
             + self.tick_h
-            + marker
+            + notes
     }
 }
 
@@ -142,6 +151,20 @@ struct Heading {
     title: Vec<String>,
     common: Origin,
     subtitle: Option<String>,
+    /// Each annotation's words, on one line or two.
+    notes: Vec<Vec<String>>,
+    /// The words under each bar, on none, one or two lines.
+    under: Vec<Vec<String>>,
+}
+
+impl Heading {
+    /// How many lines the panel's annotations take: above its rows, and under its bars.
+    fn note_lines(&self) -> (usize, usize) {
+        (
+            self.notes.iter().map(Vec::len).sum(),
+            self.under.iter().map(Vec::len).sum(),
+        )
+    }
 }
 
 /// Where a panel's rows go and how values map to x.
@@ -206,12 +229,33 @@ fn draw_panel<DB: DrawingBackend>(
         y += m.subtitle_h;
     }
 
-    let marker_line_y = y;
-    if panel.marker.is_some() {
-        y += m.line_h;
-    }
+    let notes_top = y;
+    let (above, under) = heading.note_lines();
+    y += m.line_h * count(above);
     let rows_top = y;
-    let rows_bottom = rows_top + row_h * count(panel.bars.len().max(1));
+    let rows_bottom = rows_top + row_h * count(panel.bars.len().max(1)) + m.line_h * count(under);
+
+    for note in &panel.notes {
+        if let Anchor::Band(from, to) = note.anchor {
+            let (a, b) = (frame.x_of(panel, from), frame.x_of(panel, to));
+            let tint = ShapeStyle::from(p.grid.mix(0.5)).filled();
+            drawn(
+                pen.area
+                    .draw(&Rectangle::new([(a, rows_top), (b, rows_bottom)], tint)),
+            )?;
+        }
+    }
+    // The notes' words first, each on its line, so that every line below can be kept off them.
+    let mut note_y = notes_top;
+    for (note, lines) in panel.notes.iter().zip(&heading.notes) {
+        draw_note_words(pen, panel, note, lines, frame, (note_y, m.line_h))?;
+        let height = m.line_h * count(lines.len());
+        layout.hits.push(Hit {
+            id: note.row.id.clone(),
+            rect: (x0, note_y, x1, note_y + height - m.gap / 2),
+        });
+        note_y += height;
+    }
 
     let ticks = panel.axis.ticks();
     for &tick in &ticks {
@@ -221,7 +265,7 @@ fn draw_panel<DB: DrawingBackend>(
 
     let bar_h = (row_h - m.line_h - m.gap).clamp(theme.px(8.0), theme.px(22.0));
     let common = &heading.common;
-    for bar in &panel.bars {
+    for (bar, under) in panel.bars.iter().zip(&heading.under) {
         // The label sits right above its own bar; any spare height goes above the label.
         let label_y = y + (row_h - m.line_h - bar_h - m.gap / 2).max(0);
         let apart = if bar.value.is_some() {
@@ -232,9 +276,15 @@ fn draw_panel<DB: DrawingBackend>(
         draw_label(pen, &bar.label, &apart, (x0, label_y), x1 - x0)?;
         let bar_top = label_y + m.line_h;
         draw_bar(pen, panel, bar, frame, bar_top, bar_h)?;
+        let mut bottom = bar_top + bar_h;
+        for line in under {
+            pen.text(line, (x0, bottom + m.gap), LABEL, p.muted, HPos::Left)?;
+            bottom += m.line_h;
+            y += m.line_h;
+        }
         layout.hits.push(Hit {
             id: bar.id.clone(),
-            rect: (x0, label_y, x1, bar_top + bar_h),
+            rect: (x0, label_y, x1, bottom),
         });
         y += row_h;
     }
@@ -242,9 +292,12 @@ fn draw_panel<DB: DrawingBackend>(
         pen.text("No figures", (x0, y), LABEL, p.muted, HPos::Left)?;
     }
 
-    if let Some(marker) = &panel.marker {
-        let x = frame.x_of(panel, marker.value);
-        draw_marker(pen, marker, x, frame, marker_line_y, rows_bottom)?;
+    let mut note_y = notes_top;
+    for (note, lines) in panel.notes.iter().zip(&heading.notes) {
+        if let Anchor::Line(value) = note.anchor {
+            draw_line(pen, frame.x_of(panel, value), (note_y, rows_bottom))?;
+        }
+        note_y += m.line_h * count(lines.len());
     }
 
     let last = ticks.len().saturating_sub(1);
@@ -380,49 +433,72 @@ fn draw_bar<DB: DrawingBackend>(
     pen.text_mid(&bar.value_text(), (x1, mid), VALUE, p.text, HPos::Right)
 }
 
-fn draw_marker<DB: DrawingBackend>(
+/// An annotation's words on their lines (`lines`, from the top at `y`, `line_h` apart): beside
+/// its line (or its band's start) if they fit on one side, else whole across it. The kind is
+/// said after one line of words where there is room for it.
+fn draw_note_words<DB: DrawingBackend>(
     pen: &Pen<'_, DB>,
-    marker: &Marker,
-    x: i32,
+    panel: &Panel,
+    note: &Annotation,
+    lines: &[String],
     frame: &Frame,
-    label_y: i32,
-    bottom: i32,
+    (y, line_h): (i32, i32),
 ) -> Result<(), ChartError> {
     let theme = pen.theme;
     let colour = theme.palette.text;
     let gap = theme.px(6.0);
+    let x = match note.anchor {
+        Anchor::Line(value) => frame.x_of(panel, value),
+        Anchor::Band(from, _) => frame.x_of(panel, from),
+    };
     let room_right = frame.x1 - x - gap;
     let room_left = x - gap - frame.x0;
-    let full = format!("{} · {}", marker.label, marker.kind.words());
-    // Beside the line if the words fit on one side; else whole across it, the line starting
-    // under them; cut only if the words are wider than the chart.
-    let mut placed = None;
-    for words in [&full, &marker.label] {
-        let w = pen.width(words, VALUE);
-        if w <= room_right {
-            placed = Some((words.clone(), x + gap, HPos::Left, false));
-        } else if w <= room_left {
-            placed = Some((words.clone(), x - gap, HPos::Right, false));
-        }
-        if placed.is_some() {
-            break;
+    if let [text] = lines {
+        let full = format!("{text} · {}", note.row.kind.words());
+        for words in [&full, text] {
+            let w = pen.width(words, VALUE);
+            if w <= room_right {
+                return pen.text(words, (x + gap, y), VALUE, colour, HPos::Left);
+            }
+            if w <= room_left && matches!(note.anchor, Anchor::Line(_)) {
+                return pen.text(words, (x - gap, y), VALUE, colour, HPos::Right);
+            }
         }
     }
-    let (words, at, anchor, across) = placed.unwrap_or_else(|| {
-        let words = pen.fit(&marker.label, VALUE, frame.x1 - frame.x0);
-        let w = pen.width(&words, VALUE);
+    let mut y = y;
+    for line in lines {
+        let w = pen.width(line, VALUE);
         let left = (x - w / 2).clamp(frame.x0, (frame.x1 - w).max(frame.x0));
-        (words, left, HPos::Left, true)
-    });
-    pen.text(&words, (at, label_y), VALUE, colour, anchor)?;
-    let (dash, space) = (theme.px(5.0), theme.px(3.0));
-    let mut y = if across {
-        label_y + theme.px(VALUE.size) + theme.px(2.0)
-    } else {
-        label_y + theme.px(2.0)
-    };
+        pen.text(line, (left, y), VALUE, colour, HPos::Left)?;
+        y += line_h;
+    }
+    Ok(())
+}
+
+/// A dashed line at `x` from `top` to `bottom`, broken wherever words stand across it.
+fn draw_line<DB: DrawingBackend>(
+    pen: &Pen<'_, DB>,
+    x: i32,
+    (top, bottom): (i32, i32),
+) -> Result<(), ChartError> {
+    let theme = pen.theme;
+    let colour = theme.palette.text;
+    let width = theme.px(2.0);
+    let (dash, space, clear) = (theme.px(5.0), theme.px(3.0), theme.px(2.0));
+    let words = pen.words_across((x - width - clear, x + width + clear), (top, bottom));
+    let mut y = top + theme.px(2.0);
     while y < bottom {
-        pen.line((x, y), (x, (y + dash).min(bottom)), colour, theme.px(2.0))?;
+        let end = (y + dash).min(bottom);
+        // A dash that would touch words starts again just below them.
+        if let Some(&(_, below)) = words
+            .iter()
+            .filter(|&&(t, b)| t - clear < end && b + clear > y)
+            .max_by_key(|&&(_, b)| b)
+        {
+            y = below + clear;
+            continue;
+        }
+        pen.rule((x, y), (x, end), colour, width)?;
         y += dash + space;
     }
     Ok(())

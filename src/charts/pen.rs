@@ -95,7 +95,8 @@ impl Typesetter<'_> {
     pub fn wrap(&self, words: &str, kind: Type, max: i32, max_lines: usize) -> Vec<String> {
         let mut lines: Vec<String> = Vec::new();
         let mut current = String::new();
-        let mut rest = words.split_whitespace().peekable();
+        // Only plain spaces break a line: a no-break space keeps a value with its unit.
+        let mut rest = words.split(' ').filter(|w| !w.is_empty()).peekable();
         while let Some(word) = rest.next() {
             let candidate = if current.is_empty() {
                 word.to_string()
@@ -269,6 +270,49 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
             stroke_width: u32::try_from(width.max(1)).unwrap_or(1),
         };
         drawn(self.area.draw(&PathElement::new(vec![from, to], style)))
+    }
+
+    /// A straight line that a reader must see whole, such as an annotation's: its box is noted
+    /// as a shape, so that words across it count against the drawing's legibility.
+    ///
+    /// # Errors
+    /// If the backend fails.
+    pub fn rule(
+        &self,
+        from: (i32, i32),
+        to: (i32, i32),
+        colour: RGBColor,
+        width: i32,
+    ) -> Result<(), ChartError> {
+        let half = width.max(1) / 2;
+        self.marks.borrow_mut().push(Mark {
+            rect: (
+                from.0.min(to.0) - half,
+                from.1.min(to.1),
+                from.0.max(to.0) + half,
+                from.1.max(to.1),
+            ),
+            words: false,
+        });
+        self.line(from, to, colour, width)
+    }
+
+    /// Where words drawn so far cross the columns `left..right` between `top` and `bottom`:
+    /// their top and bottom edges.
+    #[must_use]
+    pub fn words_across(
+        &self,
+        (left, right): (i32, i32),
+        (top, bottom): (i32, i32),
+    ) -> Vec<(i32, i32)> {
+        self.marks
+            .borrow()
+            .iter()
+            .filter(|m| m.words)
+            .map(|m| m.rect)
+            .filter(|&(l, t, r, b)| l < right && r > left && t < bottom && b > top)
+            .map(|(_, t, _, b)| (t, b))
+            .collect()
     }
 
     /// A filled box.

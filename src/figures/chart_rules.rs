@@ -95,6 +95,8 @@ fn check_kind(file: &FiguresFile, chart: &ChartSpec, at: &str) -> Result<(), Dat
             format!("a chart of this kind needs “{field}”"),
         )
     };
+    #[cfg(not(target_arch = "wasm32"))]
+    check_annotations(chart, at)?;
     match chart.kind {
         ChartKind::BarPanels if chart.panels.is_empty() => return Err(missing("panels")),
         ChartKind::BarPanels => {
@@ -105,24 +107,6 @@ fn check_kind(file: &FiguresFile, chart: &ChartSpec, at: &str) -> Result<(), Dat
                         return Err(DataError::new(
                             format!("{here}.ranges[{k}]"),
                             "a range is a pair of figure ids: [\"from\", \"to\"]",
-                        ));
-                    }
-                }
-                if let Some(marker) = &panel.marker {
-                    #[cfg(not(target_arch = "wasm32"))]
-                    if marker.label.replace("{value}", "").contains(['{', '}']) {
-                        return Err(DataError::new(
-                            format!("{here}.marker.label"),
-                            "a marker's label may name “{value}” and nothing else",
-                        ));
-                    }
-                    let one = marker.figure.is_some() != (marker.implied_before.len() == 2);
-                    if !one
-                        || !(marker.implied_before.is_empty() || marker.implied_before.len() == 2)
-                    {
-                        return Err(DataError::new(
-                            format!("{here}.marker"),
-                            "a marker is at a “figure”, or “implied_before”: [\"count-id\", \"growth-id\"]",
                         ));
                     }
                 }
@@ -188,18 +172,13 @@ pub(super) fn name_ids<'a>(file: &'a FiguresFile, r: &mut References<'a>) {
             for (k, pair) in panel.ranges.iter().enumerate() {
                 r.each(&format!("{here}.ranges[{k}]"), pair, panel.unit);
             }
-            if let Some(marker) = &panel.marker {
-                if let Some(id) = &marker.figure {
-                    r.one(format!("{here}.marker.figure"), id, panel.unit);
-                }
-                if let [now, growth] = marker.implied_before.as_slice() {
-                    r.one(format!("{here}.marker.implied_before[0]"), now, panel.unit);
-                    r.one(
-                        format!("{here}.marker.implied_before[1]"),
-                        growth,
-                        Unit::Percent,
-                    );
-                }
+        }
+        for (k, note) in chart.annotations.iter().enumerate() {
+            let here = format!("{at}.annotations[{k}]");
+            // Units are checked against the panel's when the chart is built: only the chart's
+            // model knows the units of the panels its kind makes.
+            for id in note.figure_ids() {
+                r.one(here.clone(), id, None);
             }
         }
         if let Some(t) = &chart.troop_share {
@@ -253,4 +232,33 @@ pub(super) fn name_ids<'a>(file: &'a FiguresFile, r: &mut References<'a>) {
             );
         }
     }
+}
+
+/// Each annotation anchored once, with `{value}` its text's only name, and pairs as pairs.
+#[cfg(not(target_arch = "wasm32"))]
+fn check_annotations(chart: &ChartSpec, at: &str) -> Result<(), DataError> {
+    for (k, note) in chart.annotations.iter().enumerate() {
+        let here = format!("{at}.annotations[{k}]");
+        let wrong = |why: &str| Err(DataError::new(here.clone(), why.to_string()));
+        if chart.kind == ChartKind::UnitChart {
+            return wrong("a unit chart carries no annotations");
+        }
+        if note.anchors() != 1 {
+            return wrong(
+                "an annotation is tied to one of “value”, “implied_before”, “range” or “bar”",
+            );
+        }
+        if !(note.implied_before.is_empty() || note.implied_before.len() == 2)
+            || !(note.range.is_empty() || note.range.len() == 2)
+        {
+            return wrong("“implied_before” and “range” are pairs of figure ids");
+        }
+        if note.text.trim().is_empty() {
+            return wrong("an annotation needs words");
+        }
+        if note.text.replace("{value}", "").contains(['{', '}']) {
+            return wrong("an annotation's text may name “{value}” and nothing else");
+        }
+    }
+    Ok(())
 }

@@ -84,6 +84,9 @@ pub struct ChartSpec {
     /// For flight times: its distances and speed.
     #[serde(default)]
     pub flight_times: Option<FlightTimesSpec>,
+    /// Words drawn on the chart where they explain a value, a band or a bar.
+    #[serde(default)]
+    pub annotations: Vec<AnnotationSpec>,
 }
 
 /// The order of a panel's bars.
@@ -115,24 +118,52 @@ pub struct PanelSpec {
     /// Ranges drawn from one figure to another (`["from-id", "to-id"]`), after the figures.
     #[serde(default)]
     pub ranges: Vec<Vec<String>>,
-    /// A line across the panel.
-    #[serde(default)]
-    pub marker: Option<MarkerSpec>,
 }
 
-/// A line across a panel: at a figure's value, or at the count a growth implies before it.
+/// A short text the chart draws where it explains something: tied to a line at a value (a
+/// figure's, or the count a growth implies before it), to a band between two figures' values,
+/// or to one bar. Exactly one of `value`, `implied_before`, `range` and `bar` is given.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
-pub struct MarkerSpec {
-    /// At this figure's value.
+pub struct AnnotationSpec {
+    /// The panel it belongs to, counted from 0 in the order the chart draws its panels.
+    pub panel: usize,
+    /// The words, a template where `{value}` is the line's or band's value in words.
+    pub text: String,
+    /// A line at this figure's value.
     #[serde(default)]
-    pub figure: Option<String>,
-    /// At the count before a growth: `["count-now-id", "growth-in-percent-id"]`.
+    pub value: Option<String>,
+    /// A line at the count before a growth: `["count-now-id", "growth-in-percent-id"]`.
     #[serde(default)]
     pub implied_before: Vec<String>,
-    /// What the line marks, a template where `{value}` is its value in words.
-    pub label: String,
+    /// A band from one figure's value to another's: `["from-id", "to-id"]`.
+    #[serde(default)]
+    pub range: Vec<String>,
+    /// The bar (a figure id in the panel) the words are written under.
+    #[serde(default)]
+    pub bar: Option<String>,
+}
+
+impl AnnotationSpec {
+    /// How many of the four anchors are given (a well-formed annotation has one).
+    #[must_use]
+    pub fn anchors(&self) -> usize {
+        usize::from(self.value.is_some())
+            + usize::from(!self.implied_before.is_empty())
+            + usize::from(!self.range.is_empty())
+            + usize::from(self.bar.is_some())
+    }
+
+    /// Every figure id the annotation names.
+    pub fn figure_ids(&self) -> impl Iterator<Item = &str> {
+        self.value
+            .iter()
+            .chain(&self.implied_before)
+            .chain(&self.range)
+            .chain(&self.bar)
+            .map(String::as_str)
+    }
 }
 
 /// Which figures a troop share compares.
@@ -265,10 +296,9 @@ impl ChartSpec {
         for panel in &self.panels {
             ids.extend(panel.figures.iter().map(String::as_str));
             ids.extend(panel.ranges.iter().flatten().map(String::as_str));
-            if let Some(marker) = &panel.marker {
-                ids.extend(marker.figure.as_deref());
-                ids.extend(marker.implied_before.iter().map(String::as_str));
-            }
+        }
+        for note in &self.annotations {
+            ids.extend(note.figure_ids());
         }
         if let Some(t) = &self.troop_share {
             ids.push(&t.force);

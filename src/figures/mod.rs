@@ -24,8 +24,8 @@ use std::fmt;
 use serde::Deserialize;
 
 pub use chart_specs::{
-    BudgetPanelSpec, BudgetsSpec, ChartKind, ChartSpec, ContributorSpec, FlightTimesSpec,
-    ForceScenarioSpec, MarkerSpec, Order, PanelSpec, TroopShareSpec, UnitChartSpec,
+    AnnotationSpec, BudgetPanelSpec, BudgetsSpec, ChartKind, ChartSpec, ContributorSpec,
+    FlightTimesSpec, ForceScenarioSpec, Order, PanelSpec, TroopShareSpec, UnitChartSpec,
 };
 pub use claim_specs::{Check, ClaimSpec, ReadingSpec, Tolerance};
 pub use figure::{Figure, Kind, Source, Unit};

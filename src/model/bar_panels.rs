@@ -1,10 +1,9 @@
 //! Panels of labelled bars declared in the figures file: each panel a list of figures in one
-//! unit, in the order given or largest first, with ranges drawn from one figure to another and
-//! a line at a figure's value or at the count a growth implies before it.
+//! unit, in the order given or largest first, with ranges drawn from one figure to another.
 
 use crate::figures::{DataError, Figures, Kind, Order, PanelSpec};
-use crate::model::panel::{bars_of, rank, Bar, Marker, Panel};
-use crate::model::{template, wording};
+use crate::model::panel::{bars_of, rank, Bar, Panel};
+use crate::model::wording;
 
 /// The count a growth of `growth_pct` percent up to `now` implies before it.
 #[must_use]
@@ -24,19 +23,15 @@ pub fn growth_pct(from: f64, to: f64) -> Option<f64> {
 pub struct BarPanels {
     /// The panels, in the order declared.
     pub panels: Vec<Panel>,
-    /// The figures the panels' lines are computed from: a template may name them, and they
-    /// are not drawn.
-    pub inputs: Vec<Bar>,
 }
 
 impl BarPanels {
     /// Builds the panels from their declarations.
     ///
     /// # Errors
-    /// A [`DataError`] if a named figure is missing or a marker's label names an unknown value.
+    /// A [`DataError`] if a named figure is missing.
     pub fn from_figures(figures: &Figures, specs: &[PanelSpec]) -> Result<Self, DataError> {
         let mut panels = Vec::new();
-        let mut inputs = Vec::new();
         for spec in specs {
             let mut bars = bars_of(&spec.figures, figures)?;
             for bar in &mut bars {
@@ -59,17 +54,9 @@ impl BarPanels {
                     });
                 }
             }
-            let marker = match &spec.marker {
-                Some(m) => {
-                    let ids = m.figure.iter().chain(&m.implied_before);
-                    inputs.extend(bars_of(&ids.cloned().collect::<Vec<_>>(), figures)?);
-                    marker(figures, m)?
-                }
-                None => None,
-            };
-            panels.push(Panel::new(spec.title.clone(), spec.unit, bars, marker));
+            panels.push(Panel::new(spec.title.clone(), spec.unit, bars));
         }
-        Ok(Self { panels, inputs })
+        Ok(Self { panels })
     }
 
     /// Every bar, in drawing order.
@@ -133,17 +120,10 @@ impl BarPanels {
         }
     }
 
-    /// The values a takeaway template may name: each bar's and each line's input figure's (see
-    /// [`bar_value`]), and `marker`, the first panel line's value.
+    /// The values a takeaway template may name: each bar's (see [`bar_value`]).
     #[must_use]
     pub fn value(&self, name: &str) -> Option<String> {
-        if name == "marker" {
-            let marker = self.panels.iter().find_map(|p| p.marker.as_ref())?;
-            return Some(wording::decimal(marker.value, 1));
-        }
-        let mut bars = self.bars();
-        bars.extend(self.inputs.iter());
-        bar_value(&bars, name)
+        bar_value(&self.bars(), name)
     }
 }
 
@@ -161,35 +141,4 @@ pub fn bar_value(bars: &[&Bar], name: &str) -> Option<String> {
         Some("source") => bar.source.clone(),
         _ => bar.years.clone(),
     })
-}
-
-/// A panel's line, from its declaration.
-fn marker(
-    figures: &Figures,
-    spec: &crate::figures::MarkerSpec,
-) -> Result<Option<Marker>, DataError> {
-    let (value, kind) = match (&spec.figure, spec.implied_before.as_slice()) {
-        (Some(id), _) => {
-            let figure = figures.get(id)?;
-            (figure.value, figure.kind)
-        }
-        (None, [now, growth]) => {
-            let (now, growth) = (figures.get(now)?, figures.get(growth)?);
-            let implied = now
-                .value
-                .zip(growth.value)
-                .and_then(|(n, g)| implied_before(n, g));
-            (implied, Kind::Derived)
-        }
-        _ => (None, Kind::Derived),
-    };
-    let Some(value) = value else {
-        return Ok(None);
-    };
-    // The file's checks allow `{value}` alone in a marker's label.
-    let label = template::fill(&spec.label, |name| {
-        (name == "value").then(|| wording::decimal(value, 1))
-    })
-    .unwrap_or_else(|_| spec.label.clone());
-    Ok(Some(Marker { value, label, kind }))
 }

@@ -79,7 +79,7 @@ impl Budgets {
                 }
             }
             let title = titled(&panel_spec.title, unit, converted_at);
-            panels.push(Panel::new(title, unit, bars, None));
+            panels.push(Panel::new(title, unit, bars));
         }
         Ok(Self {
             panels,

@@ -4,8 +4,7 @@
 
 use crate::figures::{DataError, Figures, FlightTimesSpec, Unit};
 use crate::model::distance::route_bar;
-use crate::model::panel::{Bar, Marker, Panel};
-use crate::model::wording;
+use crate::model::panel::{Bar, Panel};
 
 /// Minutes to fly `km` at `km_per_h`.
 #[must_use]
@@ -66,14 +65,9 @@ impl FlightTimes {
             })
             .collect();
         let longest_minutes = flights.iter().filter_map(|b| b.value).reduce(f64::max);
-        let marker = claim.value.map(|value| Marker {
-            value,
-            label: format!("The article: {}", wording::amount(value, Unit::Minutes)),
-            kind: claim.kind,
-        });
         Ok(Self {
             panels: vec![
-                Panel::new("Distances, kilometres".into(), Unit::Km, distances, None),
+                Panel::new("Distances, kilometres".into(), Unit::Km, distances),
                 Panel::new(
                     format!(
                         "Flight time at the {} of {}, minutes",
@@ -82,7 +76,6 @@ impl FlightTimes {
                     ),
                     Unit::Minutes,
                     flights,
-                    marker,
                 ),
             ],
             longest_minutes,

@@ -87,7 +87,6 @@ impl ForceScenario {
             format!("Share of each army tied up, {}", scenario.sharing.words()),
             Unit::Percent,
             army_bars,
-            None,
         );
         let force_kind = if reported.value == Some(f64::from(force)) {
             Kind::AsReported
@@ -134,7 +133,6 @@ impl ForceScenario {
             "The phased build-up, personnel".into(),
             Unit::Personnel,
             phases,
-            None,
         );
         Ok(Self {
             scenario: *scenario,

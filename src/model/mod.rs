@@ -1,9 +1,10 @@
 //! Pure arithmetic: panels of bars as the figures file declares them, and the small models of
 //! the chart kinds that compute their own values (a force's share of armies, a force shared and
 //! rotated, budgets in currencies, a unit chart, distances and flight times), the claims check,
-//! the reader's scenario and its link, axis ranges, and sentences and numbers in words. Nothing
+//! the reader's scenario and its link, the annotations a chart declares, axis ranges, and sentences and numbers in words. Nothing
 //! here draws or touches the browser.
 
+pub mod annotation;
 pub mod axis;
 pub mod bar_panels;
 pub mod budgets;

@@ -2,6 +2,7 @@
 //! Bars come ranked, each with its kind, years and the words that state its value.
 
 use crate::figures::{Bound, DataError, Figure, Figures, Kind, Measure, Unit};
+use crate::model::annotation::{Anchor, Annotation};
 use crate::model::axis::Axis;
 use crate::model::wording;
 
@@ -32,6 +33,8 @@ pub struct Bar {
     pub converted_from: Option<String>,
     /// Where a range starts ("18–24 months" starts at 18); `None` for a bar from zero.
     pub from: Option<f64>,
+    /// Words the chart writes under the bar, declared with the chart.
+    pub annotation: Option<String>,
 }
 
 impl Bar {
@@ -53,6 +56,7 @@ impl Bar {
             note: figure.note.clone(),
             converted_from: None,
             from: None,
+            annotation: None,
         }
     }
 
@@ -80,6 +84,7 @@ impl Bar {
             note: None,
             converted_from: None,
             from: None,
+            annotation: None,
         }
     }
 
@@ -154,7 +159,14 @@ impl Bar {
     /// Alliance."`
     #[must_use]
     pub fn describe(&self) -> String {
-        let mut words = format!("{}: {}", self.label, self.value_text());
+        let value = self.value_text();
+        // An annotation's words often give its value already: it is not said twice.
+        let said = |w: &str| wording::says(&self.label, w);
+        let mut words = if said(&value) || (self.value.is_some() && said(&self.bare_value_text())) {
+            self.label.clone()
+        } else {
+            format!("{}: {value}", self.label)
+        };
         if let Some(original) = &self.converted_from {
             words.push_str(&format!(" (converted from {original})"));
         }
@@ -170,6 +182,14 @@ impl Bar {
         ));
         if let Some(note) = &self.note {
             words.push_str(&format!(" {note}."));
+        }
+        // The chart may write the note under the bar: it is said once.
+        if let Some(words_under) = self
+            .annotation
+            .as_ref()
+            .filter(|a| Some(*a) != self.note.as_ref())
+        {
+            words.push_str(&format!(" {words_under}."));
         }
         words
     }
@@ -217,17 +237,6 @@ fn shared<T: PartialEq + Clone>(items: &[T], of: usize) -> Option<T> {
         .map(|(item, _)| item.clone())
 }
 
-/// A vertical marker across a panel, such as the article's "less than 3%".
-#[derive(Debug, Clone, PartialEq)]
-pub struct Marker {
-    /// Where the marker stands on the value axis.
-    pub value: f64,
-    /// What it marks.
-    pub label: String,
-    /// The marker's own kind (an article's bound is as reported).
-    pub kind: Kind,
-}
-
 /// Bars in one unit on one value axis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Panel {
@@ -237,9 +246,9 @@ pub struct Panel {
     pub unit: Unit,
     /// The bars, in drawing order.
     pub bars: Vec<Bar>,
-    /// A marker line, if any.
-    pub marker: Option<Marker>,
-    /// The value axis, covering every bar and the marker.
+    /// Its lines and bands with their words, in the order declared.
+    pub notes: Vec<Annotation>,
+    /// The value axis, covering every bar, line and band.
     pub axis: Axis,
 }
 
@@ -289,22 +298,43 @@ impl Panel {
         })
     }
 
-    /// A panel whose axis covers its bars and marker with about a tenth to spare.
+    /// A panel whose axis covers its bars with about a tenth to spare.
     #[must_use]
-    pub fn new(title: String, unit: Unit, bars: Vec<Bar>, marker: Option<Marker>) -> Self {
-        let largest = bars
-            .iter()
-            .filter_map(|b| b.value)
-            .chain(marker.as_ref().map(|m| m.value))
-            .fold(0.0_f64, f64::max);
-        let axis = Axis::covering(largest * 1.1, 4);
-        Self {
+    pub fn new(title: String, unit: Unit, bars: Vec<Bar>) -> Self {
+        let mut panel = Self {
             title,
             unit,
             bars,
-            marker,
-            axis,
-        }
+            notes: Vec::new(),
+            axis: Axis::covering(0.0, 4),
+        };
+        panel.fit_axis();
+        panel
+    }
+
+    /// Adds a line or a band, widening the axis to cover it.
+    pub fn annotate(&mut self, note: Annotation) {
+        self.notes.push(note);
+        self.fit_axis();
+    }
+
+    /// Every data row the panel draws, in reading order: its lines and bands (written above
+    /// its bars), then its bars.
+    pub fn rows(&self) -> impl Iterator<Item = &Bar> {
+        self.notes.iter().map(|n| &n.row).chain(&self.bars)
+    }
+
+    fn fit_axis(&mut self) {
+        let largest = self
+            .bars
+            .iter()
+            .filter_map(|b| b.value)
+            .chain(self.notes.iter().map(|n| match n.anchor {
+                Anchor::Line(v) => v,
+                Anchor::Band(a, b) => a.max(b),
+            }))
+            .fold(0.0_f64, f64::max);
+        self.axis = Axis::covering(largest * 1.1, 4);
     }
 }
 

@@ -2,7 +2,7 @@
 //! each group of countries the file names, and the armies it names ranked beside it.
 
 use crate::figures::{DataError, Figures, Kind, TroopShareSpec, Unit};
-use crate::model::panel::{bars_of, rank, Bar, Marker, Panel};
+use crate::model::panel::{bars_of, rank, Bar, Panel};
 use crate::model::wording;
 
 /// `part` as a percentage of `whole`; `None` when the whole is not a positive number.
@@ -29,7 +29,7 @@ pub struct TroopShare {
     pub claim: Bar,
     /// The force's share of each total.
     pub shares: Vec<Share>,
-    /// Derived share bars with the article's bound as a marker.
+    /// Derived share bars.
     pub share_panel: Panel,
     /// The largest armies and the force, ranked.
     pub army_panel: Panel,
@@ -65,11 +65,6 @@ impl TroopShare {
             })
             .collect();
         let share_bars = shares.iter().map(|s| share_bar(&force, s)).collect();
-        let marker = claim.value.map(|value| Marker {
-            value,
-            label: format!("Article: “less than {}”", wording::percent(value)),
-            kind: claim.kind,
-        });
         let share_panel = Panel::new(
             format!(
                 "The {} force as a share of active personnel",
@@ -77,12 +72,11 @@ impl TroopShare {
             ),
             Unit::Percent,
             share_bars,
-            marker,
         );
         let mut armies = bars_of(&spec.armies, figures)?;
         armies.push(force.clone());
         rank(&mut armies);
-        let army_panel = Panel::new(spec.armies_title.clone(), Unit::Personnel, armies, None);
+        let army_panel = Panel::new(spec.armies_title.clone(), Unit::Personnel, armies);
         Ok(Self {
             force,
             claim,

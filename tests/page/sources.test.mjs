@@ -77,7 +77,9 @@ test("each CSV download parses, and its rows are the chart's values, in the char
       for (const [i, row] of rows.entries()) {
         await page.keyboard.press(i === 0 ? "Home" : "ArrowDown");
         const said = await page.textContent(`figure[data-chart="${chart}"] [data-live]`);
-        assert.ok(said.startsWith(`${row[1]}: ${row[5]}`), `${chart} bar ${i}: “${said}” against CSV “${row[1]}: ${row[5]}”`);
+        // An annotation's words often give its value already: then they are not followed by it.
+        const head = said.startsWith(`${row[1]}: ${row[5]}`) || (row[0].startsWith("annotation.") && said.startsWith(`${row[1]}.`));
+        assert.ok(head, `${chart} bar ${i}: “${said}” against CSV “${row[1]}: ${row[5]}”`);
         assert.ok(said.includes(`Measure: ${row[7]}.`), `${chart} bar ${i}: “${said}” says what it counts`);
       }
     }
