@@ -7,10 +7,12 @@
 mod committed_figures;
 
 use committed_figures::real;
-use reassurance_force::catalogue::STATIC_VERSIONS;
+use reassurance_force::catalogue::{ChartId, Model, STATIC_VERSIONS};
 use reassurance_force::charts::clearance::problems;
 use reassurance_force::charts::pen::Mark;
 use reassurance_force::charts::theme::{Palette, Theme};
+use reassurance_force::model::scenario::{Scenario, FORCE_RANGE};
+use reassurance_force::model::scenario_url::apply_query;
 use reassurance_force::page_skeleton::build_all;
 use reassurance_force::static_svg;
 
@@ -54,6 +56,62 @@ fn every_chart_is_legible_at_every_width_ratio_and_palette() -> Result {
         }
     }
     assert!(checked >= 8 * 5 * 4, "only {checked} drawings checked");
+    assert!(
+        found.is_empty(),
+        "{} problems:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+    Ok(())
+}
+
+/// The charts that follow the reader stay legible in every scenario the controls can make: the
+/// smallest and largest force, each sharing rule and rotation, the budgets as shares of GDP, in
+/// each currency and order.
+#[test]
+fn the_charts_that_follow_the_reader_are_legible_in_every_scenario() -> Result {
+    let figures = real()?;
+    let (least, most) = (FORCE_RANGE.start(), FORCE_RANGE.end());
+    let queries = [
+        format!("force={least}&share=equal&rotation=1"),
+        format!("force={most}&share=budget&rotation=4"),
+        format!("force={most}&share=personnel&rotation=1"),
+        "budget=gdp&sort=name".to_string(),
+        "currency=usd&sort=size".to_string(),
+        "currency=published".to_string(),
+    ];
+    let mut found = Vec::new();
+    let mut checked = 0;
+    for query in &queries {
+        let mut scenario = Scenario::from_figures(&figures);
+        let ignored = apply_query(query, &mut scenario);
+        assert!(ignored.is_empty(), "{query}: {ignored:?}");
+        for id in ChartId::all(&figures) {
+            let spec = id.spec(&figures)?;
+            if !spec.kind.follows_scenario() {
+                continue;
+            }
+            let model = Model::build(id, &figures, &scenario)?;
+            for width in PAGE_WIDTHS {
+                for ratio in [1.0, 3.0] {
+                    let theme = Theme::new(Palette::LIGHT, ratio);
+                    let size = (width * ratio as u32, spec.height * ratio as u32);
+                    let (_, layout) = static_svg::draw_with_layout(&model, size, &theme)?;
+                    for problem in problems(&layout.marks, (size.0 as i32, size.1 as i32)) {
+                        found.push(format!(
+                            "{} ({query}) at {width} px ×{ratio}: {problem}",
+                            spec.slug
+                        ));
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        checked >= queries.len() * 3 * 3 * 2,
+        "only {checked} drawings checked"
+    );
     assert!(
         found.is_empty(),
         "{} problems:\n{}",
