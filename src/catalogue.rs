@@ -324,8 +324,8 @@ impl Model {
     }
 }
 
-/// `line`, for a takeaway template: the value of the chart's first annotated line, to a
-/// tenth (the count a growth implies is seldom whole).
+/// `line`, for a takeaway template: the value of the chart's first annotated line in words,
+/// as its annotation says it.
 #[cfg(not(target_arch = "wasm32"))]
 fn first_line(drawing: &Drawing, name: &str) -> Option<String> {
     if name != "line" {
@@ -333,7 +333,7 @@ fn first_line(drawing: &Drawing, name: &str) -> Option<String> {
     }
     drawing.panels().into_iter().find_map(|p| {
         p.notes.iter().find_map(|n| match n.anchor {
-            Anchor::Line(v) => Some(crate::model::wording::decimal(v, 1)),
+            Anchor::Line(_) => Some(n.row.value_text()),
             Anchor::Band(..) => None,
         })
     })

@@ -3,6 +3,7 @@
 //! for the reader's own scenario in the browser.
 
 use crate::catalogue::Model;
+use crate::model::panel::Bar;
 use crate::model::wording::decimal;
 
 /// The table's caption ends with one of these, in brackets: the starting scenario's numbers,
@@ -20,19 +21,20 @@ pub const STARTING_DOWNLOAD: &str = "Download the starting data (CSV)";
 pub const YOUR_DOWNLOAD: &str = "Download your scenario (CSV)";
 
 /// The table's column headings, in the order of [`rows`].
-pub const HEADINGS: [&str; 6] = [
+pub const HEADINGS: [&str; 7] = [
     "Figure",
     "Value",
     "What it counts",
     "Kind",
     "Year",
     "Source",
+    "Note",
 ];
 
-/// One row per bar: its label, its value as shown, what it counts, its kind, its year and its
-/// source.
+/// One row per data row the chart draws (bars, annotations' lines and bands): its label, its
+/// value as shown, what it counts, its kind, its year, its source and its notes.
 #[must_use]
-pub fn rows(model: &Model) -> Vec<[String; 6]> {
+pub fn rows(model: &Model) -> Vec<[String; 7]> {
     model
         .bars()
         .into_iter()
@@ -44,9 +46,20 @@ pub fn rows(model: &Model) -> Vec<[String; 6]> {
                 bar.kind.words().to_string(),
                 bar.years.clone(),
                 bar.source.clone(),
+                remarks(&bar),
             ]
         })
         .collect()
+}
+
+/// A bar's note and the words the chart writes under it, each once.
+fn remarks(bar: &Bar) -> String {
+    match (&bar.note, &bar.annotation) {
+        (Some(note), Some(under)) if note != under => format!("{note}. {under}"),
+        (Some(note), _) => note.clone(),
+        (None, Some(under)) => under.clone(),
+        (None, None) => String::new(),
+    }
 }
 
 /// The chart's data as CSV, one row per bar, with the source columns.
@@ -71,7 +84,7 @@ pub fn csv(model: &Model) -> String {
             bar.kind.words().to_string(),
             bar.years.clone(),
             bar.source.clone(),
-            bar.note.clone().unwrap_or_default(),
+            remarks(&bar),
         ];
         let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
         out.push_str(&cells.join(","));

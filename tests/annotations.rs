@@ -117,6 +117,26 @@ fn a_line_a_band_and_words_under_a_bar_are_drawn_in_reading_order_and_never_coll
         .ok_or("no ready aircraft")?;
     assert_eq!(ready.annotation.as_deref(), Some("Ready is not the fleet"));
     assert!(ready.describe().contains("Ready is not the fleet"));
+    // Read with its bar, and in the bar's note in the table and the CSV.
+    let table = data_table::rows(&model);
+    let row = table
+        .iter()
+        .find(|r| r.first() == Some(&ready.label))
+        .ok_or("no table row for the ready aircraft")?;
+    let note = row.last().ok_or("no note column")?;
+    let figure_note = ready.note.clone().unwrap_or_default();
+    assert!(
+        !figure_note.is_empty()
+            && note.starts_with(&figure_note)
+            && note.ends_with("Ready is not the fleet"),
+        "{note}"
+    );
+    let csv = data_table::csv(&model);
+    let line = csv
+        .lines()
+        .find(|l| l.starts_with("aircraft.france-ready,"))
+        .ok_or("no CSV row")?;
+    assert!(line.ends_with("Ready is not the fleet"), "{line}");
 
     // The rows: each panel's lines and bands, then its bars.
     let ids: Vec<String> = model.bars().into_iter().map(|b| b.id).collect();
@@ -124,8 +144,8 @@ fn a_line_a_band_and_words_under_a_bar_are_drawn_in_reading_order_and_never_coll
     assert_eq!(first_bar, Some(2), "{ids:?}");
 
     for width in [288, 343, 608] {
-        for ratio in [1.0, 3.0] {
-            let theme = Theme::new(Palette::LIGHT, ratio);
+        for (ratio, palette) in [(1.0, Palette::LIGHT), (3.0, Palette::DARK)] {
+            let theme = Theme::new(palette, ratio);
             let size = (width * ratio as u32, 620 * ratio as u32);
             let (_, layout) = static_svg::draw_with_layout(&model, size, &theme)?;
             let drawn: Vec<&str> = layout.hits.iter().map(|h| h.id.as_str()).collect();
@@ -179,7 +199,22 @@ fn a_wrong_annotation_is_named_with_what_is_wrong() {
         (
             "capability",
             json!([{"panel": 0, "text": "{year}", "value": "tanks.germany-stock"}]),
-            "nothing else",
+            "no value named “year”",
+        ),
+        (
+            "capability",
+            json!([{"panel": 0, "text": "{value}", "bar": "tanks.germany-stock"}]),
+            "the bar says its value",
+        ),
+        (
+            "budgets",
+            json!([{"panel": 0, "text": "x", "value": "money.safe-loans"}]),
+            "carries no annotations",
+        ),
+        (
+            "troop-share",
+            json!([{"panel": 0, "text": "The government: {value}", "value": "claim.force-share-of-nato"}]),
+            "is a bound",
         ),
         (
             "intelligence",
@@ -202,4 +237,54 @@ fn a_wrong_annotation_is_named_with_what_is_wrong() {
             "{notes}: {message:?}"
         );
     }
+}
+
+/// The words of an SVG's `<text>` elements, in drawing order, unescaped.
+fn svg_words(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|part| {
+            let inner = part.split_once('>')?.1;
+            Some(inner.split_once("</text>")?.0.trim().to_string())
+        })
+        .map(|w| {
+            w.replace("&apos;", "'")
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
+#[test]
+fn every_annotation_is_drawn_whole_at_every_width() -> Result {
+    let figures = real()?;
+    let mut checked = 0;
+    for slug in ["coalition", "capability", "geography", "troop-share"] {
+        let id = chart_id(&figures, slug)?;
+        let model = model_of(&figures, slug)?;
+        let height = id.spec(&figures)?.height;
+        let mut texts: Vec<String> = Vec::new();
+        for panel in model.panels() {
+            texts.extend(panel.notes.iter().map(|n| n.text().to_string()));
+            texts.extend(panel.bars.iter().filter_map(|b| b.annotation.clone()));
+        }
+        assert!(!texts.is_empty(), "{slug} has annotations");
+        for width in [288, 328, 343, 480, 608] {
+            let theme = Theme::new(Palette::LIGHT, 1.0);
+            let (svg, _) = static_svg::draw_with_layout(&model, (width, height), &theme)?;
+            // Lines of one annotation are drawn one after another: joined, they are its words.
+            let drawn = svg_words(&svg).join(" ");
+            for text in &texts {
+                assert!(
+                    drawn.contains(text.as_str()),
+                    "{slug} at {width} px: “{text}” not whole in {drawn}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 4 * 5, "only {checked} checked");
+    Ok(())
 }

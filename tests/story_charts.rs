@@ -67,14 +67,14 @@ fn coalition_in_date_order_with_the_implied_february_count() -> Result {
     assert!(
         model
             .takeaway()
-            .contains("counted 8 countries, not the 22.1 that a 40% rise to 31 countries"),
+            .contains("counted 8 countries, not the 22 countries that a 40% rise to 31 countries"),
         "{}",
         model.takeaway()
     );
     // The line's value is said once, as its label gives it, not rounded again.
     let description = model.description();
     assert!(
-        description.contains("A line: Implied by the article's “40% increase”: 22 countries."),
+        description.contains("A line: The article’s 40% rise implies 22 countries."),
         "{description}"
     );
     assert!(!description.contains("at 22 countries"), "{description}");

@@ -56,7 +56,8 @@ pub fn draw<DB: DrawingBackend>(
         .iter()
         .map(|p| {
             let common = p.common_origin();
-            let lines = |words: &str, kind: Type| pen.wrap(words, kind, x1 - x0, 2);
+            // An annotation's words are never cut: three lines hold any the file has.
+            let lines = |words: &str, kind: Type| pen.wrap(words, kind, x1 - x0, 3);
             Heading {
                 title: pen.wrap(&p.title, TITLE, x1 - x0, 3),
                 subtitle: p.subtitle_given(&common),
@@ -151,9 +152,9 @@ struct Heading {
     title: Vec<String>,
     common: Origin,
     subtitle: Option<String>,
-    /// Each annotation's words, on one line or two.
+    /// Each annotation's words, on one line or more.
     notes: Vec<Vec<String>>,
-    /// The words under each bar, on none, one or two lines.
+    /// The words under each bar, on as many lines as they take (none for most bars).
     under: Vec<Vec<String>>,
 }
 

@@ -234,7 +234,8 @@ pub(super) fn name_ids<'a>(file: &'a FiguresFile, r: &mut References<'a>) {
     }
 }
 
-/// Each annotation anchored once, with `{value}` its text's only name, and pairs as pairs.
+/// Each annotation anchored once, with words, pairs as pairs, and `{value}` only where there
+/// is a line or a band; not on a unit chart or the budgets chart.
 #[cfg(not(target_arch = "wasm32"))]
 fn check_annotations(chart: &ChartSpec, at: &str) -> Result<(), DataError> {
     for (k, note) in chart.annotations.iter().enumerate() {
@@ -242,6 +243,11 @@ fn check_annotations(chart: &ChartSpec, at: &str) -> Result<(), DataError> {
         let wrong = |why: &str| Err(DataError::new(here.clone(), why.to_string()));
         if chart.kind == ChartKind::UnitChart {
             return wrong("a unit chart carries no annotations");
+        }
+        if chart.kind == ChartKind::Budgets {
+            return wrong(
+                "the budgets chart's panels change unit and bars with the reader's choices: it carries no annotations",
+            );
         }
         if note.anchors() != 1 {
             return wrong(
@@ -256,8 +262,8 @@ fn check_annotations(chart: &ChartSpec, at: &str) -> Result<(), DataError> {
         if note.text.trim().is_empty() {
             return wrong("an annotation needs words");
         }
-        if note.text.replace("{value}", "").contains(['{', '}']) {
-            return wrong("an annotation's text may name “{value}” and nothing else");
+        if note.bar.is_some() && note.text.contains("{value}") {
+            return wrong("words under a bar do not name “{value}”: the bar says its value");
         }
     }
     Ok(())

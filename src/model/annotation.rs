@@ -3,7 +3,7 @@
 //! also a row of the chart's data, with its own kind and source, so that the keyboard, the
 //! tooltip, the table and the CSV reach it where a reader meets it: above the panel's bars.
 
-use crate::figures::{AnnotationSpec, Bound, DataError, Figures, Kind};
+use crate::figures::{AnnotationSpec, DataError, Figures, Kind};
 use crate::model::bar_panels::implied_before;
 use crate::model::panel::{Bar, Panel};
 use crate::model::template;
@@ -56,13 +56,24 @@ pub fn annotate(
         let panel = panels
             .get_mut(spec.panel)
             .ok_or_else(|| wrong("the chart has no such panel"))?;
+        // The text may name `{value}` (a line's or a band's) and any figure's value in words.
+        let fill = |value: &str| {
+            template::fill(&spec.text, |name| match name {
+                "value" => Some(value.to_string()),
+                id => figures
+                    .get(id)
+                    .ok()
+                    .map(|f| Bar::of(f, figures).value_text()),
+            })
+        };
         if let Some(id) = &spec.bar {
+            let words = fill("").map_err(|why| wrong(&why))?;
             let bar = panel
                 .bars
                 .iter_mut()
                 .find(|b| &b.id == id)
                 .ok_or_else(|| wrong("its panel has no such bar"))?;
-            bar.annotation = Some(spec.text.clone());
+            bar.annotation = Some(words);
             continue;
         }
         let unit = panel.unit;
@@ -103,11 +114,13 @@ pub fn annotate(
                 } else {
                     Kind::Derived
                 };
+                // A band whose start has no figure is not drawn (nor taken for a line).
+                let value = from.value.and(to.value);
                 Some(Bar {
                     from: from.value,
+                    value,
                     kind,
                     source: sources,
-                    bound: Bound::Exact,
                     ..to
                 })
             }
@@ -121,16 +134,12 @@ pub fn annotate(
         let Some(value) = row.value else {
             continue;
         };
-        // The file's checks allow `{value}` alone in an annotation's text: the value without
-        // its bound, which the text says in its own words ("less than {value}"). A value is
-        // kept whole on its line ("22 countries"): its spaces do not break.
-        let fill = |words: String| {
-            template::fill(&spec.text, |name| (name == "value").then(|| words.clone()))
-                .unwrap_or_else(|_| spec.text.clone())
-        };
+        // `{value}` is the value without its bound, which the text says in its own words
+        // ("less than {value}"). A value is kept whole on its line ("22 countries"): its
+        // spaces do not break.
         let words = row.bare_value_text();
-        let drawn = fill(words.replace(' ', "\u{a0}"));
-        row.label = fill(words);
+        let drawn = fill(&words.replace(' ', "\u{a0}")).map_err(|why| wrong(&why))?;
+        row.label = fill(&words).map_err(|why| wrong(&why))?;
         row.id = format!("annotation.{i}");
         // An annotation tells; it has no remark of its own to add.
         row.note = None;
@@ -148,7 +157,6 @@ pub fn annotate(
 mod checks {
     use crate::figures::{AnnotationSpec, Bound, Figures, Unit};
     use crate::model::panel::Bar;
-    use crate::model::wording::says;
 
     /// Whether the figures are in the panel's unit (a growth's in percent), and a bound's text
     /// says it is one: the reason if not.
@@ -190,18 +198,26 @@ mod checks {
         Ok(())
     }
 
-    /// Whether an annotation's text says that its value is a bound.
+    /// Whether an annotation's text says that its value is a bound, in whole words.
     fn says_bound(text: &str) -> bool {
-        [
-            "less than",
-            "at most",
-            "at least",
-            "more than",
-            "up to",
-            "under",
-            "over",
-        ]
-        .iter()
-        .any(|words| says(text, words))
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let phrases: [&[&str]; 7] = [
+            &["less", "than"],
+            &["at", "most"],
+            &["at", "least"],
+            &["more", "than"],
+            &["up", "to"],
+            &["under"],
+            &["over"],
+        ];
+        phrases.iter().any(|phrase| {
+            words
+                .windows(phrase.len())
+                .any(|w| w.iter().zip(phrase.iter()).all(|(a, b)| a == b))
+        })
     }
 }

@@ -106,9 +106,9 @@ test("the data table follows the reader's scenario, and returns to the page's", 
     const rotation = Number(await page.$eval('input[name="rotation"]', (i) => i.value));
     const tiedUp = (60_000 * rotation).toLocaleString("en-GB");
     const rows = await tableRows(page, figure);
-    // Columns: figure, value, what it counts, kind, year, source.
+    // Columns: figure, value, what it counts, kind, year, source, note.
     assert.ok(rows.some((r) => r[0].startsWith("Tied up") && r[1] === tiedUp && r[3] === "your scenario"), JSON.stringify(rows));
-    assert.ok(rows.every((r) => r.length === 6 && r[2].length > 0 && r[5].length > 0), "every row keeps what it counts and its source");
+    assert.ok(rows.every((r) => r.length === 7 && r[2].length > 0 && r[5].length > 0), "every row keeps what it counts and its source");
     // The CSV files are the static page's: the link says so while the table shows another scenario,
     // and a second link gives the reader's scenario as CSV, the same rows as the table.
     assert.equal(await page.textContent(`${figure} .chart-data a`), "Download the starting data (CSV)");
