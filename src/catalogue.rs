@@ -228,7 +228,7 @@ impl Model {
     }
 
     /// A longer text alternative, generated from the data: what is largest and smallest in
-    /// each panel, then the chart's key comparison.
+    /// each panel, and its annotations.
     #[must_use]
     pub fn description(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
@@ -287,7 +287,7 @@ impl Model {
                 }
             }
         }
-        parts.push(self.takeaway());
+        // The takeaway is not repeated: the figure's description starts with it already.
         parts.join(" ")
     }
 

@@ -17,6 +17,7 @@ pub mod model;
 pub mod page_script;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page_skeleton;
+pub mod point_reading;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
 #[cfg(not(target_arch = "wasm32"))]

@@ -199,6 +199,7 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
          \x20       </div>\n\
          \x20       <!-- extras:{slug}:start --><!-- extras:{slug}:end -->\n\
          \x20       <div class=\"chart-notes\">\n\
+         \x20         <p class=\"chart-hint\" id=\"{slug}-hint\" data-hint>{hint}</p>\n\
          \x20         <p class=\"chart-take-away\" data-take-away-row hidden><button type=\"button\" data-take-away=\"png\">Download image (PNG)</button> <button type=\"button\" data-take-away=\"svg\">Download SVG</button> <button type=\"button\" data-take-away=\"share\">Share</button> <span data-take-away-said role=\"status\"></span></p>\n\
          \x20         <noscript><p class=\"chart-data\"><a href=\"www/static/{slug}.svg\" download>Download the chart (SVG)</a>, as the page first draws it.</p></noscript>\n\
          \x20         <p class=\"chart-key\">{key}</p>\n\
@@ -213,7 +214,27 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
         width = crate::catalogue::NOMINAL_WIDTH,
         height = spec.height,
         key = key_html(spec, model),
+        hint = hint(spec, model),
         sources = sources_html(spec, figures),
+    )
+}
+
+/// How to explore the chart, shown while the chart program runs or loads (the style sheet
+/// hides it without JavaScript and for a chart that failed), and read as the chart's own
+/// description: the keys, naming what its points are, and the pointer.
+fn hint(spec: &ChartSpec, model: &Model) -> String {
+    let (point, points) = if spec.kind == ChartKind::UnitChart {
+        ("part", "parts")
+    } else {
+        ("bar", "bars")
+    };
+    let panels = if model.panels().len() > 1 {
+        ", Up and Down panel by panel"
+    } else {
+        ""
+    };
+    format!(
+        "Point at a {point} or tap it. Keys: Tab to the chart, then Left and Right go through its {points}{panels}, Home and End to the ends; Escape hides the figures."
     )
 }
 

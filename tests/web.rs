@@ -366,10 +366,14 @@ fn the_takeaway_is_computed_and_written_as_text() {
         words.contains("0.88%") && words.contains("1.42%"),
         "{words}"
     );
+    // The canvas is an interactive chart named by the chart's heading, not its takeaway again.
+    let canvas = canvas_of(&figure);
+    assert_eq!(canvas.get_attribute("role").as_deref(), Some("application"));
     assert_eq!(
-        canvas_of(&figure).get_attribute("aria-label").as_deref(),
-        Some(words.as_str())
+        canvas.get_attribute("aria-labelledby").as_deref(),
+        Some("troop-share-title")
     );
+    assert_eq!(canvas.get_attribute("aria-label"), None);
 }
 
 #[wasm_bindgen_test]
@@ -644,13 +648,16 @@ fn arrow_keys_move_between_bars_and_announce_them() {
     let plain = inked(&canvas);
     canvas.focus().ok();
     // The first stop is the article's bound, whose words stand above the shares.
-    press(&canvas, "ArrowDown");
+    press(&canvas, "ArrowRight");
     let bound = live.text_content().unwrap_or_default();
     assert!(
-        bound.starts_with("The article: “less than 3%”.") && bound.contains("As reported"),
+        bound.starts_with(
+            "The 30,000 force as a share of active personnel. The article: “less than 3%”."
+        ) && bound.contains("As reported")
+            && bound.ends_with(" 1 of 12."),
         "{bound}"
     );
-    press(&canvas, "ArrowDown");
+    press(&canvas, "ArrowRight");
     let first = live.text_content().unwrap_or_default();
     assert!(first.starts_with("of all NATO members"), "{first}");
     assert!(
@@ -659,18 +666,21 @@ fn arrow_keys_move_between_bars_and_announce_them() {
     );
     assert_eq!(flush(), 1);
     assert!(inked(&canvas) > plain, "a focus ring is drawn");
-    press(&canvas, "ArrowDown");
-    press(&canvas, "ArrowDown");
+    press(&canvas, "ArrowRight");
+    press(&canvas, "ArrowRight");
     let third = live.text_content().unwrap_or_default();
-    // The announcement says what the number counts.
+    // The announcement says what the number counts, after the panel it enters.
     assert!(
-        third.starts_with("Türkiye: 481,000. Measure: active military personnel."),
+        third.starts_with(
+            "The largest armies of NATO's European members, and the proposed force. Türkiye: 481,000. Measure: active military personnel."
+        ),
         "{third}"
     );
     press(&canvas, "End");
     let last = live.text_content().unwrap_or_default();
     assert!(
-        last.starts_with("Proposed European force: 30,000"),
+        last.starts_with("Proposed European force: 30,000")
+            && last.ends_with("12 of 12, the last."),
         "{last}"
     );
     assert!(last.contains("As reported, 2025"), "{last}");
@@ -682,7 +692,12 @@ fn arrow_keys_move_between_bars_and_announce_them() {
         .ok()
         .flatten()
         .unwrap_or_else(|| panic!("no tooltip"));
-    assert_eq!(tooltip.text_content().unwrap_or_default(), last);
+    // The tooltip shows the point; the announcement adds its place.
+    let shown = tooltip.text_content().unwrap_or_default();
+    assert!(
+        !shown.is_empty() && last.starts_with(&shown),
+        "{shown} / {last}"
+    );
     press(&canvas, "Escape");
     assert!(tooltip.has_attribute("hidden"), "Escape hides the tooltip");
 }

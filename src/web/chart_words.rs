@@ -90,15 +90,6 @@ impl ChartWords {
         complete
     }
 
-    /// The takeaway as the page shows it now.
-    #[must_use]
-    pub fn shown_takeaway(&self) -> String {
-        self.takeaway
-            .as_ref()
-            .and_then(|line| line.text_content())
-            .unwrap_or_default()
-    }
-
     /// The elements whose place on screen matters: the figure and the article's sentences.
     pub fn places(&self) -> impl Iterator<Item = &Element> {
         self.places.iter().map(|(element, _)| element)

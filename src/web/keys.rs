@@ -1,26 +1,14 @@
-//! Keyboard reading of a chart: the canvas takes focus; arrow keys, Home and End move between
-//! bars; the focused bar gets a visible ring, a tooltip and a polite announcement. The keys act
-//! only while the chart has focus.
+//! Keyboard reading of a chart: the canvas takes focus; the keys move between its points as
+//! [`point_reading`] says; the focused point gets a visible ring, a tooltip and a polite
+//! announcement. The keys act only while the chart has focus.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Event, HtmlCanvasElement, KeyboardEvent};
 
 use crate::catalogue::ChartId;
+use crate::point_reading;
 use crate::web::listener::Listener;
 use crate::web::{frame_clock, on_frame_work, pointer, with_page};
-
-/// Where a key moves the focus among `count` bars from `now`; `None` for keys the chart ignores.
-#[must_use]
-pub fn step(key: &str, now: Option<usize>, count: usize) -> Option<usize> {
-    let last = count.checked_sub(1)?;
-    Some(match (key, now) {
-        ("ArrowDown" | "ArrowRight", None) | ("Home", _) => 0,
-        ("ArrowUp" | "ArrowLeft", None) | ("End", _) => last,
-        ("ArrowDown" | "ArrowRight", Some(i)) => (i + 1).min(last),
-        ("ArrowUp" | "ArrowLeft", Some(i)) => i.saturating_sub(1),
-        _ => return None,
-    })
-}
 
 /// Listens for keys and focus on one chart's canvas.
 pub fn install(canvas: &HtmlCanvasElement, id: ChartId) -> Vec<Listener> {
@@ -32,11 +20,15 @@ pub fn install(canvas: &HtmlCanvasElement, id: ChartId) -> Vec<Listener> {
             };
             let moved = with_page(|page| {
                 let chart = page.chart_mut(id)?;
-                let next = step(&key, chart.focus, chart.layout.hits.len())?;
+                let panels = point_reading::panels_of_points(&chart.model);
+                let before = chart.focus;
+                let next = point_reading::step(&key, before, &panels)?;
                 chart.focus = Some(next);
                 chart.focused = true;
                 chart.dirty = true;
-                if let (Some(live), Some(words)) = (&chart.live, chart.describe(next)) {
+                if let (Some(live), Some(point)) = (&chart.live, chart.describe(next)) {
+                    let words =
+                        point_reading::announcement(&chart.model, &panels, before, next, &point);
                     live.set_text_content(Some(&words));
                 }
                 pointer::show(chart, next, None);

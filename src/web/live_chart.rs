@@ -145,7 +145,20 @@ impl LiveChart {
         let tooltip = made("div", "chart-tooltip").map_err(&fail)?;
         tooltip.set_hidden(true);
         tooltip.set_attribute("aria-hidden", "true").ok();
-        canvas.set_attribute("role", "img").ok();
+        // An application, so that a screen reader hands the arrow keys to the chart; named by
+        // the chart's heading and described by the visible hint that says how to explore it.
+        canvas.set_attribute("role", "application").ok();
+        canvas
+            .set_attribute("aria-roledescription", "interactive chart")
+            .ok();
+        canvas
+            .set_attribute("aria-labelledby", &format!("{slug}-title"))
+            .ok();
+        if let Ok(Some(_)) = figure.query_selector("[data-hint]") {
+            canvas
+                .set_attribute("aria-describedby", &format!("{slug}-hint"))
+                .ok();
+        }
         canvas.set_tab_index(0);
         let live = figure.query_selector("[data-live]").ok().flatten();
         let words = match figure.owner_document() {
@@ -265,20 +278,13 @@ impl LiveChart {
         }
     }
 
-    /// Writes what follows the model: the words on the page, the canvas's label and the data
-    /// table with its CSV link. Once per model, not per redraw; while a control is dragged,
+    /// Writes what follows the model: the words on the page and the data table with its CSV
+    /// link. Once per model, not per redraw; while a control is dragged,
     /// once it settles.
     pub fn write_words(&mut self) {
         self.words_stale = false;
         self.sentences_stale = false;
-        let label = if self.write_text(false) {
-            self.model.takeaway()
-        } else {
-            self.words.shown_takeaway()
-        };
-        if self.canvas.get_attribute("aria-label").as_deref() != Some(label.as_str()) {
-            self.canvas.set_attribute("aria-label", &label).ok();
-        }
+        self.write_text(false);
         self.write_table();
     }
 

@@ -25,7 +25,7 @@ for (const [state, options, act] of [
       await page.check('input[name="share"][value="budget"]');
       await page.check('input[name="currency"][value="usd"]');
       await page.focus('figure[data-chart="troop-share"] canvas');
-      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowRight");
       await page.click('figure[data-chart="budgets"] .chart-table summary');
     },
   ],
@@ -318,15 +318,15 @@ test("hostile strings in the data stay text, and very long ones are shortened", 
     await page.focus('figure[data-chart="troop-share"] canvas');
     let said = "";
     for (let i = 0; i < 15 && !said.includes("Poland"); i += 1) {
-      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowRight");
       said = await page.textContent('figure[data-chart="troop-share"] [data-live]');
     }
     assert.match(said, /^<img src=x onerror=alert\(1\)>Poland: 216,100/);
-    assert.match(said, /Source: <b>NATO<\/b>\.$/, "a source's name stays text");
+    assert.match(said, /Source: <b>NATO<\/b>\. \d+ of \d+\.$/, "a source's name stays text");
     // The very long label is read in full, and breaks nothing: the page keeps its width.
     let spain = "";
     for (let i = 0; i < 15 && !spain.startsWith("Spain"); i += 1) {
-      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowRight");
       spain = await page.textContent('figure[data-chart="troop-share"] [data-live]');
     }
     assert.ok(spain.startsWith("Spain Spain") && spain.length > 6000, `${spain.slice(0, 40)}… (${spain.length})`);
@@ -384,26 +384,33 @@ test("nothing leaves the accessibility tree: every accessible name and descripti
   try {
     await chartStates(page);
     const now = await accessibleNames(page);
-    // Each takeaway, then and now, read as one placeholder wherever it is said.
-    const newTakeaways = now.filter((l) => l.startsWith("image: ")).map((l) => l.slice("image: ".length));
+    // Each takeaway, then and now, read as one placeholder wherever it is said. Then the canvas
+    // was named by the takeaway and the description ended with it again; now the takeaway is
+    // said once, in the figure's description, and the canvas is named by the chart's heading.
+    const newTakeaways = await page.$$eval("figure[data-chart] [data-takeaway]", (ps) => ps.map((p) => p.textContent.trim()));
     // A line or a band said then is still said (in words that may differ); words under a bar
     // are new.
     const lines = / (A line|A band): .*?\.(?= [A-Z⟨]|$)/g;
     const under = / Under [^:]+: .*?\.(?= [A-Z⟨]|$)/g;
     const plain = (lines_, said) =>
       new Set(
-        lines_.map((line) =>
-          said
-            .reduce((l, t) => (t.length > 20 ? l.split(t).join("⟨takeaway⟩") : l), line)
-            .replace(lines, " $1: ⟨its words⟩.")
-            .replace(under, ""),
-        ),
+        lines_
+          .filter((line) => !line.startsWith("image: ") && !line.startsWith("application: "))
+          .map((line) =>
+            said
+              .reduce((l, t) => (t.length > 20 ? l.split(t).join("⟨takeaway⟩") : l), line)
+              .replace(lines, " $1: ⟨its words⟩.")
+              .replace(under, "")
+              .replace(/ ⟨takeaway⟩$/, ""),
+          ),
       );
     const then = plain(before, takeaways);
     const current = plain(now, newTakeaways);
     const gone = [...then].filter((line) => !current.has(line));
     assert.deepEqual(gone, [], `${gone.length} of ${then.size} gone`);
-    assert.equal(newTakeaways.length, takeaways.length, "every chart's canvas still has its name");
+    assert.equal(newTakeaways.length, takeaways.length, "every chart still has its takeaway");
+    const titles = await page.$$eval("figure[data-chart] .chart-title", (hs) => hs.map((h) => h.textContent.trim()));
+    for (const title of titles) assert.ok(now.includes(`application: ${title}`), `the chart “${title}” is named by its heading`);
     assert.ok([...then].some((l) => l.startsWith("description: ⟨takeaway⟩") && l.length > 100), "descriptions are compared beyond their takeaways");
     assert.deepEqual(errors, []);
   } finally {

@@ -53,8 +53,11 @@ test("a link answers: what share of each army would 60,000 troops with three rot
     assert.match(words, /the heaviest load falls on United Kingdom, 12,000 deployed and 36,000 tied up, 26\.1% of its active forces\.$/);
     // Each army's share is readable from the chart too, through the keyboard.
     await page.focus('figure[data-chart="force-scenario"] canvas');
-    await page.keyboard.press("ArrowDown");
-    assert.match(await page.textContent('figure[data-chart="force-scenario"] [data-live]'), /^Poland: 12,000 deployed, 36,000 tied up: 16\.7%/);
+    await page.keyboard.press("ArrowRight");
+    // The first point is said with its panel's name, then its place among the chart's points.
+    const said = await page.textContent('figure[data-chart="force-scenario"] [data-live]');
+    assert.match(said, /^Share of each army tied up, [^.]*\. Poland: 12,000 deployed, 36,000 tied up: 16\.7%/);
+    assert.match(said, / 1 of \d+\.$/);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -152,7 +155,8 @@ test("while the slider is dragged, the words on the page follow each step; a cha
     const troopsDrawn = await pixels("troop-share");
     const caption = 'figure[data-chart="force-scenario"] caption';
     const opened = await page.textContent(caption);
-    const label = await page.getAttribute('figure[data-chart="force-scenario"] canvas', "aria-label");
+    const described = 'figure[data-chart="force-scenario"] [data-description]';
+    const description = await page.textContent(described);
     await page.evaluate(() => document.querySelector('input[name="force"]').scrollIntoView({ block: "start" }));
     const box = await page.locator('input[name="force"]').boundingBox();
     const [value, min, max] = await page.$eval('input[name="force"]', (i) => [+i.value, +i.min, +i.max]);
@@ -176,10 +180,10 @@ test("while the slider is dragged, the words on the page follow each step; a cha
     await says(sentence, force);
     await page.evaluate(() => document.querySelector('input[name="force"]').scrollIntoView({ block: "start" }));
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    // What is not read on the page waits for the drag: the closed table, the canvas's label,
-    // and the troop-share chart two screens below, its drawing and its words.
+    // What is not read on the page waits for the drag: the closed table, the closed
+    // description, and the troop-share chart two screens below, its drawing and its words.
     assert.equal(await page.textContent(caption), opened, "the closed table waits");
-    assert.equal(await page.getAttribute('figure[data-chart="force-scenario"] canvas', "aria-label"), label, "the label waits");
+    assert.equal(await page.textContent(described), description, "the closed description waits");
     assert.equal(await pixels("troop-share"), troopsDrawn, "out of view, the troop-share chart is not drawn yet");
     const troopWords = 'figure[data-chart="troop-share"] [data-takeaway]';
     assert.ok(!(await page.textContent(troopWords)).toLowerCase().includes(`a force of ${force}`), "out of view, its words wait");
@@ -192,7 +196,7 @@ test("while the slider is dragged, the words on the page follow each step; a cha
     await says(troopWords, force);
     // Let go: everything follows; the closed table as it is opened.
     await page.mouse.up();
-    await page.waitForFunction(([l, f]) => document.querySelector(l).getAttribute("aria-label").includes(`A force of ${f}`), ['figure[data-chart="force-scenario"] canvas', force]);
+    await page.waitForFunction(([d, was]) => document.querySelector(d).textContent !== was, [described, description]);
     assert.equal(await page.textContent(caption), opened, "closed, the table still waits");
     await page.click('figure[data-chart="force-scenario"] .chart-table summary');
     assert.notEqual(await page.textContent(caption), opened, "opened, the table shows the scenario");

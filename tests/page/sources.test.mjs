@@ -75,10 +75,12 @@ test("each CSV download parses, and its rows are the chart's values, in the char
       // Read the chart bar by bar with the keyboard and compare with the CSV, row by row.
       await page.focus(`figure[data-chart="${chart}"] canvas`);
       for (const [i, row] of rows.entries()) {
-        await page.keyboard.press(i === 0 ? "Home" : "ArrowDown");
+        await page.keyboard.press(i === 0 ? "Home" : "ArrowRight");
         const said = await page.textContent(`figure[data-chart="${chart}"] [data-live]`);
         // An annotation's words often give its value already: then they are not followed by it.
-        const head = said.startsWith(`${row[1]}: ${row[5]}`) || (row[0].startsWith("annotation.") && said.startsWith(`${row[1]}.`));
+        // On entering a panel, its name is said first; every point ends with its place.
+        const head = said.includes(`${row[1]}: ${row[5]}`) || (row[0].startsWith("annotation.") && said.includes(`${row[1]}.`));
+        assert.ok(said.endsWith(` ${i + 1} of ${rows.length}.`) || said.endsWith(`${rows.length} of ${rows.length}, the last.`), `${chart} bar ${i}: “${said}” says its place`);
         assert.ok(head, `${chart} bar ${i}: “${said}” against CSV “${row[1]}: ${row[5]}”`);
         assert.ok(said.includes(`Measure: ${row[7]}.`), `${chart} bar ${i}: “${said}” says what it counts`);
       }

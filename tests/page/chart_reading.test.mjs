@@ -1,0 +1,110 @@
+// Reading a chart without seeing it, or without a mouse: each chart tells how to explore it,
+// in words on the page and as the chart's own description; assistive technology is handed the
+// arrow keys (an application with a role description); the keys go point by point and panel by
+// panel, and each point is said with its place, its panel on entering one, and the chart's end.
+// The takeaway is said once per figure.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { servedPage, open, chartStates, CHART_SLUGS } from "./browser.mjs";
+
+const shared = servedPage({ before, after });
+
+test("each chart is an interactive chart named by its heading and described by a visible hint", async () => {
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 375 });
+  try {
+    await chartStates(page);
+    for (const slug of CHART_SLUGS) {
+      const figure = `figure[data-chart="${slug}"]`;
+      const canvas = await page.$eval(`${figure} canvas`, (c) => ({
+        role: c.getAttribute("role"),
+        kind: c.getAttribute("aria-roledescription"),
+        label: document.getElementById(c.getAttribute("aria-labelledby"))?.textContent,
+        hint: document.getElementById(c.getAttribute("aria-describedby")),
+        tab: c.tabIndex,
+      }));
+      const title = await page.textContent(`${figure} .chart-title`);
+      assert.deepEqual([canvas.role, canvas.kind, canvas.label, canvas.tab], ["application", "interactive chart", title, 0], slug);
+      const hint = page.locator(`${figure} [data-hint]`);
+      assert.ok(await hint.isVisible(), `${slug}: the hint is shown`);
+      const words = await hint.textContent();
+      assert.equal(await page.$eval(`${figure} canvas`, (c) => c.getAttribute("aria-describedby")), await hint.getAttribute("id"));
+      assert.match(words, /^Point at a (bar|part) or tap it\. Keys: Tab to the chart, then Left and Right go through its (bars|parts)/, slug);
+      assert.match(words, /Home and End to the ends; Escape hides the figures\.$/, slug);
+    }
+    // The unit chart has parts, not bars, and one panel; the force chart has two panels.
+    assert.match(await page.textContent('figure[data-chart="intelligence"] [data-hint]'), /through its parts, Home/);
+    assert.match(await page.textContent('figure[data-chart="force-scenario"] [data-hint]'), /through its bars, Up and Down panel by panel/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("without JavaScript no hint offers keys that do nothing", async () => {
+  const context = await shared.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(shared.server.url);
+    assert.equal(await page.locator("[data-hint]:visible").count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the keys read the chart point by point and panel by panel, with each point's place and the end", async () => {
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000 });
+  try {
+    await chartStates(page);
+    const figure = 'figure[data-chart="troop-share"]';
+    const said = () => page.textContent(`${figure} [data-live]`);
+    const panels = await page.$$eval(`${figure} .chart-table tbody tr`, (rows) => rows.length);
+    await page.focus(`${figure} canvas`);
+    await page.keyboard.press("ArrowRight");
+    const first = await said();
+    assert.match(first, /^The 30,000 force as a share of active personnel\. The article: “less than 3%”\./, first);
+    assert.match(first, new RegExp(` 1 of ${panels}\\.$`), first);
+    // Down goes to the next panel's first point and names the panel.
+    await page.keyboard.press("ArrowDown");
+    const next = await said();
+    assert.match(next, /^The largest armies of NATO's European members, and the proposed force\. Türkiye: 481,000/, next);
+    await page.keyboard.press("ArrowUp");
+    assert.match(await said(), /^The 30,000 force as a share of active personnel\./);
+    await page.keyboard.press("End");
+    assert.match(await said(), new RegExp(`${panels} of ${panels}, the last\\.$`));
+    await page.keyboard.press("ArrowRight");
+    assert.match(await said(), /the end of the chart\.$/);
+    await page.keyboard.press("Home");
+    await page.keyboard.press("ArrowLeft");
+    assert.match(await said(), /the start of the chart\.$/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a figure says its takeaway once: not again as its chart's name or at the end of its description", async () => {
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1280 });
+  try {
+    await chartStates(page);
+    const takeaways = await page.$$eval("figure[data-chart] [data-takeaway]", (ps) => ps.map((p) => p.textContent.trim()));
+    assert.equal(takeaways.length, CHART_SLUGS.length);
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+    await cdp.detach();
+    // What a screen reader says of the page besides its running text: names and descriptions.
+    const running = new Set(["StaticText", "InlineTextBox", "LineBreak", "generic", "none", "paragraph", "ListMarker"]);
+    const said = [];
+    for (const node of nodes) {
+      if (node.ignored) continue;
+      if (!running.has(node.role?.value ?? "")) said.push(node.name?.value ?? "");
+      said.push(node.description?.value ?? "");
+    }
+    for (const takeaway of takeaways) {
+      const times = said.reduce((n, words) => n + words.split(takeaway).length - 1, 0);
+      assert.equal(times, 1, `said ${times} times: ${takeaway}`);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
