@@ -28,6 +28,7 @@ const BUDGETS_CONTROLS: &str = r#"        <form class="chart-controls" data-cont
             <label><input type="radio" name="sort" value="name"> by name</label>
           </fieldset>
           <p class="control-notice" data-notice role="status"></p>
+          <p class="visually-hidden" data-said aria-live="polite"></p>
         </form>
 "#;
 
@@ -35,8 +36,8 @@ const BUDGETS_CONTROLS: &str = r#"        <form class="chart-controls" data-cont
 const FORCE_CONTROLS: &str = r#"        <form class="chart-controls" data-controls hidden aria-label="Your scenario">
           <div class="control control-range">
             <label for="force-size">Force deployed</label>
-            <input type="range" id="force-size" name="force" value="{force}">
-            <output for="force-size" data-output="force"></output>
+            <input type="range" id="force-size" name="force" value="{force}" aria-valuetext="{force_words}">
+            <output for="force-size" data-output="force" aria-live="off"></output>
           </div>
           <fieldset class="control">
             <legend>Shared between the nations</legend>
@@ -46,10 +47,11 @@ const FORCE_CONTROLS: &str = r#"        <form class="chart-controls" data-contro
           </fieldset>
           <div class="control control-range">
             <label for="rotation">Units committed per unit deployed</label>
-            <input type="range" id="rotation" name="rotation" value="3">
-            <output for="rotation" data-output="rotation"></output>
+            <input type="range" id="rotation" name="rotation" value="{rotation}" aria-valuetext="{rotation_words}">
+            <output for="rotation" data-output="rotation" aria-live="off"></output>
           </div>
           <p class="control-notice" data-notice role="status"></p>
+          <p class="visually-hidden" data-said aria-live="polite"></p>
         </form>
 "#;
 
@@ -178,7 +180,17 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
     let controls = match spec.kind {
         ChartKind::Budgets => BUDGETS_CONTROLS,
         ChartKind::ForceScenario => {
-            force_controls = FORCE_CONTROLS.replace("{force}", &opening.force().to_string());
+            force_controls = FORCE_CONTROLS
+                .replace("{force}", &opening.force().to_string())
+                .replace(
+                    "{force_words}",
+                    &crate::model::wording::troops(opening.force()),
+                )
+                .replace("{rotation}", &opening.rotation().to_string())
+                .replace(
+                    "{rotation_words}",
+                    &crate::model::wording::units_per_deployed(opening.rotation()),
+                );
             &force_controls
         }
         _ => "",

@@ -199,3 +199,16 @@ fn day_words(iso: &str, long: bool) -> String {
         _ => iso.to_string(),
     }
 }
+
+/// A force in words for a slider's value text: `"30,000 troops"`.
+#[must_use]
+pub fn troops(force: u32) -> String {
+    format!("{} troops", thousands(f64::from(force)))
+}
+
+/// A rotation in words for a slider's value text: `"3 units committed for each one deployed"`.
+#[must_use]
+pub fn units_per_deployed(rotation: u32) -> String {
+    let units = if rotation == 1 { "unit" } else { "units" };
+    format!("{rotation} {units} committed for each one deployed")
+}

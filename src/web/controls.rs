@@ -11,7 +11,7 @@ use crate::model::scenario::{Scenario, FORCE_RANGE, FORCE_STEP, ROTATION_RANGE};
 use crate::model::scenario_url::{
     apply_setting, currency_name, measure_name, order_name, sharing_name,
 };
-use crate::model::wording::thousands;
+use crate::model::wording::{thousands, troops, units_per_deployed};
 use crate::web::listener::Listener;
 use crate::web::{frame_clock, link, on_frame_work, with_page};
 
@@ -81,10 +81,43 @@ fn catch_up() {
         }
         page.rebuild(true);
         page.write_waiting_words();
+        announce(page);
         page.next_step()
     });
     if let Some(next) = next {
         next.schedule();
+    }
+}
+
+/// Says, once the controls are left alone, what changed: each chart whose takeaway the change
+/// rewrote, by its heading, in the live region of the controls the reader used (the outputs
+/// beside the sliders stay silent: the slider says its own value).
+fn announce(page: &mut crate::web::Page) {
+    let Some(region) = &page.said_in else {
+        return;
+    };
+    let mut words: Vec<String> = Vec::new();
+    for chart in page
+        .charts
+        .iter_mut()
+        .filter(|c| c.model.follows_scenario())
+    {
+        let takeaway = chart.model.takeaway();
+        if takeaway.is_empty() || takeaway == chart.said {
+            continue;
+        }
+        let title = chart
+            .figure
+            .query_selector(".chart-title")
+            .ok()
+            .flatten()
+            .and_then(|t| t.text_content())
+            .unwrap_or_default();
+        words.push(format!("{title}: {takeaway}"));
+        chart.said = takeaway;
+    }
+    if !words.is_empty() {
+        region.set_text_content(Some(&words.join(" ")));
     }
 }
 
@@ -101,7 +134,19 @@ fn on_input(event: Event) {
         return;
     };
     let (name, value) = (input.name(), input.value());
+    let said_in = input
+        .closest("form[data-controls]")
+        .ok()
+        .flatten()
+        .and_then(|form| form.query_selector("[data-said]").ok().flatten());
     let changed = with_page(|page| {
+        if !page.dragging {
+            // A change begins: what each chart says now is what a change would be said against.
+            for chart in &mut page.charts {
+                chart.said = chart.model.takeaway();
+            }
+        }
+        page.said_in = said_in;
         let before = page.scenario;
         let result = apply_setting(&name, &value, &mut page.scenario);
         page.shown.notices(result.err().as_slice());
@@ -141,6 +186,8 @@ pub fn show_scenario(document: &Document, shown: &Shown, scenario: &Scenario) {
 pub struct Shown {
     force: Vec<Element>,
     rotation: Vec<Element>,
+    /// The sliders, whose value text says their value with its unit.
+    sliders: (Vec<HtmlInputElement>, Vec<HtmlInputElement>),
     notice_lines: Vec<Element>,
     /// The notices the lines say now.
     said: String,
@@ -155,6 +202,7 @@ impl Shown {
         Self {
             force: all(document, "output[data-output=\"force\"]"),
             rotation: all(document, "output[data-output=\"rotation\"]"),
+            sliders: (inputs(document, "force"), inputs(document, "rotation")),
             notice_lines: all(document, "[data-notice]"),
             said: String::new(),
             values: RefCell::default(),
@@ -165,13 +213,28 @@ impl Shown {
     pub fn outputs(&self, scenario: &Scenario) {
         let mut values = self.values.borrow_mut();
         let (force, rotation) = &mut *values;
-        for (lines, said, words) in [
-            (&self.force, force, thousands(f64::from(scenario.force()))),
-            (&self.rotation, rotation, scenario.rotation().to_string()),
+        for (lines, sliders, said, words, value_text) in [
+            (
+                &self.force,
+                &self.sliders.0,
+                force,
+                thousands(f64::from(scenario.force())),
+                troops(scenario.force()),
+            ),
+            (
+                &self.rotation,
+                &self.sliders.1,
+                rotation,
+                scenario.rotation().to_string(),
+                units_per_deployed(scenario.rotation()),
+            ),
         ] {
             if *said != words {
                 for output in lines {
                     output.set_text_content(Some(&words));
+                }
+                for slider in sliders {
+                    slider.set_attribute("aria-valuetext", &value_text).ok();
                 }
                 *said = words;
             }

@@ -69,6 +69,8 @@ pub struct LiveChart {
     /// Whether the words on the page are the model's already (a step writes them, and its
     /// settling would compute them again).
     text_written: bool,
+    /// The takeaway last announced after a change of the controls (at first, the page's).
+    pub said: String,
     /// Whether its model waits to be rebuilt for the scenario (a chart and words all off screen
     /// wait while a control is dragged).
     pub model_stale: bool,
@@ -257,6 +259,7 @@ impl LiveChart {
             sentences_stale: false,
             text_written: false,
             model_stale: false,
+            said: String::new(),
             recorded: 0,
             _on_resize: on_resize,
             _listeners: listeners,

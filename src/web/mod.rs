@@ -60,6 +60,8 @@ pub struct Page {
     /// moment after the controls are left alone): charts out of view and words out of sight
     /// then wait.
     pub dragging: bool,
+    /// The live region of the controls the reader used last, where the change is said.
+    pub said_in: Option<Element>,
     /// Whether the reader's system prefers dark colours (followed while the page is open).
     pub dark: bool,
     dpr: Option<f64>,
@@ -195,6 +197,7 @@ fn mount_within(
         stale: false,
         charts,
         dragging: false,
+        said_in: None,
         dark: dark_query
             .as_ref()
             .is_some_and(web_sys::MediaQueryList::matches),

@@ -108,3 +108,49 @@ test("a figure says its takeaway once: not again as its chart's name or at the e
     await context.close();
   }
 });
+
+test("a slider change and a radio change each say the changed charts' takeaways once, in their controls' live region", async () => {
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000 });
+  try {
+    await chartStates(page);
+    const force = 'form[aria-label="Your scenario"]';
+    const budgets = 'form[aria-label="How the budgets are shown"]';
+    const said = (form) => page.textContent(`${form} [data-said]`);
+    const takeaway = (slug) => page.textContent(`figure[data-chart="${slug}"] [data-takeaway]`);
+    const title = (slug) => page.textContent(`figure[data-chart="${slug}"] .chart-title`);
+    const once = (words, part) => words.split(part).length - 1;
+    // The outputs beside the sliders are not live: the slider says its value, with its unit.
+    assert.deepEqual(await page.$$eval("output[data-output]", (os) => os.map((o) => o.getAttribute("aria-live"))), ["off", "off"]);
+    assert.equal(await page.getAttribute('input[name="force"]', "aria-valuetext"), "30,000 troops");
+    assert.equal(await page.getAttribute('input[name="rotation"]', "aria-valuetext"), "3 units committed for each one deployed");
+
+    await page.focus('input[name="force"]');
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction((f) => document.querySelector(`${f} [data-said]`).textContent !== "", force);
+    assert.equal(await page.getAttribute('input[name="force"]', "aria-valuetext"), "31,000 troops");
+    const afterSlider = await said(force);
+    for (const slug of ["force-scenario", "troop-share"]) {
+      const words = `${await title(slug)}: ${await takeaway(slug)}`;
+      assert.equal(once(afterSlider, words), 1, `${slug} said once: ${afterSlider}`);
+    }
+    assert.equal(await said(budgets), "", "the budgets' controls stay silent");
+
+    // A budgets radio: the budgets chart is said, in the budgets' controls; the force's words stay.
+    await page.click(`${budgets} input[name="currency"][value="usd"]`);
+    await page.waitForFunction((f) => document.querySelector(`${f} [data-said]`).textContent !== "", budgets);
+    const afterRadio = await said(budgets);
+    assert.equal(once(afterRadio, `${await title("budgets")}: ${await takeaway("budgets")}`), 1, afterRadio);
+    assert.equal(once(afterRadio, await title("force-scenario")), 0, afterRadio);
+    assert.equal(await said(force), afterSlider);
+
+    // Sharing changes the force chart alone: the troop-share chart, unchanged, is not said.
+    await page.click(`${force} input[name="share"][value="personnel"]`);
+    await page.waitForFunction(([f, was]) => document.querySelector(`${f} [data-said]`).textContent !== was, [force, afterSlider]);
+    const afterShare = await said(force);
+    assert.equal(once(afterShare, `${await title("force-scenario")}: ${await takeaway("force-scenario")}`), 1, afterShare);
+    assert.equal(once(afterShare, await title("troop-share")), 0, afterShare);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
