@@ -212,7 +212,7 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
          \x20       <!-- extras:{slug}:start --><!-- extras:{slug}:end -->\n\
          \x20       <div class=\"chart-notes\">\n\
          \x20         <p class=\"chart-hint\" id=\"{slug}-hint\" data-hint>{hint}</p>\n\
-         \x20         <p class=\"chart-take-away\" data-take-away-row hidden><button type=\"button\" data-take-away=\"png\">Download image (PNG)</button> <button type=\"button\" data-take-away=\"svg\">Download SVG</button> <button type=\"button\" data-take-away=\"share\">Share</button> <span data-take-away-said role=\"status\"></span></p>\n\
+         \x20         <p class=\"chart-take-away\" data-take-away-row hidden><button type=\"button\" data-take-away=\"png\" id=\"{slug}-png\" aria-labelledby=\"{slug}-png {slug}-title\">Download image (PNG)</button> <button type=\"button\" data-take-away=\"svg\" id=\"{slug}-svg\" aria-labelledby=\"{slug}-svg {slug}-title\">Download SVG</button> <button type=\"button\" data-take-away=\"share\" id=\"{slug}-share\" aria-labelledby=\"{slug}-share {slug}-title\">Share</button> <span data-take-away-said role=\"status\"></span></p>\n\
          \x20         <noscript><p class=\"chart-data\"><a href=\"www/static/{slug}.svg\" download>Download the chart (SVG)</a>, as the page first draws it.</p></noscript>\n\
          \x20         <p class=\"chart-key\">{key}</p>\n\
          \x20         <p class=\"chart-source\">{sources}</p>\n\
@@ -273,7 +273,7 @@ fn key_html(spec: &ChartSpec, model: &Model) -> String {
         );
     }
     if has(Kind::Scenario) {
-        parts.push("<span class=\"key key-scenario\">Your scenario</span>: computed from your choices and the reference figures");
+        parts.push("<span class=\"key key-scenario\">Scenario</span>: computed from the reference figures for a chosen force (the page starts with the article's)");
     }
     parts.join(" · ")
 }

@@ -51,7 +51,7 @@ pub fn embed_html(page: &str, slug: &str) -> Result<String, String> {
   <body class=\"embedded\">
     <main class=\"article\">
       {figure}
-      <p class=\"embed-credit\">From <a href=\"{UP}index.html\" target=\"_blank\" rel=\"noopener\">{article}</a>, where every figure is shown with its source and the article's numbers are checked.</p>
+      <p class=\"embed-credit\">From <a href=\"{UP}index.html\" target=\"_blank\" rel=\"noopener\">{article}{NEW_TAB}</a>, where every figure is shown with its source and the article's numbers are checked.</p>
     </main>
   </body>
 </html>
@@ -74,5 +74,34 @@ fn for_embedding(figure: &str) -> String {
         .replace("srcset=\"www/", &format!("srcset=\"{UP}www/"))
         .replace("href=\"www/", &format!("href=\"{UP}www/"))
         .replace("href=\"#", &format!("href=\"{UP}index.html#"))
-        .replace("<a href=", "<a target=\"_blank\" rel=\"noopener\" href=")
+        .split("<a href=")
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                part.to_string()
+            } else {
+                outside(part)
+            }
+        })
+        .collect()
 }
+
+/// A link's tag and what follows it (`part`, after `<a href=`), made to open in a new tab and
+/// to say so; a download stays a download.
+fn outside(part: &str) -> String {
+    let tag_end = part.find('>').unwrap_or(part.len());
+    if part
+        .get(..tag_end)
+        .is_some_and(|tag| tag.contains(" download"))
+    {
+        return format!("<a href={part}");
+    }
+    format!(
+        "<a target=\"_blank\" rel=\"noopener\" href={}",
+        part.replacen("</a>", &format!("{NEW_TAB}</a>"), 1)
+    )
+}
+
+/// Said after a link that opens in a new tab (the arrow shown, the words read).
+const NEW_TAB: &str =
+    "<span aria-hidden=\"true\"> ↗</span><span class=\"visually-hidden\"> (opens in a new tab)</span>";

@@ -43,17 +43,17 @@ pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
          \x20       <p class=\"visually-hidden\" data-live aria-live=\"polite\"></p>\n\
          \x20       <noscript><p class=\"chart-status\">This is the static version of the chart: its interactive version needs JavaScript.</p></noscript>\n\
          \x20       <div class=\"chart-actions\">\n\
-         \x20       <details class=\"chart-describe\"><summary>Describe this chart</summary></details>\n\
+         \x20       <details class=\"chart-describe\"><summary id=\"{slug}-describe\" aria-labelledby=\"{slug}-describe {slug}-title\">Describe this chart</summary></details>\n\
          \x20       <p class=\"chart-description\" id=\"{slug}-description\" data-description>{}</p>\n\
          \x20       <details class=\"chart-table\">\n\
-         \x20         <summary>Show the data</summary>\n\
-         \x20         <table>\n\
+         \x20         <summary id=\"{slug}-show\" aria-labelledby=\"{slug}-show {slug}-title\">Show the data</summary>\n\
+         \x20         <table tabindex=\"0\">\n\
          \x20           <caption>{} ({AS_OPENED})</caption>\n\
          \x20           <thead><tr>{headings}</tr></thead>\n\
          \x20           <tbody>\n{rows}            </tbody>\n\
          \x20         </table>\n\
          \x20       </details>\n\
-         \x20       <p class=\"chart-data\"><a href=\"www/static/{slug}.csv\" download>{DOWNLOAD}</a><span data-yours hidden> or <a href=\"www/static/{slug}.csv\" download=\"{slug}-your-scenario.csv\">{YOUR_DOWNLOAD}</a></span>, with a source for every row.</p>\n\
+         \x20       <p class=\"chart-data\"><a href=\"www/static/{slug}.csv\" download id=\"{slug}-csv\" aria-labelledby=\"{slug}-csv {slug}-title\">{DOWNLOAD}</a><span data-yours hidden> or <a href=\"www/static/{slug}.csv\" download=\"{slug}-your-scenario.csv\" id=\"{slug}-your-csv\" aria-labelledby=\"{slug}-your-csv {slug}-title\">{YOUR_DOWNLOAD}</a></span>, with a source for every row.</p>\n\
          \x20       </div>\n        ",
         escape_html(&model.description()),
         escape_html(title),
@@ -108,7 +108,7 @@ pub fn claims_html(claims: &[Claim]) -> String {
             .map_or(String::new(), |q| format!(" {}", escape_html(q)));
         out.push_str(&format!(
             "          <li class=\"claim\" id=\"claim-{id}\" data-verdict=\"{verdict}\">\n\
-             \x20           <p class=\"claim-says\"><span class=\"verdict verdict-{verdict}\">{}</span> {}: <strong>{}</strong> (as reported).{quote}</p>\n\
+             \x20           <p class=\"claim-says\"><span class=\"verdict verdict-{verdict}\">{}</span> <span id=\"claim-label-{id}\">{}</span>: <strong>{}</strong> (as reported).{quote}</p>\n\
              \x20           <p class=\"claim-reason\">{}</p>\n",
             escape_html(claim.verdict.words()),
             escape_html(&says.label),
@@ -147,9 +147,9 @@ pub fn claims_html(claims: &[Claim]) -> String {
         }
         out.push_str(&format!(
             "            <details class=\"claim-workings\">\n\
-             \x20             <summary>How it was checked</summary>\n{workings}\
+             \x20             <summary id=\"how-{id}\" aria-labelledby=\"how-{id} claim-label-{id}\">How it was checked</summary>\n{workings}\
              \x20           </details>\n\
-             \x20           <p class=\"claim-back\"><a href=\"#text-{id}\">Back to the text</a></p>\n\
+             \x20           <p class=\"claim-back\"><a href=\"#text-{id}\" id=\"back-{id}\" aria-labelledby=\"back-{id} claim-label-{id}\">Back to the text</a></p>\n\
              \x20         </li>\n"
         ));
     }

@@ -67,7 +67,7 @@ fn a_panel_whose_bars_share_nothing_has_no_subtitle_and_each_bar_says_what_it_is
     assert_eq!(p.subtitle(), None);
     let common = p.common_origin();
     let words: Vec<String> = p.bars.iter().map(|b| b.apart_from(&common)).collect();
-    assert_eq!(words, ["derived", "your scenario, 2024"]);
+    assert_eq!(words, ["derived", "scenario, 2024"]);
 }
 
 #[test]

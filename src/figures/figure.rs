@@ -28,7 +28,7 @@ impl Kind {
             Kind::AsReported => "as reported",
             Kind::Reference => "reference",
             Kind::Derived => "derived",
-            Kind::Scenario => "your scenario",
+            Kind::Scenario => "scenario",
         }
     }
 }

@@ -49,12 +49,17 @@ test("an embedded chart draws the scenario of its address, fits its frame and op
       await page.waitForTimeout(100);
     }
     assert.ok(sizes[0] > 600 && Math.abs(sizes[0] - sizes[1]) <= 1, `frame ${sizes[0]} px for a page of ${sizes[1]} px`);
-    const links = await frame.locator("a[href]").evaluateAll((as) => as.map((a) => [a.getAttribute("target"), a.href, a.hasAttribute("download")]));
+    const links = await frame.locator("a[href]").evaluateAll((as) => as.map((a) => [a.getAttribute("target"), a.href, a.hasAttribute("download"), a.textContent]));
     assert.ok(links.length >= 3);
-    for (const [target, href, download] of links) {
-      // A download stays in the frame; anything else opens outside it.
-      if (download) continue;
+    for (const [target, href, download, words] of links) {
+      // A download stays in the frame; anything else opens outside it, and says so.
+      if (download) {
+        assert.equal(target, null, href);
+        assert.ok(!words.includes("new tab"), words);
+        continue;
+      }
       assert.equal(target, "_blank", href);
+      assert.ok(words.endsWith(" ↗ (opens in a new tab)"), `${href}: “${words}”`);
     }
     assert.ok(links.some(([, href]) => href.endsWith("/index.html")), "a link back to the article");
     assert.deepEqual(errors, []);

@@ -18,6 +18,10 @@ for (const [state, options, act] of [
   ["at load", { width: 1280 }, async () => {}],
   ["in dark mode", { width: 1280, colorScheme: "dark" }, async () => {}],
   ["at 375 px", { width: 375, deviceScaleFactor: 2 }, async () => {}],
+  // At 320 px the data tables scroll sideways: each can take focus, so the keys can scroll it.
+  ["at 320 px with the tables open", { width: 320 }, async (page) => {
+    for (const summary of await page.$$(".chart-table summary")) await summary.click();
+  }],
   [
     "after interaction",
     { width: 1000 },
@@ -65,6 +69,12 @@ test("without JavaScript every figure shows its static chart, says so, and keeps
       }),
     );
     assert.equal(figures.length, CHART_SLUGS.length);
+    // Nothing invites the reader to controls that are not there, and the starting scenario is
+    // not called theirs.
+    const text = await page.evaluate(() => document.body.innerText);
+    assert.ok(!/choose the size of the force/.test(text), "no invitation to absent controls");
+    assert.ok(!/your scenario/i.test(text), "the starting scenario is not called the reader's");
+    assert.match(text, /here is the one the page starts with/);
     for (const f of figures) {
       assert.ok(f.loaded && f.visible, `${f.chart}: static chart shown`);
       assert.equal(f.file, `${f.chart}-phone.svg`, "at 375 px, the version drawn for phones");
@@ -406,7 +416,9 @@ test("nothing leaves the accessibility tree: every accessible name and descripti
       );
     const then = plain(before, takeaways);
     const current = plain(now, newTakeaways);
-    const gone = [...then].filter((line) => !current.has(line));
+    // A name may have grown by the chart's title ("Show the data" is now "Show the data" and
+    // the title of the chart whose data it shows), so that no two are alike.
+    const gone = [...then].filter((line) => !current.has(line) && ![...current].some((c) => c.startsWith(`${line} `)));
     assert.deepEqual(gone, [], `${gone.length} of ${then.size} gone`);
     assert.equal(newTakeaways.length, takeaways.length, "every chart still has its takeaway");
     const titles = await page.$$eval("figure[data-chart] .chart-title", (hs) => hs.map((h) => h.textContent.trim()));
@@ -429,6 +441,37 @@ test("at 1280 px the whole page is at least 30% shorter than 15,800 px", async (
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     assert.ok(height <= 15_800 * 0.7, `${height} px`);
     assert.ok(height > 4_000, `${height} px: the page is laid out`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("every link and every disclosure has a name of its own", async () => {
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1280 });
+  try {
+    await chartStates(page);
+    // The claims check is laid out (and in the tree) once it nears the screen.
+    await scrollThroughPage(page);
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+    await cdp.detach();
+    const seen = new Map();
+    for (const node of nodes) {
+      const role = node.role?.value ?? "";
+      if (node.ignored || !["link", "DisclosureTriangle", "button"].includes(role)) continue;
+      const name = (node.name?.value ?? "").replace(/\s+/g, " ").trim();
+      seen.set(`${role}: ${name}`, (seen.get(`${role}: ${name}`) ?? 0) + 1);
+    }
+    const named = [...seen.keys()];
+    assert.ok(named.filter((n) => n.startsWith("link: Download the data (CSV) ")).length >= 8, named.join("\n"));
+    assert.ok(named.some((n) => n.startsWith("link: Back to the text ")), named.join("\n"));
+    // A link named like another is fine only where both lead to the same place (a source
+    // cited by two charts).
+    const hrefs = await page.$$eval("a[href]", (as) => as.map((a) => [a.textContent.replace(/\s+/g, " ").trim(), a.href]));
+    const samePlace = (name) => new Set(hrefs.filter(([words]) => `link: ${words}` === name).map(([, href]) => href)).size === 1;
+    const repeated = [...seen].filter(([name, n]) => n > 1 && !samePlace(name)).map(([name, n]) => `${n} × ${name}`);
+    assert.deepEqual(repeated, []);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
