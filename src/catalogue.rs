@@ -249,9 +249,10 @@ impl Model {
                 .iter()
                 .copied()
                 .reduce(|a, b| if b.value < a.value { b } else { a });
+            // Short sentences, one fact each, so that the description reads easily.
             match (largest, smallest) {
                 (Some(big), Some(small)) if known.len() > 1 => parts.push(format!(
-                    "{}: {} bars; the largest is {} ({}), the smallest {} ({}).",
+                    "{}. It has {} bars. The largest is {}, {}. The smallest is {}, {}.",
                     panel.title,
                     panel.bars.len(),
                     big.label,
@@ -260,12 +261,12 @@ impl Model {
                     small.value_text()
                 )),
                 (Some(only), _) => parts.push(format!(
-                    "{}: {} ({}).",
+                    "{}. {}: {}.",
                     panel.title,
                     only.label,
                     only.value_text()
                 )),
-                _ => parts.push(format!("{}: no figures.", panel.title)),
+                _ => parts.push(format!("{}. No figures.", panel.title)),
             }
             for note in &panel.notes {
                 // An annotation's words often give its value already; the value is added

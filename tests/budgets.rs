@@ -54,7 +54,7 @@ fn takeaway_compares_the_largest_sums() -> Result {
     // largest of the one and the span of the other, and no ratio between them.
     let words = budgets_of(&real()?, &start())?.takeaway();
     assert!(!words.contains("times"), "{words}");
-    for part in ["largest sum is €45 bn", "from €1.5 bn", "to €150 bn (SAFE"] {
+    for part in ["largest sum is €45 bn", "from €1.5 bn", "to €150 bn."] {
         assert!(words.contains(part), "{part:?} missing from {words:?}");
     }
     Ok(())
@@ -116,11 +116,11 @@ fn share_of_gdp_and_order_by_name() -> Result {
     // SIPRI's 34% for Ukraine is followed by SIPRI's 7.1% for Russia, not NATO's 4.07%.
     let words = model.takeaway();
     assert!(
-        words.contains("Ukraine spends the most, 34% (SIPRI, 2024)"),
+        words.contains("Ukraine spends the most: 34% in 2024 (SIPRI)"),
         "{words}"
     );
     assert!(
-        words.contains("then, by the same measure, Russia, 7.1%"),
+        words.contains("Next on the same measure: Russia, 7.1%."),
         "{words}"
     );
     Ok(())

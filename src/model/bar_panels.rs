@@ -99,7 +99,7 @@ impl BarPanels {
                         }
                     }
                     words.push_str(&format!(
-                        " counts {}; {} count{} {}",
+                        " counts {}. {} count{} {}",
                         reported.measure.name,
                         listed(&other),
                         if other.len() == 1 { "s" } else { "" },
@@ -116,7 +116,12 @@ impl BarPanels {
                 .collect::<Vec<_>>()
                 .join("; ")
         } else {
-            format!("{}.", parts.join("; "))
+            // A sentence or two a panel, short enough to read at a glance.
+            parts
+                .iter()
+                .map(|p| format!("{p}."))
+                .collect::<Vec<_>>()
+                .join(" ")
         }
     }
 

@@ -108,19 +108,18 @@ impl Budgets {
                     .skip(1)
                     .find(|b| b.measure.key == first.measure.key);
                 words.push_str(&format!(
-                    " As a share of GDP, {} spends the most, {} ({}, {})",
+                    " As a share of GDP, {} spends the most: {} in {} ({}).",
                     nation(&first.label),
                     first.value_text(),
-                    first.source,
                     first.years,
+                    first.source,
                 ));
-                match second {
-                    Some(second) => words.push_str(&format!(
-                        ", then, by the same measure, {}, {}.",
+                if let Some(second) = second {
+                    words.push_str(&format!(
+                        " Next on the same measure: {}, {}.",
                         nation(&second.label),
                         second.value_text()
-                    )),
-                    None => words.push('.'),
+                    ));
                 }
             }
         }
@@ -177,14 +176,12 @@ fn compare_sums(panel: &Panel) -> Option<String> {
     let reported = known(Kind::AsReported);
     let references = known(Kind::Reference);
     let (largest, low, high) = (reported.first()?, references.last()?, references.first()?);
+    // Short sentences: the sums first, what they are in the table.
     Some(format!(
-        "The article's largest sum is {} ({}); the public figures beside it run from {} ({}) to {} ({}).",
+        "The article's largest sum is {}. The public figures beside it run from {} to {}.",
         largest.value_text(),
-        largest.label,
         low.value_text(),
-        low.label,
         high.value_text(),
-        high.label
     ))
 }
 

@@ -6,7 +6,7 @@ use crate::model::force_sharing::{share_force, Contribution, Nation};
 use crate::model::panel::{Bar, Panel};
 use crate::model::scenario::Scenario;
 use crate::model::troop_share::share_pct;
-use crate::model::wording::{percent, thousands};
+use crate::model::wording::{capitalised, percent, thousands};
 
 /// Everything the force-scenario chart and its sentence need.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +103,21 @@ impl ForceScenario {
                 label: "Phase 2: the full force, deployed at any one time".into(),
                 value: Some(f64::from(force)),
                 kind: force_kind,
+                // A force the reader chose is theirs, not the article's: it cites the choice,
+                // and the article's figure for comparison, without the article's quotation.
+                source: if force_kind == Kind::Scenario {
+                    format!(
+                        "the scenario's choice (the article: {})",
+                        reported.value_text()
+                    )
+                } else {
+                    reported.source.clone()
+                },
+                note: if force_kind == Kind::Scenario {
+                    None
+                } else {
+                    reported.note.clone()
+                },
                 ..reported.clone()
             },
             Bar {
@@ -149,23 +164,21 @@ impl ForceScenario {
     #[must_use]
     pub fn takeaway(&self) -> String {
         let s = &self.scenario;
+        // Short sentences: the troops tied up, their share, then the heaviest load.
         let mut words = format!(
-            "A force of {}, {}, with {} unit{} committed for each one deployed, ties up {} personnel",
+            "A force of {} with {} unit{} for each one deployed ties up {} troops.",
             thousands(f64::from(s.force())),
-            s.sharing.words(),
             s.rotation(),
             if s.rotation() == 1 { "" } else { "s" },
             thousands(self.tied_up as f64),
         );
-        if let (Some(share), Some(pool)) = (self.pool_share, self.pool.value) {
+        if let (Some(share), Some(_)) = (self.pool_share, self.pool.value) {
             words.push_str(&format!(
-                ", {} of the {} active personnel of {}",
+                " That is {} of the active troops of {}.",
                 percent(share),
-                thousands(pool),
                 self.pool.label
             ));
         }
-        // One sentence: the load on each army follows a semicolon.
         let heaviest = self
             .contributions
             .iter()
@@ -176,10 +189,11 @@ impl ForceScenario {
             .iter()
             .filter_map(|c| c.share_of_army)
             .min_by(f64::total_cmp);
+        let shared = capitalised(s.sharing.words());
         if let (Some((share, _)), Some(least)) = (heaviest, lightest) {
             if share - least < 0.05 {
                 words.push_str(&format!(
-                    "; every contributing army gives the same share of its active forces, {}.",
+                    " {shared}, every army gives the same share. It is {} of its troops.",
                     percent(share)
                 ));
                 return words;
@@ -187,14 +201,12 @@ impl ForceScenario {
         }
         if let Some((share, c)) = heaviest {
             words.push_str(&format!(
-                "; the heaviest load falls on {}, {} deployed and {} tied up, {} of its active forces.",
+                " {shared}, the heaviest load is {}'s. It has {} deployed and {} tied up: {} of its active troops.",
                 c.name,
                 thousands(f64::from(c.deployed)),
                 thousands(f64::from(c.tied_up)),
                 percent(share)
             ));
-        } else {
-            words.push('.');
         }
         words
     }

@@ -32,7 +32,9 @@ fn sentences(text: &str) -> usize {
             open = true;
         }
         let ends = matches!(c, '.' | '!' | '?')
-            && chars.get(i + 1).is_none_or(|n| n.is_whitespace() || matches!(n, '”' | '"' | ')'));
+            && chars
+                .get(i + 1)
+                .is_none_or(|n| n.is_whitespace() || matches!(n, '”' | '"' | ')'));
         if ends && open {
             count += 1;
             open = false;

@@ -97,50 +97,49 @@ impl TroopShare {
     /// The chart's takeaway in one sentence, computed from the figures.
     #[must_use]
     pub fn takeaway(&self) -> String {
-        let parts: Vec<String> = self
+        // The reported force's verdict is a fact; a reader's force gets a conditional.
+        let (holds, fails, is) = if self.force.kind == Kind::AsReported {
+            ("holds", "does not hold", "is")
+        } else {
+            ("would hold", "would not hold", "would be")
+        };
+        // Short sentences, the verdict first: the point of the chart.
+        let mut sentences: Vec<String> = Vec::new();
+        if let Some(ok) = self.claim_holds() {
+            sentences.push(format!(
+                "The article's “less than {}” {}.",
+                self.claim.bare_value_text(),
+                if ok { holds } else { fails }
+            ));
+        }
+        let shares: Vec<(f64, &Share)> = self
             .shares
             .iter()
             .filter_map(|s| Some((s.pct?, s)))
-            .enumerate()
-            .map(|(i, (pct, s))| {
-                let whom = if i == 0 { " active personnel" } else { "" };
-                format!(
-                    "{} of the {}{whom} of {}",
-                    wording::percent(pct),
-                    s.total.value_text(),
-                    s.total.label
-                )
-            })
             .collect();
-        // The reported force's verdict is a fact; a reader's force gets a conditional.
-        let (holds, fails) = if self.force.kind == Kind::AsReported {
-            ("holds", "does not hold")
-        } else {
-            ("would hold", "would not hold")
-        };
-        // The verdict first, when there is one: the point of the chart.
-        let verdict = match self.claim_holds() {
-            Some(ok) => format!(
-                "The article's “less than {}” {}: ",
-                self.claim.bare_value_text(),
-                if ok { holds } else { fails }
-            ),
-            None => String::new(),
-        };
-        if parts.is_empty() {
-            format!(
+        if shares.is_empty() {
+            sentences.push(format!(
                 "No share can be computed for a force of {}.",
                 self.force.value_text()
-            )
-        } else {
-            let force = format!("a force of {}", self.force.value_text());
-            let force = if verdict.is_empty() {
-                wording::capitalised(&force)
-            } else {
-                force
-            };
-            format!("{verdict}{force} would be {}.", parts.join(" and "))
+            ));
         }
+        for (i, (pct, share)) in shares.into_iter().enumerate() {
+            sentences.push(if i == 0 {
+                format!(
+                    "A force of {} {is} {} of the active troops of {}.",
+                    self.force.value_text(),
+                    wording::percent(pct),
+                    share.total.label
+                )
+            } else {
+                format!(
+                    "It {is} {} of those of {}.",
+                    wording::percent(pct),
+                    share.total.label
+                )
+            });
+        }
+        sentences.join(" ")
     }
 }
 

@@ -144,7 +144,7 @@ for (const name of chosenEngines()) {
       await twoFrames(driver);
       assert.notEqual(await fingerprint(driver, "force-scenario"), before.force, "the force chart is redrawn");
       // The troop-share chart, off screen, follows a moment after the keys are left alone.
-      await waitFor(driver, "return document.querySelector(arguments[0]).textContent.includes(arguments[1])", [TROOPS_TAKEAWAY, `a force of ${force} would be`], "the troop-share sentence follows");
+      await waitFor(driver, "return document.querySelector(arguments[0]).textContent.includes(arguments[1])", [TROOPS_TAKEAWAY, `A force of ${force} would be`], "the troop-share sentence follows");
       for (let tries = 0; (await fingerprint(driver, "troop-share")) === before.troops; tries += 1) {
         assert.ok(tries < 100, "the troop-share chart is redrawn");
         await new Promise((r) => setTimeout(r, 50));
