@@ -261,19 +261,19 @@ fn key_html(spec: &ChartSpec, model: &Model) -> String {
         parts.push(if unit_chart {
             "<span class=\"key key-reported\">As reported</span> by the article (striped squares) · outlined squares: the rest of 100%"
         } else {
-            "<span class=\"key key-reported\">As reported</span> by the article (striped)"
+            "<span class=\"key key-reported\">As reported</span> by the article (diagonal stripes)"
         });
     }
     if has(Kind::Reference) {
-        parts.push("<span class=\"key key-reference\">Reference</span> figure");
+        parts.push("<span class=\"key key-reference\">Reference</span> figure, from a public source (plain)");
     }
     if has(Kind::Derived) && !unit_chart {
         parts.push(
-            "<span class=\"key key-derived\">Derived</span>: computed here from the figures shown",
+            "<span class=\"key key-derived\">Derived</span>: computed here from the figures shown (horizontal lines)",
         );
     }
     if has(Kind::Scenario) {
-        parts.push("<span class=\"key key-scenario\">Scenario</span>: computed from the reference figures for a chosen force (the page starts with the article's)");
+        parts.push("<span class=\"key key-scenario\">Scenario</span>: computed from the reference figures for a chosen force (the page starts with the article's; vertical lines)");
     }
     parts.join(" · ")
 }

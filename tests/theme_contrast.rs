@@ -1,8 +1,10 @@
 //! The palettes meet contrast minimums: 4.5:1 for text, 3:1 for marks, in light and dark.
 #![cfg(not(target_arch = "wasm32"))] // native tests; the browser's are in web.rs
 
-use reassurance_force::charts::hatching::stripes;
-use reassurance_force::charts::theme::{contrast, text_on, Palette, Theme};
+use plotters::style::RGBColor;
+use reassurance_force::charts::hatching::{pattern, stripes};
+use reassurance_force::charts::theme::{contrast, parse_rgb, text_on, Palette, Theme};
+use reassurance_force::figures::Kind;
 
 #[test]
 fn contrast_of_black_on_white_is_21() {
@@ -66,6 +68,85 @@ fn the_srgb_power_is_the_library_s_to_the_last_bits() {
         assert!(
             (ours - library).abs() <= 4.0 * f64::EPSILON * library.max(f64::MIN_POSITIVE),
             "{x}: {ours} vs {library}"
+        );
+    }
+}
+
+#[test]
+fn each_kind_has_a_pattern_of_its_own_that_stands_out_from_its_fill() {
+    let bar = (10, 20, 110, 42);
+    // The direction of a pattern's lines: (dx, dy) of its first line, reduced to a sign.
+    let direction = |kind: Kind| {
+        pattern(kind, bar, 6)
+            .first()
+            .map(|[(ax, ay), (bx, by)]| ((bx - ax).signum(), (by - ay).signum()))
+    };
+    assert_eq!(
+        direction(Kind::Reference),
+        None,
+        "a reference figure is plain"
+    );
+    let directions = [
+        direction(Kind::AsReported),
+        direction(Kind::Derived),
+        direction(Kind::Scenario),
+    ];
+    assert_eq!(directions, [Some((1, -1)), Some((1, 0)), Some((0, 1))]);
+    for kind in [Kind::AsReported, Kind::Derived, Kind::Scenario] {
+        let lines = pattern(kind, bar, 6);
+        assert!(lines.len() >= 3, "{kind:?}: {}", lines.len());
+        for [(ax, ay), (bx, by)] in lines {
+            assert!(
+                [ax, bx].iter().all(|x| (10..=110).contains(x))
+                    && [ay, by].iter().all(|y| (20..=42).contains(y)),
+                "{kind:?} leaves its bar"
+            );
+        }
+    }
+    // The lines are drawn in the background colour: at least 3:1 against each fill.
+    for palette in [Palette::LIGHT, Palette::DARK] {
+        for kind in [Kind::AsReported, Kind::Derived, Kind::Scenario] {
+            let fill = palette.of_kind(kind);
+            let ratio = contrast(palette.background, fill);
+            assert!(ratio >= 3.0, "{kind:?} lines on {fill:?}: {ratio:.2}");
+        }
+    }
+}
+
+#[test]
+fn forced_colours_are_the_systems_own_and_kinds_are_told_by_pattern_alone() {
+    assert_eq!(parse_rgb("rgb(12, 34, 56)"), Some(RGBColor(12, 34, 56)));
+    assert_eq!(parse_rgb(" rgba(0, 0, 0, 1) "), Some(RGBColor(0, 0, 0)));
+    for bad in [
+        "",
+        "red",
+        "rgb(1, 2)",
+        "rgb(300, 0, 0)",
+        "hsl(0, 0%, 0%)",
+        "rgb(1, 2, 3",
+    ] {
+        assert_eq!(parse_rgb(bad), None, "{bad:?}");
+    }
+    let (text, background, muted) = (
+        RGBColor(255, 255, 0),
+        RGBColor(0, 0, 0),
+        RGBColor(0, 255, 0),
+    );
+    let palette = Palette::system(text, background, muted);
+    assert_eq!(
+        (palette.text, palette.background, palette.muted),
+        (text, background, muted)
+    );
+    for kind in [
+        Kind::AsReported,
+        Kind::Reference,
+        Kind::Derived,
+        Kind::Scenario,
+    ] {
+        assert_eq!(
+            palette.of_kind(kind),
+            text,
+            "{kind:?} filled in the text colour"
         );
     }
 }

@@ -14,11 +14,10 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, ShapeStyle};
 
-use crate::charts::hatching::stripes;
+use crate::charts::hatching::pattern;
 use crate::charts::pen::{Pen, Type};
 use crate::charts::theme::{size, text_on, Theme};
 use crate::charts::{drawn, ChartError, Hit, Layout, Style};
-use crate::figures::Kind;
 use crate::model::annotation::{Anchor, Annotation};
 use crate::model::panel::{Bar, Origin, Panel};
 use crate::model::wording;
@@ -397,13 +396,15 @@ fn draw_bar<DB: DrawingBackend>(
     let start = bar.from.map_or(x0, |from| frame.x_of(panel, from));
     let end = frame.x_of(panel, value).max(start + theme.px(2.0));
     pen.fill_rect((start, top), (end, top + bar_h), fill)?;
-    if bar.kind == Kind::AsReported {
+    let lines = pattern(bar.kind, (start, top, end, top + bar_h), theme.px(6.0));
+    let patterned = !lines.is_empty();
+    if patterned {
         let stroke = ShapeStyle {
-            color: p.background.mix(0.55),
+            color: p.background.to_rgba(),
             filled: false,
             stroke_width: theme.stroke(1.5),
         };
-        for [a, b] in stripes(start, top, end, top + bar_h, theme.px(6.0)) {
+        for [a, b] in lines {
             drawn(pen.area.draw(&PathElement::new(vec![a, b], stroke)))?;
         }
     }
@@ -418,8 +419,8 @@ fn draw_bar<DB: DrawingBackend>(
         return pen.text_mid(&words, (end + gap, mid), VALUE, p.text, HPos::Left);
     }
     if tall_enough && w + 2 * gap <= end - start {
-        if bar.kind == Kind::AsReported {
-            // On stripes, a plate of the fill colour keeps the words legible.
+        if patterned {
+            // On lines, a plate of the fill colour keeps the words legible.
             pen.fill_rect((end - 2 * gap - w, top), (end, top + bar_h), fill)?;
         }
         return pen.text_mid(&words, (end - gap, mid), VALUE, text_on(fill), HPos::Right);

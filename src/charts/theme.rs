@@ -64,6 +64,23 @@ impl Palette {
         scenario: RGBColor(224, 143, 192),
     };
 
+    /// For forced colours: the reader's own system colours, `text` on `background`, with
+    /// `muted` for ticks and grid. Every bar is filled with the text colour; its kind is told by
+    /// its pattern alone (see [`crate::charts::hatching`]).
+    #[must_use]
+    pub fn system(text: RGBColor, background: RGBColor, muted: RGBColor) -> Palette {
+        Palette {
+            background,
+            text,
+            muted,
+            grid: muted,
+            reference: text,
+            as_reported: text,
+            derived: text,
+            scenario: text,
+        }
+    }
+
     /// The bar colour for a kind of figure.
     #[must_use]
     pub fn of_kind(&self, kind: Kind) -> RGBColor {
@@ -74,6 +91,30 @@ impl Palette {
             Kind::Scenario => self.scenario,
         }
     }
+}
+
+/// A colour as a browser's computed style writes it: `"rgb(12, 34, 56)"` or
+/// `"rgba(12, 34, 56, 1)"`; `None` for anything else.
+#[must_use]
+pub fn parse_rgb(words: &str) -> Option<RGBColor> {
+    let inner = words
+        .trim()
+        .strip_prefix("rgba(")
+        .or_else(|| words.trim().strip_prefix("rgb("))?
+        .strip_suffix(')')?;
+    // Digits read by hand: the standard parser would add its machinery to the chart program.
+    let channel = |c: &str| {
+        let c = c.trim();
+        let n = c.bytes().try_fold(0_u32, |n, b| {
+            b.is_ascii_digit()
+                .then(|| n * 10 + u32::from(b - b'0'))
+                .filter(|&n| n < 1000)
+        })?;
+        u8::try_from(n).ok().filter(|_| !c.is_empty())
+    };
+    let mut channels = inner.split(',').map(channel);
+    let (r, g, b) = (channels.next()??, channels.next()??, channels.next()??);
+    Some(RGBColor(r, g, b))
 }
 
 /// WCAG relative luminance of a colour.

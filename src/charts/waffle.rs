@@ -8,11 +8,10 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, ShapeStyle};
 
-use crate::charts::hatching::stripes;
+use crate::charts::hatching::pattern;
 use crate::charts::pen::{Pen, Type};
 use crate::charts::theme::size;
 use crate::charts::{drawn, ChartError, Hit, Layout, Style};
-use crate::figures::Kind;
 use crate::model::unit_chart::UnitChart;
 
 const SIDE: u32 = 10;
@@ -59,14 +58,13 @@ pub fn draw<DB: DrawingBackend>(
     let step = grid / i32::try_from(SIDE).unwrap_or(10);
     let gap = (step / 8).max(1);
     let fill = p.of_kind(model.share.kind);
-    let striped = model.share.kind == Kind::AsReported;
     let outline = ShapeStyle {
         color: p.muted.to_rgba(),
         filled: false,
         stroke_width: theme.stroke(1.0),
     };
     let stripe = ShapeStyle {
-        color: p.background.mix(0.55),
+        color: p.background.to_rgba(),
         filled: false,
         stroke_width: theme.stroke(1.5),
     };
@@ -79,10 +77,8 @@ pub fn draw<DB: DrawingBackend>(
         let (x1, y1) = (x0 + step - gap, y0 + step - gap);
         if i < model.filled {
             pen.fill_rect((x0, y0), (x1, y1), fill)?;
-            if striped {
-                for [a, b] in stripes(x0, y0, x1, y1, theme.px(6.0)) {
-                    drawn(area.draw(&PathElement::new(vec![a, b], stripe)))?;
-                }
+            for [a, b] in pattern(model.share.kind, (x0, y0, x1, y1), theme.px(6.0)) {
+                drawn(area.draw(&PathElement::new(vec![a, b], stripe)))?;
             }
         } else {
             let corners = vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)];

@@ -359,8 +359,7 @@ impl LiveChart {
     ///
     /// # Errors
     /// A [`ChartError`] if the frame is too small or drawing fails.
-    pub fn redraw(&mut self, dpr: Option<f64>, dark: bool) -> Result<(), ChartError> {
-        let palette = if dark { Palette::DARK } else { Palette::LIGHT };
+    pub fn redraw(&mut self, dpr: Option<f64>, palette: Palette) -> Result<(), ChartError> {
         let theme = Theme::new(palette, dpr.unwrap_or_else(canvas_size::device_pixel_ratio));
         let focus = if self.focused {
             self.focus

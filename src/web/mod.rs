@@ -7,6 +7,7 @@ pub mod canvas_size;
 pub mod canvas_style;
 pub mod canvas_text;
 pub mod chart_words;
+pub mod colour_scheme;
 pub mod controls;
 pub mod figure_status;
 pub mod frame_clock;
@@ -31,6 +32,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use crate::catalogue::{ChartId, Model};
+use crate::charts::theme::Palette;
 use crate::figures::{self, Figures};
 use crate::model::scenario::Scenario;
 use crate::web::figure_status::Status;
@@ -62,8 +64,9 @@ pub struct Page {
     pub dragging: bool,
     /// The live region of the controls the reader used last, where the change is said.
     pub said_in: Option<Element>,
-    /// Whether the reader's system prefers dark colours (followed while the page is open).
-    pub dark: bool,
+    /// The palette the reader's system asks for: light, dark, or its own colours in forced
+    /// colours (followed while the page is open).
+    pub palette: Palette,
     dpr: Option<f64>,
     _in_view: Option<in_view::InView>,
     _listeners: Vec<Listener>,
@@ -182,8 +185,6 @@ fn mount_within(
             Err(message) => web_sys::console::error_1(&message.into()),
         }
     }
-    let dark_query = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
     let watched: Vec<Element> = charts
         .iter()
         .flat_map(|c| std::iter::once(c.frame.clone().into()).chain(c.words.places().cloned()))
@@ -198,9 +199,7 @@ fn mount_within(
         charts,
         dragging: false,
         said_in: None,
-        dark: dark_query
-            .as_ref()
-            .is_some_and(web_sys::MediaQueryList::matches),
+        palette: web_sys::window().map_or(Palette::LIGHT, |w| colour_scheme::palette(&w, document)),
         dpr,
         _in_view: in_view::InView::follow(&watched),
         _listeners: Vec::new(),
@@ -211,18 +210,9 @@ fn mount_within(
     if let Some(window) = web_sys::window() {
         page._listeners.extend(print::install(&window));
     }
-    // A switch between light and dark while the page is open redraws the charts in the new theme.
-    if let Some(query) = dark_query {
-        let asked = query.clone();
-        page._listeners
-            .extend(Listener::on(query.as_ref(), "change", move |_| {
-                let dark = asked.matches();
-                with_page(|page| {
-                    page.dark = dark;
-                    page.mark_dirty(None);
-                });
-                frame_clock::request(on_frame_work);
-            }));
+    // A switch between light and dark, or into forced colours, redraws the charts.
+    if let Some(window) = web_sys::window() {
+        page._listeners.extend(colour_scheme::follow(&window));
     }
     page.sync_controls();
     // With a budget (the page), reading the figures is this task's work and drawing starts in

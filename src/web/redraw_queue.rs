@@ -54,7 +54,7 @@ impl Page {
     /// they come into view). Returns how many were drawn.
     pub(super) fn draw_dirty(&mut self, budget: Option<f64>) -> u32 {
         let mut drawn = 0;
-        let (dpr, dark, dragging) = (self.dpr, self.dark, self.dragging);
+        let (dpr, palette, dragging) = (self.dpr, self.palette, self.dragging);
         let started = now();
         let mut order: Vec<usize> = (0..self.charts.len()).collect();
         let visible: Vec<bool> = self.charts.iter().map(|c| c.dirty && c.in_view()).collect();
@@ -73,7 +73,7 @@ impl Page {
             };
             chart.dirty = false;
             mark_redraw_start();
-            let status = match chart.redraw(dpr, dark) {
+            let status = match chart.redraw(dpr, palette) {
                 Ok(()) => {
                     drawn += 1;
                     Status::Drawn

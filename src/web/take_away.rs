@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, Window};
 
 use crate::charts::poster::Poster;
-use crate::charts::theme::{Palette, Theme};
+use crate::charts::theme::Theme;
 use crate::model::scenario_url::to_query;
 use crate::web::listener::Listener;
 use crate::web::live_chart::draw_poster;
@@ -116,11 +116,7 @@ fn download(figure: &Element, format: Format) -> Result<String, String> {
         let css = chart
             .size
             .unwrap_or_else(|| crate::web::canvas_size::css_size(&chart.frame));
-        let palette = if page.dark {
-            Palette::DARK
-        } else {
-            Palette::LIGHT
-        };
+        let palette = page.palette;
         let canvas: HtmlCanvasElement = document
             .create_element("canvas")
             .ok()

@@ -252,6 +252,43 @@ test("dark mode draws dark charts, not inverted ones; forced colours keep them r
   }
 });
 
+test("in forced colours the charts are drawn in the system's own colours, their kinds told by pattern", async () => {
+  // The share of a chart's pixels in the palette's own colours for the kinds of figure (the
+  // light palette's orange, blue, green and pink), which forced colours replace with the
+  // system's.
+  const colourful = async (options) => {
+    const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 800, ...options });
+    try {
+      await chartStates(page);
+      const share = await page.$eval('figure[data-chart="troop-share"] canvas', (c) => {
+        const kinds = [[213, 94, 0], [0, 114, 178], [0, 128, 94], [176, 90, 140]];
+        const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+        let found = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (kinds.some(([r, g, b]) => Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40)) found += 1;
+        }
+        return found / (data.length / 4);
+      });
+      const system = await page.evaluate(() => {
+        const probe = document.createElement("span");
+        probe.style.color = "CanvasText";
+        document.body.append(probe);
+        const colour = getComputedStyle(probe).color;
+        probe.remove();
+        return colour;
+      });
+      assert.deepEqual(errors, []);
+      return { share, system };
+    } finally {
+      await context.close();
+    }
+  };
+  const normal = await colourful({});
+  const forced = await colourful({ forcedColors: "active" });
+  assert.ok(normal.share > 0.03, `the usual palette's colours: ${normal.share} of the pixels`);
+  assert.ok(forced.share < 0.001, `forced colours: ${forced.share} of the pixels in the palette's colours (text colour ${forced.system})`);
+});
+
 test("reduced motion turns transitions and animations off, whatever an element asks for", async () => {
   // The page declares no motion of its own today; an element given a transition and an
   // animation (through the CSSOM, which the page's policy allows) shows whether the page's rule
