@@ -252,7 +252,7 @@ impl Model {
             // Short sentences, one fact each, so that the description reads easily.
             match (largest, smallest) {
                 (Some(big), Some(small)) if known.len() > 1 => parts.push(format!(
-                    "{}. It has {} bars. The largest is {}, {}. The smallest is {}, {}.",
+                    "{}. The panel has {} bars. The largest is {}, at {}. The smallest is {}, at {}.",
                     panel.title,
                     panel.bars.len(),
                     big.label,
@@ -261,12 +261,12 @@ impl Model {
                     small.value_text()
                 )),
                 (Some(only), _) => parts.push(format!(
-                    "{}. {}: {}.",
+                    "{}. Its one bar: {}, at {}.",
                     panel.title,
                     only.label,
                     only.value_text()
                 )),
-                _ => parts.push(format!("{}. No figures.", panel.title)),
+                _ => parts.push(format!("{}. It has no figures.", panel.title)),
             }
             for note in &panel.notes {
                 // An annotation's words often give its value already; the value is added

@@ -273,7 +273,7 @@ fn key_html(spec: &ChartSpec, model: &Model) -> String {
         );
     }
     if has(Kind::Scenario) {
-        parts.push("<span class=\"key key-scenario\">Scenario</span>: computed from the reference figures for a chosen force (the page starts with the article's; vertical lines)");
+        parts.push("<span class=\"key key-scenario\">Scenario</span>: computed from the reference figures for a chosen force (the page starts with the article's; a ring inside each bar)");
     }
     parts.join(" · ")
 }

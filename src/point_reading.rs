@@ -37,10 +37,10 @@ pub fn step(key: &str, now: Option<usize>, panels: &[usize]) -> Option<usize> {
         ("ArrowUp", Some(i)) => {
             let here = panel_of(i);
             let start = first_of(here).unwrap_or(0);
-            if i > start || here == 0 {
-                start
-            } else {
-                first_of(here - 1).unwrap_or(0)
+            // To the first point of the nearest panel above that has points.
+            match panels.iter().rposition(|&p| p < here) {
+                Some(above) if i == start => first_of(panel_of(above)).unwrap_or(0),
+                _ => start,
             }
         }
         _ => return None,

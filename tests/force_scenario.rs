@@ -179,6 +179,6 @@ fn equal_shares_of_every_army_are_said_so() -> Result {
     );
     assert!(!words.contains("heaviest"), "{words}");
     // Short sentences, each ended.
-    assert!(words.ends_with("% of its troops."), "{words}");
+    assert!(words.ends_with("% of its active forces."), "{words}");
     Ok(())
 }

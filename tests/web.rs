@@ -659,7 +659,7 @@ fn arrow_keys_move_between_bars_and_announce_them() {
     );
     press(&canvas, "ArrowRight");
     let first = live.text_content().unwrap_or_default();
-    assert!(first.starts_with("of all NATO members"), "{first}");
+    assert!(first.starts_with("All NATO members"), "{first}");
     assert!(
         first.contains("0.88%") && first.contains("Derived"),
         "{first}"

@@ -3,7 +3,7 @@
 
 use reassurance_force::figures::Unit;
 use reassurance_force::model::axis::{round_step, Axis};
-use reassurance_force::model::wording::{amount, decimal, percent, thousands, tick};
+use reassurance_force::model::wording::{amount, decimal, percent, thousands, tick, toward_bound};
 
 #[test]
 fn thousands_are_grouped() {
@@ -96,4 +96,20 @@ fn a_sentence_says_words_only_where_they_stand_in_it() {
     assert!(!says("22.1", "22.14"));
     assert!(!says("2 2.1", "22.1"));
     assert!(!says("", "x"));
+}
+
+#[test]
+fn a_bound_is_rounded_on_its_safe_side() {
+    // 187 km at 7,500 km/h: 1.4960 minutes at least; "at least 1.5" would claim more.
+    assert_eq!(toward_bound(1.496, Unit::Minutes, true), 1.4);
+    assert_eq!(
+        toward_bound(1.5, Unit::Minutes, true),
+        1.5,
+        "on the grid, it stays"
+    );
+    assert_eq!(toward_bound(0.72, Unit::Minutes, true), 0.7);
+    // A ceiling goes up: at most 2.331% is at most 2.34%, not 2.33%.
+    assert_eq!(toward_bound(2.331, Unit::Percent, false), 2.34);
+    assert_eq!(toward_bound(500.0, Unit::Km, false), 500.0);
+    assert_eq!(toward_bound(499.2, Unit::Km, false), 500.0);
 }

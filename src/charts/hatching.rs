@@ -1,6 +1,6 @@
 //! The second cue, after colour, of what a bar is: diagonal stripes for a figure as reported,
-//! horizontal lines for one the program derived, vertical lines for the reader's scenario, and a
-//! plain fill for a reference figure. The lines are drawn in the background colour, at least
+//! horizontal lines for one the program derived, a ring inside the bar for the reader's
+//! scenario, and a plain fill for a reference figure. The lines are drawn in the background colour, at least
 //! 3:1 against every fill (tests/theme_contrast.rs), so that kinds differ without colour.
 
 use crate::figures::Kind;
@@ -50,11 +50,18 @@ pub fn pattern(
                 y += gap;
             }
         }
+        // A ring just inside the bar: four lines, cheap to draw at every step of a drag (the
+        // scenario's bars are the ones redrawn while the reader moves a control).
         Kind::Scenario => {
-            let mut x = x0 + gap / 2;
-            while x < x1 {
-                out.push([(x, y0), (x, y1)]);
-                x += gap;
+            let inset = (gap / 3).max(1);
+            let (l, t, r, b) = (x0 + inset, y0 + inset, x1 - inset, y1 - inset);
+            if r > l && b > t {
+                out.extend([
+                    [(l, t), (r, t)],
+                    [(r, t), (r, b)],
+                    [(r, b), (l, b)],
+                    [(l, b), (l, t)],
+                ]);
             }
         }
     }

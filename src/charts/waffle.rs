@@ -144,18 +144,42 @@ pub fn draw<DB: DrawingBackend>(
         }
         key_y += theme.px(4.0);
     }
-    if let Some(hit) = style
+    // The focus ring follows the part's own squares: the share's full rows and the start of its
+    // last, or the rest that follows.
+    if let Some(i) = style
         .focus
-        .and_then(|id| layout.hits.iter().find(|h| h.id == id))
+        .and_then(|id| layout.hits.iter().position(|h| h.id == id))
     {
-        let (x0, y0, x1, y1) = hit.rect;
+        let rem = i32::try_from(model.filled % SIDE).unwrap_or(0);
+        let (mid, below) = (pad + rem * step, split + step);
+        let outline = match (i, rem) {
+            (0, 0) => vec![(pad, y), (right, y), (right, split), (pad, split)],
+            (0, _) => vec![
+                (pad, y),
+                (right, y),
+                (right, split),
+                (mid, split),
+                (mid, below),
+                (pad, below),
+            ],
+            (_, 0) => vec![
+                (pad, split),
+                (right, split),
+                (right, grid_bottom),
+                (pad, grid_bottom),
+            ],
+            _ => vec![
+                (mid, split),
+                (right, split),
+                (right, grid_bottom),
+                (pad, grid_bottom),
+                (pad, below),
+                (mid, below),
+            ],
+        };
         let ring = theme.px(2.0);
-        for (a, b) in [
-            ((x0, y0), (x1, y0)),
-            ((x1, y0), (x1, y1)),
-            ((x1, y1), (x0, y1)),
-            ((x0, y1), (x0, y0)),
-        ] {
+        for (k, &a) in outline.iter().enumerate() {
+            let b = outline.get(k + 1).or(outline.first()).copied().unwrap_or(a);
             pen.line(a, b, p.text, ring)?;
         }
     }

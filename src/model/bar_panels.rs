@@ -98,11 +98,16 @@ impl BarPanels {
                             names.push(&b.measure.name);
                         }
                     }
+                    // A sentence never starts with a numeral: "The figure 225 (2025) counts".
+                    let (noun, verb) = if other.len() == 1 {
+                        ("figure", "counts")
+                    } else {
+                        ("figures", "count")
+                    };
                     words.push_str(&format!(
-                        " counts {}. {} count{} {}",
+                        " counts {}. The {noun} {} {verb} {}",
                         reported.measure.name,
                         listed(&other),
-                        if other.len() == 1 { "s" } else { "" },
                         names.join(" and ")
                     ));
                 }

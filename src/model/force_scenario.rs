@@ -174,7 +174,7 @@ impl ForceScenario {
         );
         if let (Some(share), Some(_)) = (self.pool_share, self.pool.value) {
             words.push_str(&format!(
-                " That is {} of the active troops of {}.",
+                " That is {} of the active forces of {}.",
                 percent(share),
                 self.pool.label
             ));
@@ -193,7 +193,7 @@ impl ForceScenario {
         if let (Some((share, _)), Some(least)) = (heaviest, lightest) {
             if share - least < 0.05 {
                 words.push_str(&format!(
-                    " {shared}, every army gives the same share. It is {} of its troops.",
+                    " {shared}, every army gives the same share. It is {} of its active forces.",
                     percent(share)
                 ));
                 return words;
@@ -201,7 +201,7 @@ impl ForceScenario {
         }
         if let Some((share, c)) = heaviest {
             words.push_str(&format!(
-                " {shared}, the heaviest load is {}'s. It has {} deployed and {} tied up: {} of its active troops.",
+                " {shared}, the heaviest load falls on {}: {} deployed and {} tied up. That is {} of its active forces.",
                 c.name,
                 thousands(f64::from(c.deployed)),
                 thousands(f64::from(c.tied_up)),

@@ -91,12 +91,22 @@ impl Bar {
     /// The value in words: `"€14 bn"`, `"at least 1.5 min"`, or `"no figure"`.
     #[must_use]
     pub fn value_text(&self) -> String {
-        let words = self.bare_value_text();
-        if self.value.is_some() {
-            format!("{}{words}", self.bound.words())
-        } else {
-            words
+        let Some(value) = self.value else {
+            return self.bare_value_text();
+        };
+        // A bound is rounded on its safe side: a floor down, a ceiling up.
+        let bounded = match self.bound {
+            Bound::Exact => return self.bare_value_text(),
+            Bound::AtLeast => wording::toward_bound(value, self.unit, true),
+            Bound::AtMost => wording::toward_bound(value, self.unit, false),
+        };
+        let words = Bar {
+            value: Some(bounded),
+            bound: Bound::Exact,
+            ..self.clone()
         }
+        .bare_value_text();
+        format!("{}{words}", self.bound.words())
     }
 
     /// The value in words without its bound: `"7,500 km/h"` for a peak of 7,500 km/h.

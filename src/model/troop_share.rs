@@ -126,7 +126,7 @@ impl TroopShare {
         for (i, (pct, share)) in shares.into_iter().enumerate() {
             sentences.push(if i == 0 {
                 format!(
-                    "A force of {} {is} {} of the active troops of {}.",
+                    "A force of {} {is} {} of the active forces of {}.",
                     self.force.value_text(),
                     wording::percent(pct),
                     share.total.label
@@ -147,7 +147,11 @@ fn share_bar(force: &Bar, share: &Share) -> Bar {
     let total = &share.total;
     Bar::derived(
         format!("share.{}.{}", force.id, total.id),
-        format!("of {} ({})", total.label, total.value_text()),
+        format!(
+            "{} ({})",
+            wording::capitalised(&total.label),
+            total.value_text()
+        ),
         share.pct,
         Unit::Percent,
         total.measure.share(),

@@ -212,3 +212,27 @@ pub fn units_per_deployed(rotation: u32) -> String {
     let units = if rotation == 1 { "unit" } else { "units" };
     format!("{rotation} {units} committed for each one deployed")
 }
+
+/// `value` moved to the nearest number [`amount`] can write in `unit` on the safe side of a
+/// bound: down for a floor ("at least"), up for a ceiling ("at most"), so that rounding never
+/// makes a bound claim more than the arithmetic gives (1.4955 minutes at least is "at least
+/// 1.4 min", not 1.5).
+#[must_use]
+pub fn toward_bound(value: f64, unit: Unit, floor: bool) -> f64 {
+    let places = match unit {
+        Unit::EurBn | Unit::UsdBn | Unit::PlnBn | Unit::Months | Unit::Minutes => 1,
+        Unit::UsdPerEur => 4,
+        Unit::Percent if value.abs() < 10.0 => 2,
+        Unit::Percent if value.abs() < 100.0 => 1,
+        _ => 0,
+    };
+    let scale = f64::from(10_u32.pow(places));
+    // A hair of slack, so that a value already on the grid (1.5 stored as 1.4999…) stays put.
+    let scaled = value * scale;
+    let moved = if floor {
+        (scaled + 1e-9).floor()
+    } else {
+        (scaled - 1e-9).ceil()
+    };
+    moved / scale
+}

@@ -117,6 +117,8 @@ fn announce(page: &mut crate::web::Page) {
         chart.said = takeaway;
     }
     if !words.is_empty() {
+        // Emptied first, so that the same words said again are heard again.
+        region.set_text_content(None);
         region.set_text_content(Some(&words.join(" ")));
     }
 }

@@ -228,7 +228,7 @@ impl LiveChart {
             })
             .unwrap_or_default();
         let listeners = [
-            pointer::install_chart(&canvas, id),
+            pointer::install_chart(&canvas, &tooltip, id),
             keys::install(&canvas, id),
             table_opened,
             reached,
@@ -326,6 +326,15 @@ impl LiveChart {
 
     /// Replaces the model, keeping the first as the one the page opened with.
     pub fn set_model(&mut self, model: Model) {
+        // The keyboard's focus stays on the same figure when the bars move (sorted by name,
+        // say); it is dropped if that figure is gone.
+        if let Some(id) = self
+            .focus
+            .and_then(|i| self.layout.hits.get(i))
+            .map(|h| h.id.clone())
+        {
+            self.focus = model.bars().iter().position(|b| b.id == id);
+        }
         let before = std::mem::replace(&mut self.model, model);
         self.text_written = false;
         if self.opened.is_none() {

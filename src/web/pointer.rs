@@ -1,17 +1,31 @@
 //! Tooltips: shown for the bar under the mouse, or the bar a finger taps; hidden by moving away,
 //! tapping elsewhere or pressing Escape. A tooltip sits above its bar's row (below it at the top
-//! of the chart), so it never covers what it describes.
+//! of the chart), so it never covers what it describes, and the pointer may move onto it (to
+//! read it, or select its words) without it going away.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Event, HtmlCanvasElement, KeyboardEvent, Node, PointerEvent};
+use web_sys::{Document, Event, HtmlCanvasElement, HtmlElement, KeyboardEvent, Node, PointerEvent};
 
 use crate::catalogue::ChartId;
 use crate::web::listener::Listener;
 use crate::web::{with_page, LiveChart};
 
 /// Listens for the pointer over one chart's canvas.
-pub fn install_chart(canvas: &HtmlCanvasElement, id: ChartId) -> Vec<Listener> {
+pub fn install_chart(
+    canvas: &HtmlCanvasElement,
+    tooltip: &HtmlElement,
+    id: ChartId,
+) -> Vec<Listener> {
     let target = canvas.as_ref();
+    // Leaving for the tooltip keeps it; leaving the tooltip for anywhere but the chart hides it.
+    let onto = |event: &Event, element: &web_sys::Element| {
+        event
+            .dyn_ref::<PointerEvent>()
+            .and_then(|p| p.related_target())
+            .and_then(|t| t.dyn_into::<Node>().ok())
+            .is_some_and(|n| element.contains(Some(&n)))
+    };
+    let (tip, chart_canvas) = (tooltip.clone(), canvas.clone());
     let at_pointer = move |event: Event, pinned: bool| {
         let Some(pointer) = event.dyn_ref::<PointerEvent>() else {
             return;
@@ -37,7 +51,15 @@ pub fn install_chart(canvas: &HtmlCanvasElement, id: ChartId) -> Vec<Listener> {
             let mouse = e
                 .dyn_ref::<PointerEvent>()
                 .is_some_and(|p| p.pointer_type() == "mouse");
-            if mouse {
+            if mouse && !onto(&e, &tip) {
+                with_page(|page| page.chart_mut(id).map(|c| hide(c)));
+            }
+        }),
+        Listener::on(tooltip.as_ref(), "pointerleave", move |e| {
+            let mouse = e
+                .dyn_ref::<PointerEvent>()
+                .is_some_and(|p| p.pointer_type() == "mouse");
+            if mouse && !onto(&e, &chart_canvas) {
                 with_page(|page| page.chart_mut(id).map(|c| hide(c)));
             }
         }),
@@ -55,9 +77,9 @@ pub fn install_page(document: &Document) -> Vec<Listener> {
             let inside = event.target().and_then(|t| t.dyn_into::<Node>().ok());
             with_page(|page| {
                 for chart in &page.charts {
-                    let on_this = inside
-                        .as_ref()
-                        .is_some_and(|n| chart.canvas.contains(Some(n)));
+                    let on_this = inside.as_ref().is_some_and(|n| {
+                        chart.canvas.contains(Some(n)) || chart.tooltip.contains(Some(n))
+                    });
                     if !on_this {
                         hide(chart);
                     }
@@ -101,21 +123,43 @@ pub fn show(chart: &LiveChart, i: usize, near_x: Option<f64>) {
     }
     tip.set_hidden(false);
     let ratio = chart.ratio.max(0.25);
+    let frame_w = f64::from(chart.frame.client_width());
+    let (left_edge, top, right_edge, bottom) = (
+        f64::from(hit.rect.0) / ratio,
+        f64::from(hit.rect.1) / ratio,
+        f64::from(hit.rect.2) / ratio,
+        f64::from(hit.rect.3) / ratio,
+    );
+    let style = tip.style();
+    // Beside the point where there is room (a unit chart's grid leaves it on the right), so
+    // that nothing of the chart is covered; else above its row, touching it (overlapping its top
+    // edge by a hair, so that a pointer moving up onto the tooltip crosses no other row); at the
+    // top of the chart, below it.
+    let room = frame_w - right_edge - 8.0;
+    let beside = room >= 160.0;
+    let max_width = if beside {
+        format!("{}px", room.round() as i32)
+    } else {
+        String::new()
+    };
+    style.set_property("max-width", &max_width).ok();
     let (w, h) = (
         f64::from(tip.offset_width()),
         f64::from(tip.offset_height()),
     );
-    let frame_w = f64::from(chart.frame.client_width());
-    let (top, bottom) = (f64::from(hit.rect.1) / ratio, f64::from(hit.rect.3) / ratio);
-    let x = near_x.unwrap_or(f64::from(hit.rect.0) / ratio + 24.0);
-    let left = (x - w / 2.0).clamp(0.0, (frame_w - w).max(0.0));
-    let gap = 6.0;
-    let y = if top - gap - h >= 0.0 {
-        top - gap - h
+    let touch = 2.0;
+    let (left, y) = if beside {
+        (right_edge + 8.0, top)
     } else {
-        bottom + gap
+        let x = near_x.unwrap_or(left_edge + 24.0);
+        let left = (x - w / 2.0).clamp(0.0, (frame_w - w).max(0.0));
+        let y = if top + touch - h >= 0.0 {
+            top + touch - h
+        } else {
+            bottom - touch
+        };
+        (left, y)
     };
-    let style = tip.style();
     style
         .set_property("left", &format!("{}px", left.round() as i32))
         .ok();

@@ -51,7 +51,7 @@ test("the takeaway sentences are computed by the chart program", async () => {
   try {
     await chartStates(page);
     const troops = await page.textContent('figure[data-chart="troop-share"] [data-takeaway]');
-    assert.match(troops, /A force of 45,000 would be 1\.32% of the active troops of all NATO members\./);
+    assert.match(troops, /A force of 45,000 would be 1\.32% of the active forces of all NATO members\./);
     assert.match(troops, /2\.12%/);
     // The figure's description starts with the computed sentence (the canvas is named by the
     // chart's heading: the takeaway is said once).

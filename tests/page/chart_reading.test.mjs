@@ -154,3 +154,31 @@ test("a slider change and a radio change each say the changed charts' takeaways 
     await context.close();
   }
 });
+
+test("a tooltip stays while the pointer moves onto it, never covers its bar's row, and goes when the pointer leaves both", async () => {
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000 });
+  try {
+    await chartStates(page);
+    const figure = 'figure[data-chart="troop-share"]';
+    await page.locator(`${figure} canvas`).scrollIntoViewIfNeeded();
+    const canvas = await page.locator(`${figure} canvas`).boundingBox();
+    const tip = page.locator(`${figure} .chart-tooltip`);
+    // Over the middle of the chart, a bar's row: its tooltip shows.
+    const at = { x: canvas.x + 60, y: canvas.y + canvas.height * 0.55 };
+    await page.mouse.move(at.x, at.y);
+    await tip.waitFor({ state: "visible" });
+    const words = await tip.textContent();
+    const box = await tip.boundingBox();
+    assert.ok(box.y + box.height <= at.y, "the tooltip stands above the point it describes");
+    // Onto the tooltip, in a few steps: it stays, with the same words.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    assert.ok(await tip.isVisible(), "still shown with the pointer on it");
+    assert.equal(await tip.textContent(), words);
+    // Away from both, below the chart: it goes.
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height + 120);
+    await tip.waitFor({ state: "hidden" });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

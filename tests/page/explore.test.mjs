@@ -50,7 +50,7 @@ test("a link answers: what share of each army would 60,000 troops with three rot
     assert.equal(await page.textContent('output[data-output="rotation"]'), "3");
     const words = await page.textContent('figure[data-chart="force-scenario"] [data-takeaway]');
     assert.match(words, /^A force of 60,000 with 3 units for each one deployed ties up 180,000 troops\./);
-    assert.match(words, /Shared equally, the heaviest load is United Kingdom's\. It has 12,000 deployed and 36,000 tied up: 26\.1% of its active troops\.$/);
+    assert.match(words, /Shared equally, the heaviest load falls on United Kingdom: 12,000 deployed and 36,000 tied up\. That is 26\.1% of its active forces\.$/);
     // Each army's share is readable from the chart too, through the keyboard.
     await page.focus('figure[data-chart="force-scenario"] canvas');
     await page.keyboard.press("ArrowRight");

@@ -7,13 +7,13 @@ use super::words::{
     apart, capitalised, cited, every, margin, measures_of, sentence, tolerance_words, within,
 };
 use super::{Reading, Verdict};
-use crate::figures::{Bound, Check, DataError, Figures, Measure};
+use crate::figures::{Bound, Check, DataError, Figures, Measure, Unit};
 use crate::model::bar_panels::{growth_pct, implied_before};
 use crate::model::distance::route_bar;
 use crate::model::flight_times::flight_minutes;
 use crate::model::panel::{bars_of, Bar};
 use crate::model::troop_share::share_pct;
-use crate::model::wording::{decimal, month, percent};
+use crate::model::wording::{decimal, month, percent, toward_bound};
 
 /// One comparison of the claim with one public figure (or a value computed from figures).
 struct Comparison {
@@ -308,7 +308,13 @@ fn flight(
         else {
             continue;
         };
-        let time = format!("{}{} min", bound.words(), decimal(minutes, 1));
+        // A bound is rounded on its safe side, as everywhere on the page.
+        let shown = match bound {
+            Bound::Exact => minutes,
+            Bound::AtLeast => toward_bound(minutes, Unit::Minutes, true),
+            Bound::AtMost => toward_bound(minutes, Unit::Minutes, false),
+        };
+        let time = format!("{}{} min", bound.words(), decimal(shown, 1));
         arithmetic.push(format!(
             "{} ÷ {} × 60 = {time} ({})",
             d.bare_value_text(),
