@@ -1,6 +1,6 @@
 //! Tooltips: shown for the bar under the mouse, or the bar a finger taps; hidden by moving away,
-//! tapping elsewhere or pressing Escape. A tooltip sits above its bar's row (below it at the top
-//! of the chart), so it never covers what it describes, and the pointer may move onto it (to
+//! tapping elsewhere or pressing Escape. A tooltip sits above its bar's row (or beside it where
+//! there is room), so it never covers what it describes, and the pointer may move onto it (to
 //! read it, or select its words) without it going away.
 
 use wasm_bindgen::JsCast;
@@ -124,17 +124,15 @@ pub fn show(chart: &LiveChart, i: usize, near_x: Option<f64>) {
     tip.set_hidden(false);
     let ratio = chart.ratio.max(0.25);
     let frame_w = f64::from(chart.frame.client_width());
-    let (left_edge, top, right_edge, bottom) = (
+    let (left_edge, top, right_edge) = (
         f64::from(hit.rect.0) / ratio,
         f64::from(hit.rect.1) / ratio,
         f64::from(hit.rect.2) / ratio,
-        f64::from(hit.rect.3) / ratio,
     );
     let style = tip.style();
     // Beside the point where there is room (a unit chart's grid leaves it on the right), so
     // that nothing of the chart is covered; else above its row, touching it (overlapping its top
-    // edge by a hair, so that a pointer moving up onto the tooltip crosses no other row); at the
-    // top of the chart, below it.
+    // edge by a hair, so that a pointer moving up onto the tooltip crosses no other row).
     let room = frame_w - right_edge - 8.0;
     let beside = room >= 160.0;
     let max_width = if beside {
@@ -153,12 +151,9 @@ pub fn show(chart: &LiveChart, i: usize, near_x: Option<f64>) {
     } else {
         let x = near_x.unwrap_or(left_edge + 24.0);
         let left = (x - w / 2.0).clamp(0.0, (frame_w - w).max(0.0));
-        let y = if top + touch - h >= 0.0 {
-            top + touch - h
-        } else {
-            bottom - touch
-        };
-        (left, y)
+        // Always above, even past the chart's top edge (over its heading): below, it would lie
+        // across the next rows, and a pointer moving down would walk onto it.
+        (left, top + touch - h)
     };
     style
         .set_property("left", &format!("{}px", left.round() as i32))
