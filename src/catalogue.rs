@@ -252,19 +252,19 @@ impl Model {
             // Short sentences, one fact each, so that the description reads easily.
             match (largest, smallest) {
                 (Some(big), Some(small)) if known.len() > 1 => parts.push(format!(
-                    "{}. The panel has {} bars. The largest is {}, at {}. The smallest is {}, at {}.",
+                    "{}. The panel has {} bars. The largest is {}, {}. The smallest is {}, {}.",
                     panel.title,
                     panel.bars.len(),
                     big.label,
-                    big.value_text(),
+                    at(big),
                     small.label,
-                    small.value_text()
+                    at(small)
                 )),
                 (Some(only), _) => parts.push(format!(
-                    "{}. Its one bar: {}, at {}.",
+                    "{}. Its one bar: {}, {}.",
                     panel.title,
                     only.label,
-                    only.value_text()
+                    at(only)
                 )),
                 _ => parts.push(format!("{}. It has no figures.", panel.title)),
             }
@@ -322,6 +322,17 @@ impl Model {
             Drawing::UnitChart(m) => charts::waffle::draw(area, m, style),
             _ => charts::bar_panels::draw(area, &self.panels(), style),
         }
+    }
+}
+
+/// A bar's value after "at", unless its bound already says where it stands: "at 90 km", "at
+/// most 500 km".
+fn at(bar: &Bar) -> String {
+    let words = bar.value_text();
+    if words.starts_with("at ") {
+        words
+    } else {
+        format!("at {words}")
     }
 }
 

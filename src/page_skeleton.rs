@@ -215,6 +215,7 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
          \x20         <p class=\"chart-take-away\" data-take-away-row hidden><button type=\"button\" data-take-away=\"png\" id=\"{slug}-png\" aria-labelledby=\"{slug}-png {slug}-title\">Download image (PNG)</button> <button type=\"button\" data-take-away=\"svg\" id=\"{slug}-svg\" aria-labelledby=\"{slug}-svg {slug}-title\">Download SVG</button> <button type=\"button\" data-take-away=\"share\" id=\"{slug}-share\" aria-labelledby=\"{slug}-share {slug}-title\">Share</button> <span data-take-away-said role=\"status\"></span></p>\n\
          \x20         <noscript><p class=\"chart-data\"><a href=\"www/static/{slug}.svg\" download>Download the chart (SVG)</a>, as the page first draws it.</p></noscript>\n\
          \x20         <p class=\"chart-key\">{key}</p>\n\
+         {terms}\
          \x20         <p class=\"chart-source\">{sources}</p>\n\
          {note}\
          \x20       </div>\n\
@@ -227,7 +228,47 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
         height = spec.height,
         key = key_html(spec, model),
         hint = hint(spec, model),
+        terms = terms_html(spec, model, figures),
         sources = sources_html(spec, figures),
+    )
+}
+
+/// The story's terms that the chart uses anywhere a reader meets it (its heading, takeaway,
+/// description, table, key, sources, note, text alternative), each explained once in its
+/// notes, so that an embed explains them too; empty if it uses none.
+fn terms_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
+    let Some(story) = figures.story() else {
+        return String::new();
+    };
+    let mut text = vec![
+        spec.title.clone(),
+        model.takeaway(),
+        model.description(),
+        spec.note.clone().unwrap_or_default(),
+        spec.alt.clone(),
+        key_html(spec, model),
+        sources_html(spec, figures),
+    ];
+    text.extend(crate::data_table::rows(model).into_iter().flatten());
+    let text = text.join(" ");
+    let used: Vec<String> = story
+        .terms
+        .iter()
+        .filter(|t| t.used_in(&text))
+        .map(|t| {
+            format!(
+                "<dfn>{}</dfn>: {}",
+                escape_html(&t.term),
+                escape_html(&t.means)
+            )
+        })
+        .collect();
+    if used.is_empty() {
+        return String::new();
+    }
+    format!(
+        "          <p class=\"chart-terms\">Terms: {}.</p>\n",
+        used.join("; ")
     )
 }
 

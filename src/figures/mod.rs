@@ -32,7 +32,7 @@ pub use figure::{Figure, Kind, Source, Unit};
 pub use measure::{Bound, Measure, MeasureSpec};
 pub use place::{route, Place};
 #[cfg(not(target_arch = "wasm32"))]
-pub use story_frame::StoryFrame;
+pub use story_frame::{StoryFrame, Term};
 
 /// The figures file as written.
 #[derive(Debug, Clone, PartialEq, Deserialize)]

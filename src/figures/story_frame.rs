@@ -16,6 +16,36 @@ pub struct StoryFrame {
     pub dateline: String,
     /// The day the figures were last checked, `YYYY-MM-DD`.
     pub figures_checked: String,
+    /// The story's abbreviations and terms of art, each explained where a chart uses it.
+    #[serde(default)]
+    pub terms: Vec<Term>,
+}
+
+/// A term a reader may not know, and what it means, in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// The term as the page writes it: an abbreviation, a name, a word of the trade.
+    pub term: String,
+    /// What it means.
+    pub means: String,
+}
+
+impl Term {
+    /// Whether `text` uses the term as a word of its own (not inside a longer word).
+    #[must_use]
+    pub fn used_in(&self, text: &str) -> bool {
+        let term = self.term.as_str();
+        if term.is_empty() {
+            return false;
+        }
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+        text.match_indices(term).any(|(at, _)| {
+            let before = text.get(..at).and_then(|b| b.chars().next_back());
+            let after = text.get(at + term.len()..).and_then(|a| a.chars().next());
+            !word(before) && !word(after)
+        })
+    }
 }
 
 impl StoryFrame {
@@ -24,6 +54,20 @@ impl StoryFrame {
     /// # Errors
     /// A [`DataError`] at `story.<field>`.
     pub fn check(&self) -> Result<(), DataError> {
+        for (i, term) in self.terms.iter().enumerate() {
+            if term.term.trim().is_empty() || term.means.trim().is_empty() {
+                return Err(DataError::new(
+                    format!("story.terms[{i}]"),
+                    "a term and what it means, both said",
+                ));
+            }
+            if self.terms.iter().take(i).any(|t| t.term == term.term) {
+                return Err(DataError::new(
+                    format!("story.terms[{i}]"),
+                    format!("“{}” is explained twice", term.term),
+                ));
+            }
+        }
         for (field, words) in [
             ("standfirst", &self.standfirst),
             ("dateline", &self.dateline),
@@ -68,6 +112,7 @@ mod tests {
 
     fn frame(day: &str) -> StoryFrame {
         StoryFrame {
+            terms: Vec::new(),
             standfirst: "A sentence.".into(),
             dateline: "Undated.".into(),
             figures_checked: day.into(),

@@ -1,0 +1,98 @@
+//! Every term of the story's vocabulary that a chart uses (an abbreviation such as GDP or SAFE,
+//! a name such as the Ukraine Facility, a word of the trade such as tranche) is explained in that
+//! chart's notes, on the article page and so in its embed page, which is cut from it.
+#![cfg(not(target_arch = "wasm32"))] // native tests; the browser's are in web.rs
+
+mod committed_figures;
+
+use committed_figures::real;
+use reassurance_force::figures::Term;
+
+type Result = std::result::Result<(), Box<dyn std::error::Error>>;
+
+const PAGE: &str = include_str!("../index.html");
+
+/// Each chart's block of the page, by its slug.
+fn chart_blocks(page: &str) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
+    let mut rest = page;
+    while let Some((_, after)) = rest.split_once("<!-- chart:") {
+        let Some((slug, body)) = after.split_once(":start -->") else {
+            break;
+        };
+        let end = format!("<!-- chart:{slug}:end -->");
+        let Some((block, next)) = body.split_once(&end) else {
+            break;
+        };
+        blocks.push((slug.to_string(), block.to_string()));
+        rest = next;
+    }
+    blocks
+}
+
+/// A block without its terms paragraph, and that paragraph.
+fn split_terms(block: &str) -> (String, String) {
+    match block.split_once("<p class=\"chart-terms\">") {
+        Some((before, rest)) => {
+            let (terms, after) = rest.split_once("</p>").unwrap_or((rest, ""));
+            (format!("{before}{after}"), terms.to_string())
+        }
+        None => (block.to_string(), String::new()),
+    }
+}
+
+#[test]
+fn every_term_a_chart_uses_is_explained_in_its_notes() -> Result {
+    let figures = real()?;
+    let terms: Vec<&Term> = figures
+        .story()
+        .map(|s| s.terms.iter().collect())
+        .unwrap_or_default();
+    // The terms the accessibility audit found unexplained are all in the story's vocabulary.
+    for needed in [
+        "GDP",
+        "SIPRI",
+        "SAFE",
+        "tranche",
+        "Ukraine Facility",
+        "European Peace Facility",
+        "Iskander-M",
+    ] {
+        assert!(
+            terms.iter().any(|t| t.term == needed),
+            "{needed} is not explained"
+        );
+    }
+    let blocks = chart_blocks(PAGE);
+    assert_eq!(blocks.len(), figures.charts().len());
+    let mut explained = 0;
+    for (slug, block) in &blocks {
+        let (text, notes) = split_terms(block);
+        for term in &terms {
+            let defined = notes.contains(&format!("<dfn>{}</dfn>", term.term));
+            // Used outside its explanation if and only if explained.
+            assert_eq!(term.used_in(&text), defined, "{slug}: {}", term.term);
+            explained += usize::from(defined);
+        }
+    }
+    assert!(explained >= 8, "only {explained} explanations");
+    Ok(())
+}
+
+#[test]
+fn a_term_is_found_as_a_word_of_its_own() {
+    let gdp = Term {
+        term: "GDP".into(),
+        means: "gross domestic product".into(),
+    };
+    assert!(gdp.used_in("Spending as a share of GDP, 2024"));
+    assert!(gdp.used_in("GDP"));
+    assert!(!gdp.used_in("GDPR"), "inside a longer word");
+    assert!(!gdp.used_in("gdp"), "in the page's own case");
+    let iskander = Term {
+        term: "Iskander-M".into(),
+        means: "a missile".into(),
+    };
+    assert!(iskander.used_in("the Iskander-M's range"));
+    assert!(!iskander.used_in("the Iskander-Ms"));
+}
