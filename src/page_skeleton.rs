@@ -200,7 +200,7 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
     });
     format!(
         "      {start}\n\
-         \x20     <figure class=\"chart\" data-chart=\"{slug}\" aria-labelledby=\"{slug}-title\" aria-describedby=\"{slug}-takeaway {slug}-description\">\n\
+         \x20     <figure class=\"chart\" data-chart=\"{slug}\" aria-labelledby=\"{slug}-title\" aria-describedby=\"{slug}-description\">\n\
          \x20       <figcaption class=\"chart-head\">\n\
          \x20         <h2 class=\"chart-title\" id=\"{slug}-title\">{title}</h2>\n\
          \x20         <p class=\"chart-takeaway\" id=\"{slug}-takeaway\" data-takeaway>{takeaway}</p>\n\
@@ -287,7 +287,7 @@ fn hint(spec: &ChartSpec, model: &Model) -> String {
         ""
     };
     format!(
-        "Point at a {point} or tap it. Keys: Tab to the chart, then Left and Right go through its {points}{panels}, Home and End to the ends; Escape hides the figures."
+        "Point at a {point} or tap it. Keys: Tab to the chart, then Left and Right go through its {points}{panels}, Home and End to the ends; Escape closes the tooltip."
     )
 }
 
