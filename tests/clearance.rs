@@ -172,7 +172,7 @@ fn a_point_between_two_rows_finds_the_nearer_and_a_point_far_off_finds_none() {
     };
     let layout = Layout {
         hits: vec![hit("a", (0, 0, 100, 20)), hit("b", (0, 30, 100, 50))],
-        marks: Vec::new(),
+        ..Layout::default()
     };
     assert_eq!(layout.hit_near((50, 10), 8), Some(0), "inside a");
     assert_eq!(
@@ -187,6 +187,44 @@ fn a_point_between_two_rows_finds_the_nearer_and_a_point_far_off_finds_none() {
     );
     assert_eq!(layout.hit_near((50, 70), 8), None, "20 px below b");
     assert_eq!(layout.hit_near((150, 10), 8), None, "beside the rows");
+}
+
+#[test]
+fn a_pointer_on_the_unit_chart_finds_the_part_whose_square_it_is_on() -> Result {
+    use reassurance_force::catalogue::Drawing;
+    let figures = real()?;
+    let id = ChartId::from_slug(&figures, "intelligence").ok_or("no unit chart")?;
+    let model = Model::build(id, &figures, &Scenario::from_figures(&figures))?;
+    let Drawing::UnitChart(unit) = &model.drawing else {
+        return Err("not a unit chart".into());
+    };
+    let (full_rows, rem) = (unit.filled / 10, unit.filled % 10);
+    assert!(
+        rem > 0,
+        "the share ends part-way along a row ({})",
+        unit.filled
+    );
+    let theme = Theme::new(Palette::LIGHT, 1.0);
+    let (_, layout) = static_svg::draw_with_layout(&model, (608, 300), &theme)?;
+    // The grid's squares, from the two parts' boxes: the share's starts at the top left.
+    let (share, rest) = (
+        layout.hits.first().ok_or("no share")?.rect,
+        layout.hits.get(1).ok_or("no rest")?.rect,
+    );
+    let step = f64::from(share.2 - share.0) / 10.0;
+    let centre = |col: u32, row: u32| {
+        (
+            share.0 + (step * (f64::from(col) + 0.45)) as i32,
+            share.1 + (step * (f64::from(row) + 0.45)) as i32,
+        )
+    };
+    // On the row where the share ends: its last square is the share's, the next the rest's.
+    assert_eq!(layout.hit_near(centre(rem - 1, full_rows), 0), Some(0));
+    assert_eq!(layout.hit_near(centre(rem, full_rows), 0), Some(1));
+    assert_eq!(layout.hit_near(centre(0, 0), 0), Some(0));
+    assert_eq!(layout.hit_near(centre(9, 9), 0), Some(1));
+    assert!(rest.3 > share.3);
+    Ok(())
 }
 
 #[test]

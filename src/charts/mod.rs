@@ -46,14 +46,25 @@ pub struct Layout {
     pub hits: Vec<Hit>,
     /// The box of every word and filled shape drawn, in drawing order.
     pub marks: Vec<pen::Mark>,
+    /// Where a pointer finds a data point whose shape is not one box (a unit chart's share
+    /// ends part-way along a row): boxes tried before `hits`, each with its index in `hits`.
+    pub areas: Vec<(usize, (i32, i32, i32, i32))>,
 }
 
 impl Layout {
-    /// The bar whose box holds backing-store point `(x, y)`; failing that, the nearest box
+    /// The data point whose area, or else whose box, holds backing-store point `(x, y)`;
+    /// failing that, the nearest box
     /// above or below the point within `slack` pixels (so that the thin gaps between rows do not
     /// blink the tooltip off as a pointer moves down a chart).
     #[must_use]
     pub fn hit_near(&self, (x, y): (i32, i32), slack: i32) -> Option<usize> {
+        if let Some(&(i, _)) = self
+            .areas
+            .iter()
+            .find(|(_, (l, t, r, b))| (*l..=*r).contains(&x) && (*t..=*b).contains(&y))
+        {
+            return Some(i);
+        }
         let distance = |h: &Hit| {
             let (l, t, r, b) = h.rect;
             if x < l || x > r {

@@ -103,6 +103,18 @@ pub fn draw<DB: DrawingBackend>(
             rect: (pad, split.max(y + step), right, grid_bottom),
         });
     }
+    // A pointer finds each part in its own squares: the share's full rows and the start of its
+    // last, the rest after it and below.
+    let rem = i32::try_from(model.filled % SIDE).unwrap_or(0);
+    let (mid, below) = (pad + rem * step, split + step);
+    if rem > 0 && layout.hits.len() == 2 {
+        layout.areas = vec![
+            (0, (pad, y, right, split)),
+            (0, (pad, split, mid, below)),
+            (1, (mid, split, right, below)),
+            (1, (pad, below, right, grid_bottom)),
+        ];
+    }
     // The key: a swatch and words for each part.
     let mut key_y = grid_bottom + theme.px(8.0);
     let swatch = theme.px(12.0);
@@ -150,8 +162,6 @@ pub fn draw<DB: DrawingBackend>(
         .focus
         .and_then(|id| layout.hits.iter().position(|h| h.id == id))
     {
-        let rem = i32::try_from(model.filled % SIDE).unwrap_or(0);
-        let (mid, below) = (pad + rem * step, split + step);
         let outline = match (i, rem) {
             (0, 0) => vec![(pad, y), (right, y), (right, split), (pad, split)],
             (0, _) => vec![
