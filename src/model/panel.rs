@@ -100,19 +100,22 @@ impl Bar {
             Bound::AtLeast => wording::toward_bound(value, self.unit, true),
             Bound::AtMost => wording::toward_bound(value, self.unit, false),
         };
-        let words = Bar {
-            value: Some(bounded),
-            bound: Bound::Exact,
-            ..self.clone()
-        }
-        .bare_value_text();
-        format!("{}{words}", self.bound.words())
+        format!(
+            "{}{}",
+            self.bound.words(),
+            self.words_for(self.from, Some(bounded))
+        )
     }
 
     /// The value in words without its bound: `"7,500 km/h"` for a peak of 7,500 km/h.
     #[must_use]
     pub fn bare_value_text(&self) -> String {
-        match (self.from, self.value) {
+        self.words_for(self.from, self.value)
+    }
+
+    /// A value (or a range from `from`) in the bar's unit, in words.
+    fn words_for(&self, from: Option<f64>, value: Option<f64>) -> String {
+        match (from, value) {
             (_, None) => "no figure".to_string(),
             (Some(from), Some(to)) => {
                 let (from, to) = (

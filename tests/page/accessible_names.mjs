@@ -9,8 +9,7 @@ const RUNNING_TEXT = new Set(["StaticText", "InlineTextBox", "LineBreak", "gener
 
 /** Sorted, distinct "role: name" and "description: …" lines of `page`'s accessibility tree. */
 export async function accessibleNames(page) {
-  const cdp = await page.context().newCDPSession(page);
-  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  const nodes = await accessibilityTree(page);
   const lines = new Set();
   for (const node of nodes) {
     if (node.ignored) continue;
@@ -20,8 +19,15 @@ export async function accessibleNames(page) {
     const description = (node.description?.value ?? "").replace(/\s+/g, " ").trim();
     if (description) lines.add(`description: ${description}`);
   }
-  await cdp.detach();
   return [...lines].sort();
+}
+
+/** Every node of `page`'s accessibility tree, as the browser's DevTools protocol gives it. */
+export async function accessibilityTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  await cdp.detach();
+  return nodes;
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop())) {

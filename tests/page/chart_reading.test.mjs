@@ -6,6 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { servedPage, open, chartStates, CHART_SLUGS } from "./browser.mjs";
+import { accessibilityTree } from "./accessible_names.mjs";
 
 const shared = servedPage({ before, after });
 
@@ -88,9 +89,7 @@ test("a figure says its takeaway once: as its caption's text, not again as a nam
     await chartStates(page);
     const takeaways = await page.$$eval("figure[data-chart] [data-takeaway]", (ps) => ps.map((p) => p.textContent.trim()));
     assert.equal(takeaways.length, CHART_SLUGS.length);
-    const cdp = await page.context().newCDPSession(page);
-    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
-    await cdp.detach();
+    const nodes = await accessibilityTree(page);
     // What a screen reader says of the page: the running text (each paragraph's text nodes;
     // not their line boxes, which repeat it), every other name, and every description.
     const said = [];

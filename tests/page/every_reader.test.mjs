@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
-import { accessibleNames } from "./accessible_names.mjs";
+import { accessibleNames, accessibilityTree } from "./accessible_names.mjs";
 import { servedPage, open, chartStates, inkedPixels, failureNotices, scrollThroughPage, editedDigest, CHART_SLUGS, CLAIM_COUNT } from "./browser.mjs";
 
 const shared = servedPage({ before, after });
@@ -506,9 +506,7 @@ test("every link and every disclosure has a name of its own", async () => {
     await chartStates(page);
     // The claims check is laid out (and in the tree) once it nears the screen.
     await scrollThroughPage(page);
-    const cdp = await page.context().newCDPSession(page);
-    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
-    await cdp.detach();
+    const nodes = await accessibilityTree(page);
     const seen = new Map();
     for (const node of nodes) {
       const role = node.role?.value ?? "";
