@@ -9,6 +9,8 @@
 //! and the tests agree on what exists.
 
 pub mod catalogue;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod chart_program;
 pub mod charts;
 pub mod data_table;
 pub mod figures;

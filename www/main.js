@@ -87,6 +87,26 @@
     });
   }
 
+  // The second chart program, which draws a chart for the reader to take away (an image or
+  // SVG), fetched only when a reader reaches for a download button: the program every reader
+  // loads carries none of it. The page's program calls draw(format, figure, query) for a
+  // download, a promise of what to tell the reader, and draw("") to fetch it ahead.
+  function drawForDownload(bytes) {
+    let loading = null;
+    const load = () =>
+      (loading ||= import(url("www/pkg/take_away.js"))
+        .then(async (second) => {
+          await second.default({ module_or_path: url("www/pkg/take_away_bg.wasm") });
+          return second;
+        })
+        .catch((error) => {
+          loading = null;
+          throw error;
+        }));
+    return (format, figure, query) =>
+      format ? load().then((second) => second.takeAway(format, figure, bytes, query)) : load().then(() => "", () => "");
+  }
+
   // In a frame (an embedded chart), the page around it is told this page's height, so that the
   // frame can fit it; the message carries nothing else.
   if (window.parent !== window && typeof ResizeObserver === "function") {
@@ -100,7 +120,7 @@
       await program.default({ module_or_path: module });
       performance.mark("charts:loaded");
       await parsed;
-      program.mount(bytes);
+      program.mount(bytes, drawForDownload(bytes));
       performance.mark("charts:mounted");
     } catch (error) {
       await parsed;

@@ -32,8 +32,23 @@ pub(super) fn check(file: &FiguresFile) -> Result<(), DataError> {
     Ok(())
 }
 
+/// Every value a finite amount, not negative: the check the browser runs too
+/// (`figures::from_digest`), as arithmetic on anything else has no meaning.
+pub(super) fn check_amounts(file: &FiguresFile) -> Result<(), DataError> {
+    for (i, figure) in file.figures.iter().enumerate() {
+        if let Some(value) = figure.value.filter(|v| !v.is_finite() || *v < 0.0) {
+            return Err(DataError::new(
+                format!("figures[{i}].value"),
+                not_an_amount(value),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Each figure on its own: id, source, value, kind and years.
 fn check_figures(file: &FiguresFile) -> Result<(), DataError> {
+    check_amounts(file)?;
     for (i, figure) in file.figures.iter().enumerate() {
         let at = |field: &str| format!("figures[{i}].{field}");
         if figure.id.trim().is_empty() {
@@ -53,11 +68,6 @@ fn check_figures(file: &FiguresFile) -> Result<(), DataError> {
                 at("source"),
                 format!("no source “{}” in “sources”", figure.source),
             ));
-        }
-        if let Some(value) = figure.value {
-            if !value.is_finite() || value < 0.0 {
-                return Err(DataError::new(at("value"), not_an_amount(value)));
-            }
         }
         if matches!(figure.kind, Kind::Derived | Kind::Scenario) {
             return Err(DataError::new(

@@ -13,12 +13,12 @@ mod claim_specs;
 mod claim_rules;
 mod cross_check;
 mod figure;
+mod keyed;
 mod measure;
 mod place;
 #[cfg(not(target_arch = "wasm32"))]
 mod story_frame;
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Deserialize;
@@ -29,6 +29,7 @@ pub use chart_specs::{
 };
 pub use claim_specs::{Check, ClaimSpec, ReadingSpec, Tolerance};
 pub use figure::{Figure, Kind, Source, Unit};
+pub use keyed::Keyed;
 pub use measure::{Bound, Measure, MeasureSpec};
 pub use place::{route, Place};
 #[cfg(not(target_arch = "wasm32"))]
@@ -40,9 +41,9 @@ pub use story_frame::{StoryFrame, Term};
 #[serde(deny_unknown_fields)]
 pub struct FiguresFile {
     /// Sources by key.
-    pub sources: BTreeMap<String, Source>,
+    pub sources: Keyed<Source>,
     /// What each figure may measure, by key: the file's vocabulary.
-    pub measures: BTreeMap<String, MeasureSpec>,
+    pub measures: Keyed<MeasureSpec>,
     /// Places by their approximate coordinates, for distances the program computes.
     #[serde(default)]
     pub places: Vec<Place>,
@@ -126,16 +127,21 @@ pub fn parse(text: &str) -> Result<Figures, DataError> {
     Figures::check(file)
 }
 
-/// Reads and checks the figures as the browser receives them: the digest the build writes from
-/// a checked figures file ([`Figures::digest`]). The checks run again, so that a damaged or
-/// hand-made digest is refused like a file, never trusted.
+/// Reads the figures as the browser receives them: the digest the build writes from a checked
+/// figures file ([`Figures::digest`]), which the build refuses to write for a file that fails
+/// its checks. The browser does not run those checks again (they were about 5 KB of the chart
+/// program): it refuses bytes that do not read as a digest, and any value that is not a finite
+/// amount, the one thing the arithmetic could not survive. A reference that does not resolve
+/// fails the chart that makes it, with a message, as every lookup returns an error.
 ///
 /// # Errors
-/// A [`DataError`] when the bytes are no digest of a figures file, or when what they hold fails
-/// the checks.
+/// A [`DataError`] when the bytes are no digest of a figures file, or a value is negative or
+/// not finite.
 #[cfg(target_arch = "wasm32")]
 pub fn from_digest(bytes: &[u8]) -> Result<Figures, DataError> {
-    Figures::check(read_digest(bytes)?)
+    let file = read_digest(bytes)?;
+    cross_check::check_amounts(&file)?;
+    Ok(Figures { file })
 }
 
 /// Reads the digest the build writes of a figures file (postcard's encoding: the fields in
@@ -151,8 +157,10 @@ pub fn from_digest(bytes: &[u8]) -> Result<Figures, DataError> {
 #[cfg(target_arch = "wasm32")]
 pub fn read_digest(bytes: &[u8]) -> Result<FiguresFile, DataError> {
     let rebuild = "; the page's build writes it again from the figures file";
+    // Postcard's own account of what went wrong says nothing an editor could act on (and its
+    // messages were half a kilobyte of the program): the remedy is the same for any of them.
     let (file, rest) = postcard::take_from_bytes::<FiguresFile>(bytes)
-        .map_err(|e| DataError::new("", format!("its digest does not read ({e}){rebuild}")))?;
+        .map_err(|_| DataError::new("", format!("its digest does not read{rebuild}")))?;
     if !rest.is_empty() {
         return Err(DataError::new(
             "",

@@ -3,6 +3,7 @@
 //! words the canvas will draw.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement};
@@ -98,4 +99,18 @@ impl TextWidth for CanvasText {
         }
         width
     }
+}
+
+thread_local! {
+    static MEASURE: Rc<dyn TextWidth> = match web_sys::window().and_then(|w| w.document()) {
+        Some(document) => Rc::new(CanvasText::new(&document)),
+        None => Rc::new(Estimate),
+    };
+}
+
+/// The page's one text measure (the browser's, or the estimate where there is no document),
+/// made once, so that widths measured for one chart serve the next.
+#[must_use]
+pub fn measure() -> Rc<dyn TextWidth> {
+    MEASURE.with(Rc::clone)
 }

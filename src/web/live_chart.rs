@@ -1,22 +1,16 @@
 //! One figure's live chart: its canvas, tooltip and listeners made in the figure's frame, its
 //! model, and its drawing at the device's pixel ratio in the reader's light or dark palette.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use plotters::drawing::IntoDrawingArea;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement};
 
 use crate::catalogue::{ChartId, FigureError, Model};
-use crate::charts::poster::Poster;
-use crate::charts::svg_writer;
-use crate::charts::text_width::{Estimate, TextWidth};
 use crate::charts::theme::{Palette, Theme};
 use crate::charts::{ChartError, Layout, Style};
 use crate::figures::Figures;
 use crate::model::scenario::Scenario;
-use crate::web::canvas_text::CanvasText;
+use crate::web::canvas_text;
 use crate::web::chart_words::ChartWords;
 use crate::web::figure_status::{self, Status};
 use crate::web::listener::Listener;
@@ -81,17 +75,6 @@ pub struct LiveChart {
     opened: Option<Model>,
     _on_resize: Option<OnResize>,
     _listeners: Vec<Listener>,
-}
-
-thread_local! {
-    static MEASURE: Rc<dyn TextWidth> = measure();
-}
-
-fn measure() -> Rc<dyn TextWidth> {
-    match web_sys::window().and_then(|w| w.document()) {
-        Some(document) => Rc::new(CanvasText::new(&document)),
-        None => Rc::new(Estimate),
-    }
 }
 
 impl LiveChart {
@@ -419,7 +402,7 @@ pub fn draw_on(
     let backend = StrokeBatch::new(canvas)
         .ok_or_else(|| ChartError::Drawing("the canvas has no 2D context".into()))?;
     let area = backend.into_drawing_area();
-    let measure = MEASURE.with(Rc::clone);
+    let measure = canvas_text::measure();
     let style = Style {
         theme,
         measure: measure.as_ref(),
@@ -429,46 +412,4 @@ pub fn draw_on(
     area.present()
         .map_err(|e| ChartError::Drawing(e.to_string()))?;
     Ok(layout)
-}
-
-/// Draws `model` as a poster on `canvas` (`poster`'s title and lines round the chart, the
-/// chart `chart_css` CSS pixels, its size on the page), sizing the canvas to hold it all at the
-/// theme's scale; with `svg`, writes the same drawing there as an SVG document.
-///
-/// # Errors
-/// A [`ChartError`] if the canvas has no 2D context or drawing fails.
-pub fn draw_poster(
-    canvas: &HtmlCanvasElement,
-    model: &Model,
-    theme: &Theme,
-    poster: &Poster,
-    (chart_css, svg): ((f64, f64), Option<&Rc<RefCell<String>>>),
-) -> Result<(), ChartError> {
-    let measure = MEASURE.with(Rc::clone);
-    let chart = canvas_size::backing_size(chart_css, theme.scale);
-    let size = poster.size_around(chart, theme, measure.as_ref());
-    canvas.set_width(size.0);
-    canvas.set_height(size.1);
-    let mut backend = StrokeBatch::new(canvas)
-        .ok_or_else(|| ChartError::Drawing("the canvas has no 2D context".into()))?;
-    if let Some(svg) = svg {
-        let mut out = svg.borrow_mut();
-        out.clear();
-        svg_writer::open(&mut out, size);
-        drop(out);
-        backend = backend.writing_svg(Rc::clone(svg));
-    }
-    let area = backend.into_drawing_area();
-    let style = Style {
-        theme,
-        measure: measure.as_ref(),
-        focus: None,
-    };
-    poster.draw(&area, style, |chart, style| model.draw(chart, style))?;
-    area.present()
-        .map_err(|e| ChartError::Drawing(e.to_string()))?;
-    if let Some(svg) = svg {
-        svg_writer::close(&mut svg.borrow_mut());
-    }
-    Ok(())
 }

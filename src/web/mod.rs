@@ -18,6 +18,8 @@ pub mod listener;
 pub mod live_chart;
 pub mod panic_notice;
 pub mod pointer;
+#[cfg(feature = "take-away")]
+pub mod poster_download;
 pub mod print;
 pub mod redraw_queue;
 pub mod resize;
@@ -27,6 +29,7 @@ pub mod take_away;
 
 use std::cell::RefCell;
 
+#[cfg(not(feature = "take-away"))]
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
@@ -95,8 +98,13 @@ pub fn with_page<R>(f: impl FnOnce(&mut Page) -> R) -> Option<R> {
 /// A malformed file, an unknown chart or a failed drawing is written into the figures it
 /// affects and logged once to the console; the other figures and the article are untouched.
 /// The charts are drawn in the tasks that follow; returns the number drawn at once (none).
-#[wasm_bindgen]
-pub fn mount(digest: &[u8]) -> u32 {
+/// `take_away` is the loader's function that draws a chart for download with the second
+/// program (`take_away.rs`); without it, the download buttons stay hidden.
+///
+/// Exported by the page's program, not by the second program (`poster_download.rs`), whose
+/// only entry is its own.
+#[cfg_attr(not(feature = "take-away"), wasm_bindgen)]
+pub fn mount(digest: &[u8], take_away: Option<js_sys::Function>) -> u32 {
     panic_notice::install();
     let Some(window) = web_sys::window() else {
         return 0;
@@ -109,6 +117,7 @@ pub fn mount(digest: &[u8]) -> u32 {
         figures::from_digest(digest),
         None,
         Some(FRAME_BUDGET_MS),
+        take_away,
     );
     with_page(|page| {
         let notices = link::read(&window, &mut page.scenario);
@@ -136,7 +145,7 @@ pub fn mount_figures_in(
     figures: Result<Figures, figures::DataError>,
     dpr: Option<f64>,
 ) -> u32 {
-    mount_within(document, figures, dpr, None)
+    mount_within(document, figures, dpr, None, None)
 }
 
 /// Logs `why` once and writes it into every figure, which keeps its static chart.
@@ -153,6 +162,7 @@ fn mount_within(
     figures: Result<Figures, figures::DataError>,
     dpr: Option<f64>,
     budget: Option<f64>,
+    take_away: Option<js_sys::Function>,
 ) -> u32 {
     PAGE.with(|p| p.replace(None));
     let on_page = chart_figures(document);
@@ -206,7 +216,8 @@ fn mount_within(
     };
     page._listeners = controls::install(document);
     page._listeners.extend(pointer::install_page(document));
-    page._listeners.extend(take_away::install(document));
+    page._listeners
+        .extend(take_away::install(document, take_away));
     if let Some(window) = web_sys::window() {
         page._listeners.extend(print::install(&window));
     }
@@ -230,7 +241,7 @@ fn mount_within(
 /// Draws whatever is waiting now, rather than at the next frame; returns the charts drawn.
 /// The page never needs it; benchmarks and tests call it to time or check a redraw at once.
 #[must_use]
-#[wasm_bindgen(js_name = redrawNow)]
+#[cfg_attr(not(feature = "take-away"), wasm_bindgen(js_name = redrawNow))]
 pub fn flush() -> u32 {
     with_page(Page::rebuild_and_draw).unwrap_or(0)
 }

@@ -58,7 +58,10 @@ fn write_rows(table: &Element, model: &Model, fits: bool, yours: bool) {
     if let Ok(Some(caption)) = table.query_selector("caption") {
         // "<title> (as the page opens)" ⇄ "<title> (your scenario)".
         let words = caption.text_content().unwrap_or_default();
-        let title = words.rfind('(').map_or(words.as_str(), |at| &words[..at]);
+        let title = words
+            .rfind('(')
+            .and_then(|at| words.get(..at))
+            .unwrap_or(&words);
         let now = if yours { YOURS } else { AS_OPENED };
         caption.set_text_content(Some(&format!("{} ({now})", title.trim_end())));
     }

@@ -8,7 +8,9 @@
 //! the float formatting that was the largest single part of the chart program. Its backend still
 //! owns the canvas (its size, its preparation, bitmaps).
 
+#[cfg(feature = "take-away")]
 use std::cell::RefCell;
+#[cfg(feature = "take-away")]
 use std::rc::Rc;
 
 use plotters::prelude::DrawingBackend;
@@ -42,8 +44,40 @@ pub struct StrokeBatch {
     /// The text baseline and alignment last set (as the names the context takes), or empty.
     baseline: &'static str,
     align: &'static str,
-    /// Where the same drawing is written as SVG too, if asked ([`StrokeBatch::writing_svg`]).
+    /// The words not yet drawn: all are drawn last, by font, colour and anchor, so that the
+    /// context is told a font once per font rather than once per label.
+    words: Vec<Words>,
+    /// Where the same drawing is written as SVG too, if asked ([`StrokeBatch::writing_svg`]);
+    /// the second program alone writes SVG.
+    #[cfg(feature = "take-away")]
     svg: Option<Rc<RefCell<String>>>,
+}
+
+/// Words waiting to be drawn, as the context takes them.
+struct Words {
+    text: String,
+    /// Whether they are drawn already.
+    drawn: bool,
+    at: BackendCoord,
+    quarter_turns: u8,
+    baseline: &'static str,
+    align: &'static str,
+    color: BackendColor,
+    font: String,
+    /// The same words as an SVG element, when an SVG is written.
+    #[cfg(feature = "take-away")]
+    svg: String,
+}
+
+impl Words {
+    /// Whether the two are drawn together: the same font, colour and anchor.
+    fn drawn_with(&self, other: &Words) -> bool {
+        self.font == other.font
+            && self.color.rgb == other.color.rgb
+            && self.color.alpha.to_bits() == other.color.alpha.to_bits()
+            && self.baseline == other.baseline
+            && self.align == other.align
+    }
 }
 
 impl StrokeBatch {
@@ -67,12 +101,15 @@ impl StrokeBatch {
             font: String::new(),
             baseline: "",
             align: "",
+            words: Vec::new(),
+            #[cfg(feature = "take-away")]
             svg: None,
         })
     }
 
     /// The same backend, also writing what it draws as SVG elements into `svg` (the caller
     /// opens and closes the document, `charts::svg_writer`).
+    #[cfg(feature = "take-away")]
     #[must_use]
     pub fn writing_svg(mut self, svg: Rc<RefCell<String>>) -> Self {
         self.svg = Some(svg);
@@ -80,12 +117,89 @@ impl StrokeBatch {
     }
 
     /// Writes into the SVG, if one is being written.
+    #[cfg(feature = "take-away")]
     fn svg(&self, write: impl FnOnce(&mut String)) {
         if let Some(svg) = &self.svg {
             if let Ok(mut out) = svg.try_borrow_mut() {
                 write(&mut out);
             }
         }
+    }
+
+    /// The page's program writes no SVG: nothing is written (and no SVG code is in it).
+    #[cfg(not(feature = "take-away"))]
+    #[allow(clippy::unused_self)] // the same call as the second program's
+    fn svg(&self, _write: impl FnOnce(&mut String)) {}
+
+    /// Draws the words waiting, grouped by font, colour and anchor (in the order each group
+    /// first appears, and within a group in the order drawn): words never overlap one another,
+    /// and all of them stand over every shape, as the charts lay them out.
+    fn draw_words(&mut self) -> Result<(), Failed> {
+        let mut words = std::mem::take(&mut self.words);
+        let mut result = Ok(());
+        for first in 0..words.len() {
+            // Each group is drawn when its first words come up, all of it at once; words
+            // drawn are marked so.
+            let mut drawn_now = vec![false; words.len()];
+            match words.get(first) {
+                Some(lead) if !lead.drawn => {
+                    for (i, w) in words.iter().enumerate().skip(first) {
+                        if !w.drawn && w.drawn_with(lead) {
+                            if let Some(mark) = drawn_now.get_mut(i) {
+                                *mark = true;
+                            }
+                        }
+                    }
+                }
+                _ => continue,
+            }
+            for (w, now) in words.iter_mut().zip(drawn_now) {
+                if !now {
+                    continue;
+                }
+                #[cfg(feature = "take-away")]
+                {
+                    let element = std::mem::take(&mut w.svg);
+                    self.svg(|out| out.push_str(&element));
+                }
+                let drawn = self.fill_words(w);
+                if result.is_ok() {
+                    result = drawn;
+                }
+                w.drawn = true;
+            }
+        }
+        result
+    }
+
+    /// Hands one set of words to the context.
+    fn fill_words(&mut self, w: &Words) -> Result<(), Failed> {
+        let (mut x, mut y) = (f64::from(w.at.0), f64::from(w.at.1));
+        if w.quarter_turns > 0 {
+            self.context.save();
+            let turned = self.context.translate(x, y).and_then(|()| {
+                self.context
+                    .rotate(f64::from(w.quarter_turns) * std::f64::consts::FRAC_PI_2)
+            });
+            if let Err(e) = turned {
+                self.context.restore();
+                self.forget_state();
+                return Err(failed(e));
+            }
+            (x, y) = (0.0, 0.0);
+        }
+        self.set_anchor(w.baseline, w.align);
+        self.set_fill(w.color);
+        if w.font != self.font {
+            self.context.set_font(&w.font);
+            self.font.clone_from(&w.font);
+        }
+        let drawn = self.context.fill_text(&w.text, x, y).map_err(failed);
+        if w.quarter_turns > 0 {
+            self.context.restore();
+            self.forget_state();
+        }
+        drawn
     }
 
     /// Strokes the lines waiting, if any.
@@ -127,19 +241,6 @@ impl StrokeBatch {
         if color != self.fill {
             self.context.set_fill_style_str(&color);
             self.fill = color;
-        }
-    }
-
-    /// Sets the font, unless it is set already.
-    fn set_font(&mut self, style: &impl BackendTextStyle) {
-        let font = canvas_style::font(
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str(),
-        );
-        if font != self.font {
-            self.context.set_font(&font);
-            self.font = font;
         }
     }
 
@@ -230,6 +331,7 @@ impl DrawingBackend for StrokeBatch {
 
     fn present(&mut self) -> Result<(), Failed> {
         self.stroke_waiting();
+        self.draw_words()?;
         self.inner.present()
     }
 
@@ -373,7 +475,6 @@ impl DrawingBackend for StrokeBatch {
         style: &S,
         pos: BackendCoord,
     ) -> Result<(), Failed> {
-        self.stroke_waiting();
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());
@@ -384,40 +485,37 @@ impl DrawingBackend for StrokeBatch {
             FontTransform::Rotate180 => 2,
             FontTransform::Rotate270 => 3,
         };
-        self.svg(|out| svg_writer::text(out, text, pos, style));
-        let (mut x, mut y) = (f64::from(pos.0), f64::from(pos.1));
-        if quarter_turns > 0 {
-            self.context.save();
-            let turned = self.context.translate(x, y).and_then(|()| {
-                self.context
-                    .rotate(f64::from(quarter_turns) * std::f64::consts::FRAC_PI_2)
-            });
-            if let Err(e) = turned {
-                self.context.restore();
-                return Err(failed(e));
-            }
-            (x, y) = (0.0, 0.0);
+        #[cfg(feature = "take-away")]
+        let mut element = String::new();
+        #[cfg(feature = "take-away")]
+        if self.svg.is_some() {
+            svg_writer::text(&mut element, text, pos, style);
         }
-        self.set_anchor(
-            match style.anchor().v_pos {
+        self.words.push(Words {
+            text: text.to_string(),
+            drawn: false,
+            at: pos,
+            quarter_turns,
+            baseline: match style.anchor().v_pos {
                 VPos::Top => "top",
                 VPos::Center => "middle",
                 VPos::Bottom => "bottom",
             },
-            match style.anchor().h_pos {
+            align: match style.anchor().h_pos {
                 HPos::Left => "start",
                 HPos::Right => "end",
                 HPos::Center => "center",
             },
-        );
-        self.set_fill(color);
-        self.set_font(style);
-        let drawn = self.context.fill_text(text, x, y).map_err(failed);
-        if quarter_turns > 0 {
-            self.context.restore();
-            self.forget_state();
-        }
-        drawn
+            color,
+            font: canvas_style::font(
+                style.style().as_str(),
+                style.size(),
+                style.family().as_str(),
+            ),
+            #[cfg(feature = "take-away")]
+            svg: element,
+        });
+        Ok(())
     }
 
     fn estimate_text_size<S: BackendTextStyle>(

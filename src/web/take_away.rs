@@ -1,69 +1,119 @@
-//! A chart a reader takes away: "Download image" draws the chart as the reader left it, at
-//! twice its size, with its title above and its sources, the day the figures were checked and
-//! the link to this scenario under it (`charts::poster`, the same code the page draws with);
-//! "SVG" writes the same drawing as SVG (`charts::svg_writer`);
-//! "Share" hands that link to the system's share sheet where the browser has one, and copies it
-//! otherwise, saying so in the figure.
-
-use std::cell::RefCell;
-use std::rc::Rc;
+//! A chart a reader takes away: "Download image" and "Download SVG" draw the chart as the
+//! reader left it with its title above and its sources, the day the figures were checked and the
+//! link to this scenario under it; they are drawn by a second, smaller chart program
+//! (`poster_download.rs`, built with the feature `take-away`) that the page fetches only when a
+//! reader reaches for one of them (pointer down, focus or click), through the function the
+//! loader hands to `mount`. "Share" hands the link to the system's share sheet where the browser
+//! has one, and copies it otherwise, saying so in the figure; it is done here, at once, as
+//! browsers let a page share or copy only straight after the reader's action.
 
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, Window};
+use web_sys::{Document, Element, Event, Window};
 
-use crate::charts::poster::Poster;
-use crate::charts::theme::Theme;
 use crate::model::scenario_url::to_query;
 use crate::web::listener::Listener;
-use crate::web::live_chart::draw_poster;
 use crate::web::with_page;
 
-/// The pixel ratio of a downloaded image.
-const IMAGE_SCALE: f64 = 2.0;
-
-/// Shows the figures' take-away buttons and listens for them.
-pub fn install(document: &Document) -> Vec<Listener> {
+/// Shows the figures' take-away buttons and listens for them; `draw` is the loader's function
+/// that fetches the second program and draws with it (`draw(format, figure, query)`, a promise
+/// of what to tell the reader; `draw("")` only fetches it). Without one, the download buttons
+/// stay hidden and only Share is offered.
+pub fn install(document: &Document, draw: Option<Function>) -> Vec<Listener> {
     if let Ok(rows) = document.query_selector_all("[data-take-away-row]") {
         for i in 0..rows.length() {
             if let Some(row) = rows.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 row.remove_attribute("hidden").ok();
+                if draw.is_none() {
+                    for format in ["png", "svg"] {
+                        if let Ok(Some(button)) =
+                            row.query_selector(&format!("[data-take-away=\"{format}\"]"))
+                        {
+                            button.set_attribute("hidden", "").ok();
+                        }
+                    }
+                }
             }
         }
     }
-    Listener::on(document.as_ref(), "click", |event| {
-        let Some(button) = event
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|e| e.closest("[data-take-away]").ok().flatten())
-        else {
-            return;
-        };
-        let Some(figure) = button.closest("figure[data-chart]").ok().flatten() else {
-            return;
-        };
-        let said = match button.get_attribute("data-take-away").as_deref() {
-            Some("png") => download(&figure, Format::Png),
-            Some("svg") => download(&figure, Format::Svg),
-            Some("share") => share(&figure),
-            _ => return,
-        };
-        tell(&figure, &said.unwrap_or_else(|e| e));
-    })
+    let fetch = draw.clone();
+    let reached = move |event: Event| {
+        if let (Some(draw), Some(_)) = (&fetch, button_of(&event, &["png", "svg"])) {
+            let _ = draw.call1(&JsValue::NULL, &"".into());
+        }
+    };
+    [
+        Listener::on(document.as_ref(), "click", move |event| {
+            let Some((button, format)) = button_of(&event, &["png", "svg", "share"]) else {
+                return;
+            };
+            let Some(figure) = button.closest("figure[data-chart]").ok().flatten() else {
+                return;
+            };
+            match (format.as_str(), &draw) {
+                ("share", _) => {
+                    let said = share(&figure);
+                    tell(&figure, &said.unwrap_or_else(|e| e));
+                }
+                (_, Some(draw)) => download(draw, &figure, &format),
+                (_, None) => {}
+            }
+        }),
+        Listener::on(document.as_ref(), "pointerdown", reached.clone()),
+        Listener::on(document.as_ref(), "focusin", reached),
+    ]
     .into_iter()
+    .flatten()
     .collect()
 }
 
-/// The link to the reader's scenario, at this figure's heading.
-fn address(window: &Window, figure: &Element) -> String {
+/// The take-away button an event came from, and its format, if it is one of `formats`.
+fn button_of(event: &Event, formats: &[&str]) -> Option<(Element, String)> {
+    let button = event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|e| e.closest("[data-take-away]").ok().flatten())?;
+    let format = button.get_attribute("data-take-away")?;
+    formats
+        .contains(&format.as_str())
+        .then_some((button, format))
+}
+
+/// Asks the second program to draw the figure's chart in `format` for the reader's scenario;
+/// the figure says what happened once it has.
+fn download(draw: &Function, figure: &Element, format: &str) {
+    let query = scenario_query();
+    tell(figure, "Drawing…");
+    let asked = draw.call3(
+        &JsValue::NULL,
+        &format.into(),
+        figure.as_ref(),
+        &query.as_str().into(),
+    );
+    let (drawn, failed) = (figure.clone(), figure.clone());
+    let done = Closure::once(move |said: JsValue| {
+        tell(&drawn, &said.as_string().unwrap_or_default());
+    })
+    .into_js_value();
+    let refused = Closure::once(move |_: JsValue| {
+        tell(&failed, "The chart could not be drawn for download.");
+    })
+    .into_js_value();
+    match asked {
+        Ok(promise) => when(&promise, &done, &refused),
+        Err(_) => tell(figure, "The chart could not be drawn for download."),
+    }
+}
+
+/// The link to the scenario of the link's `query`, at this figure's heading.
+pub(crate) fn address(window: &Window, figure: &Element, query: &str) -> String {
     let location = window.location();
     let base = format!(
         "{}{}",
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default()
     );
-    let query = with_page(|page| to_query(&page.scenario, &page.start)).unwrap_or_default();
     let heading = figure
         .query_selector(".chart-title[id]")
         .ok()
@@ -73,8 +123,13 @@ fn address(window: &Window, figure: &Element) -> String {
     format!("{base}{query}{heading}")
 }
 
+/// The query of the link to the reader's scenario now.
+fn scenario_query() -> String {
+    with_page(|page| to_query(&page.scenario, &page.start)).unwrap_or_default()
+}
+
 /// The words of `selector` in `within`, spaces folded.
-fn words_of(within: &impl AsRef<Element>, selector: &str) -> String {
+pub(crate) fn words_of(within: &impl AsRef<Element>, selector: &str) -> String {
     within
         .as_ref()
         .query_selector(selector)
@@ -85,87 +140,12 @@ fn words_of(within: &impl AsRef<Element>, selector: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The two files a chart is taken away as.
-#[derive(Clone, Copy)]
-enum Format {
-    /// An image at twice the chart's size.
-    Png,
-    /// The chart's drawing as SVG, at its size.
-    Svg,
-}
-
-/// Draws the figure's chart as a poster and hands it over as a file; what to tell the reader.
-fn download(figure: &Element, format: Format) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let mut lines = vec![words_of(figure, ".chart-source")];
-    let checked = words_of(
-        &document.document_element().ok_or("no page")?,
-        ".dateline time",
-    );
-    if !checked.is_empty() {
-        lines.push(format!("Figures checked {checked}"));
-    }
-    lines.push(address(&window, figure));
-    let poster = Poster {
-        title: words_of(figure, ".chart-title"),
-        lines: lines.into_iter().filter(|l| !l.is_empty()).collect(),
-    };
-    let (slug, url) = with_page(|page| {
-        let chart = page.charts.iter().find(|c| c.figure == *figure)?;
-        let css = chart
-            .size
-            .unwrap_or_else(|| crate::web::canvas_size::css_size(&chart.frame));
-        let palette = page.palette;
-        let canvas: HtmlCanvasElement = document
-            .create_element("canvas")
-            .ok()
-            .and_then(|c| c.dyn_into().ok())?;
-        let url = match format {
-            Format::Png => {
-                let theme = Theme::new(palette, IMAGE_SCALE);
-                draw_poster(&canvas, &chart.model, &theme, &poster, (css, None)).ok()?;
-                canvas.to_data_url().ok()?
-            }
-            Format::Svg => {
-                let svg = Rc::new(RefCell::new(String::new()));
-                let theme = Theme::new(palette, 1.0);
-                draw_poster(&canvas, &chart.model, &theme, &poster, (css, Some(&svg))).ok()?;
-                let encoded: String = js_sys::encode_uri_component(&svg.borrow()).into();
-                format!("data:image/svg+xml;charset=utf-8,{encoded}")
-            }
-        };
-        Some((chart.slug.clone(), url))
-    })
-    .flatten()
-    .ok_or("The chart could not be drawn for download.")?;
-    let (name, said) = match format {
-        Format::Png => (format!("{slug}.png"), "Image downloaded."),
-        Format::Svg => (format!("{slug}.svg"), "SVG downloaded."),
-    };
-    hand_over(&document, &url, &name)?;
-    Ok(said.into())
-}
-
-/// Follows a download link to `url`, saving it as `name`.
-fn hand_over(document: &Document, url: &str, name: &str) -> Result<(), String> {
-    let link: HtmlElement = document
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into().ok())
-        .ok_or("no link")?;
-    link.set_attribute("href", url).ok();
-    link.set_attribute("download", name).ok();
-    link.click();
-    Ok(())
-}
-
 /// Shares the link to this figure in the reader's scenario: the system's share sheet where the
 /// browser has one, else the clipboard; each answers later, and the figure's status line says
 /// what happened then. What to tell the reader now (nothing).
 fn share(figure: &Element) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let url = address(&window, figure);
+    let url = address(&window, figure, &scenario_query());
     let navigator = Reflect::get(&window, &"navigator".into()).map_err(|_| "no navigator")?;
     let share = Reflect::get(&navigator, &"share".into())
         .ok()
@@ -235,7 +215,7 @@ fn when(promise: &JsValue, done: &JsValue, failed: &JsValue) {
 }
 
 /// Says `words` in the figure's take-away line (a status, read out once).
-fn tell(figure: &Element, words: &str) {
+pub(crate) fn tell(figure: &Element, words: &str) {
     if let Ok(Some(line)) = figure.query_selector("[data-take-away-said]") {
         line.set_text_content(Some(words));
     }
