@@ -801,6 +801,45 @@ fn after_a_panic_every_figure_says_so_and_shows_its_static_chart() {
 }
 
 #[wasm_bindgen_test]
+fn a_line_measured_word_by_word_is_as_wide_as_the_browser_measures_it_whole() {
+    use reassurance_force::charts::text_width::TextWidth;
+    let measure = CanvasText::new(&document());
+    let context = test_canvas(10, 10)
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .unwrap_or_else(|| panic!("a 2D context"));
+    // Lines of the kinds the charts write: labels with numbers, units, punctuation, a
+    // no-break space, capitals after spaces (where a font could kern across the space).
+    for line in [
+        "United Kingdom: 1,000 deployed, 3,000 tied up",
+        "Tied up with 3 units per unit deployed: 0.71% of NATO Europe and Canada",
+        "Phase 1: Engineers for the first phase, proposed by British strategists",
+        "Lviv to Kyiv, at least 1.4\u{a0}min",
+        "A fleet target, not a count of aircraft ready for combat",
+        "T. V. W. Y. AV Ta Te To",
+    ] {
+        for (size, bold) in [(12.0, false), (13.0, true), (15.0, true), (26.0, false)] {
+            context.set_font(&format!(
+                "{} {size}px {}",
+                if bold { "bold" } else { "normal" },
+                reassurance_force::charts::theme::FONT_STACK
+            ));
+            let whole = context
+                .measure_text(line)
+                .map(|m| m.width())
+                .unwrap_or(-1.0);
+            let summed = measure.text_width(line, size, bold);
+            assert!(
+                (whole - summed).abs() <= 0.5,
+                "“{line}” at {size} px: {whole} measured whole, {summed} word by word"
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 fn remembered_widths_are_those_of_the_same_words_at_the_same_size_and_weight() {
     use reassurance_force::charts::text_width::TextWidth;
     let measure = CanvasText::new(&document());

@@ -12,8 +12,8 @@ use crate::charts::text_width::{Estimate, TextWidth};
 use crate::charts::theme::FONT_STACK;
 use crate::web::canvas_style;
 
-/// How many widths the measure remembers (a chart's labels, a few charts over).
-const REMEMBERED: usize = 256;
+/// How many widths the measure remembers (the words of the page's charts, at their sizes).
+const REMEMBERED: usize = 1024;
 
 /// How many fonts get a measuring context of their own (the charts use a handful: a few sizes,
 /// bold or not, at one pixel ratio); beyond them the last one is switched from font to font.
@@ -26,8 +26,38 @@ pub struct CanvasText {
     document: Document,
     /// Each font's context, with the font it is set to.
     contexts: RefCell<Vec<(String, CanvasRenderingContext2d)>>,
-    /// Widths by a hash of (words, size, weight), each in the slot its hash picks.
-    widths: RefCell<Vec<(u64, f64)>>,
+    /// Widths of single words.
+    widths: Remembered,
+    /// Widths of whole lines.
+    lines: Remembered,
+}
+
+/// Widths by a hash of (words, size, weight), each in the slot its hash picks.
+struct Remembered(RefCell<Vec<(u64, f64)>>);
+
+impl Remembered {
+    fn new() -> Self {
+        Self(RefCell::new(vec![(0, 0.0); REMEMBERED]))
+    }
+
+    /// The width remembered for `key`, if any.
+    #[inline(never)]
+    fn get(&self, key: u64) -> Option<f64> {
+        let slot = (key % REMEMBERED as u64) as usize;
+        match self.0.borrow().get(slot) {
+            Some(&(known, width)) if known == key => Some(width),
+            _ => None,
+        }
+    }
+
+    /// Remembers `width` for `key`, in place of what its slot held.
+    #[inline(never)]
+    fn put(&self, key: u64, width: f64) {
+        let slot = (key % REMEMBERED as u64) as usize;
+        if let Some(place) = self.0.borrow_mut().get_mut(slot) {
+            *place = (key, width);
+        }
+    }
 }
 
 /// FNV-1a over the words, the size's bits and the weight.
@@ -47,7 +77,8 @@ impl CanvasText {
         Self {
             document: document.clone(),
             contexts: RefCell::default(),
-            widths: RefCell::new(vec![(0, 0.0); REMEMBERED]),
+            widths: Remembered::new(),
+            lines: Remembered::new(),
         }
     }
 
@@ -80,23 +111,54 @@ impl CanvasText {
     }
 }
 
-impl TextWidth for CanvasText {
-    fn text_width(&self, words: &str, size: f64, bold: bool) -> f64 {
-        let key = key(words, size, bold);
-        let slot = (key % REMEMBERED as u64) as usize;
-        if let Some(&(known, width)) = self.widths.borrow().get(slot) {
-            if known == key {
-                return width;
-            }
+impl CanvasText {
+    /// The width of one word (or of a space), remembered.
+    fn word_width(&self, word: &str, size: f64, bold: bool) -> f64 {
+        let key = key(word, size, bold);
+        if let Some(width) = self.widths.get(key) {
+            return width;
         }
         // The same font string the canvas backend draws with.
         let font = canvas_style::font(if bold { "bold" } else { "normal" }, size, FONT_STACK);
         let width = self
-            .measure(words, font)
-            .unwrap_or_else(|| Estimate.text_width(words, size, bold));
-        if let Some(place) = self.widths.borrow_mut().get_mut(slot) {
-            *place = (key, width);
+            .measure(word, font)
+            .unwrap_or_else(|| Estimate.text_width(word, size, bold));
+        self.widths.put(key, width);
+        width
+    }
+}
+
+impl TextWidth for CanvasText {
+    /// Words are measured one at a time and their widths added, with a space's between them:
+    /// a label whose number changes as a slider moves then costs the browser one new word, not
+    /// the whole line, and the lines a label is wrapped into cost nothing new. (Over the 279
+    /// labels of the page, the sum equals the line's own width in Chromium's fonts here; a font
+    /// that kerns across spaces would differ by a fraction of a pixel, which every layout's
+    /// margins hold.)
+    fn text_width(&self, words: &str, size: f64, bold: bool) -> f64 {
+        // (A byte scan: `str::contains` would bring the library's substring search, 3 KB.)
+        if !words.bytes().any(|b| b == b' ') {
+            return self.word_width(words, size, bold);
         }
+        // A line asked again (a label wrapped, then drawn) is remembered whole.
+        let key = key(words, size, bold);
+        if let Some(width) = self.lines.get(key) {
+            return width;
+        }
+        let mut width = 0.0;
+        let mut gaps = 0.0;
+        for (i, word) in words.split(' ').enumerate() {
+            if i > 0 {
+                gaps += 1.0;
+            }
+            if !word.is_empty() {
+                width += self.word_width(word, size, bold);
+            }
+        }
+        if gaps > 0.0 {
+            width += gaps * self.word_width(" ", size, bold);
+        }
+        self.lines.put(key, width);
         width
     }
 }

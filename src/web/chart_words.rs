@@ -15,9 +15,13 @@ pub struct ChartWords {
     /// The disclosure that shows the description, if any (closed, the description waits while
     /// a control moves).
     disclosure: Option<Element>,
-    /// The figure, then each of the article's sentences, with whether it is on screen (`None`:
-    /// not reported yet, which counts as on screen).
+    /// The takeaway (or, without one, the figure), then each of the article's sentences, with
+    /// whether it is on screen (`None`: not reported yet, which counts as on screen). A takeaway
+    /// scrolled away while the reader drags a slider below it waits, as its figure's other
+    /// words do not change with it.
     places: Vec<(Element, Option<bool>)>,
+    /// Whether the description is on screen (it shows only while its disclosure is open).
+    description_seen: Option<bool>,
     /// The takeaway and the description last written (`None`: not yet), so that words already
     /// there are not read back from the page to be compared.
     written: RefCell<(Option<String>, Option<String>)>,
@@ -28,7 +32,8 @@ impl ChartWords {
     #[must_use]
     pub fn find(document: &Document, figure: &Element, slug: &str) -> Self {
         let one = |selector: &str| figure.query_selector(selector).ok().flatten();
-        let mut places = vec![(figure.clone(), None)];
+        let takeaway = one("[data-takeaway]");
+        let mut places = vec![(takeaway.clone().unwrap_or_else(|| figure.clone()), None)];
         if let Ok(list) = document.query_selector_all(&format!("[data-sentence=\"{slug}\"]")) {
             for i in 0..list.length() {
                 if let Some(element) = list
@@ -42,10 +47,11 @@ impl ChartWords {
         let description = one("[data-description]");
         let disclosure = one("details.chart-describe");
         Self {
-            takeaway: one("[data-takeaway]"),
+            takeaway,
             description,
             disclosure,
             places,
+            description_seen: None,
             written: RefCell::default(),
         }
     }
@@ -72,10 +78,7 @@ impl ChartWords {
             written.0 = complete.then(|| takeaway.to_string());
         }
         if written.1.as_deref() != Some(description) {
-            let hidden = self
-                .places
-                .first()
-                .is_some_and(|(_, on)| *on == Some(false))
+            let hidden = self.description_seen == Some(false)
                 || self
                     .disclosure
                     .as_ref()
@@ -90,14 +93,24 @@ impl ChartWords {
         complete
     }
 
-    /// The elements whose place on screen matters: the figure and the article's sentences.
+    /// The elements whose place on screen matters: the takeaway, the article's sentences and
+    /// the description.
     pub fn places(&self) -> impl Iterator<Item = &Element> {
-        self.places.iter().map(|(element, _)| element)
+        self.places
+            .iter()
+            .map(|(element, _)| element)
+            .chain(self.description.as_ref())
     }
 
     /// Notes that `target` came on screen or left it; whether it is one of these words' places.
     pub fn saw(&mut self, target: &Element, shown: bool) -> bool {
         let mut found = false;
+        if let Some(description) = &self.description {
+            if description.is_same_node(Some(target.as_ref())) {
+                self.description_seen = Some(shown);
+                found = true;
+            }
+        }
         for (element, on_screen) in &mut self.places {
             if element.is_same_node(Some(target.as_ref())) {
                 *on_screen = Some(shown);
@@ -110,7 +123,7 @@ impl ChartWords {
     /// Whether any of the words is on screen, as the browser last reported.
     #[must_use]
     pub fn in_view(&self) -> bool {
-        self.places.iter().any(|(_, on)| on.unwrap_or(true))
+        self.places.iter().any(|(_, on)| on.unwrap_or(true)) || self.description_seen == Some(true)
     }
 }
 

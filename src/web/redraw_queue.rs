@@ -1,6 +1,9 @@
 //! When charts are drawn: at most once per animation frame, those in view first, within a
 //! budget per task so that no task runs long; charts out of view are drawn in plain tasks. Each
-//! redraw is recorded on the page's performance timeline.
+//! redraw is recorded on the page's performance timeline once a benchmark asks for it
+//! ([`record_redraws`]).
+
+use std::cell::Cell;
 
 use crate::model::panel::sort_few;
 use crate::web::figure_status::{self, Status};
@@ -72,7 +75,10 @@ impl Page {
                 continue;
             };
             chart.dirty = false;
-            mark_redraw_start();
+            let recording = RECORDING.with(Cell::get);
+            if recording {
+                mark_redraw_start();
+            }
             let status = match chart.redraw(dpr, palette) {
                 Ok(()) => {
                     drawn += 1;
@@ -80,7 +86,9 @@ impl Page {
                 }
                 Err(e) => Status::Failed(format!("{}: {e}", chart.slug)),
             };
-            record_redraw(&chart.slug, &mut chart.recorded);
+            if recording {
+                record_redraw(&chart.slug, &mut chart.recorded);
+            }
             figure_status::show(&chart.figure, &status);
         }
         drawn
@@ -106,6 +114,19 @@ fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
+}
+
+thread_local! {
+    /// Whether redraws are recorded on the performance timeline (for a benchmark; a reader's
+    /// page records nothing, as each record costs the browser work at every step).
+    static RECORDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// From now on, records each chart's redraw on the page's performance timeline as a
+/// `chart-redraw <chart>` measure (or, with `false`, stops).
+#[cfg_attr(not(feature = "take-away"), wasm_bindgen::prelude::wasm_bindgen(js_name = recordRedraws))]
+pub fn record_redraws(on: bool) {
+    RECORDING.with(|r| r.set(on));
 }
 
 /// Marks the start of a redraw on the page's performance timeline.

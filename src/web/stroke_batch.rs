@@ -36,10 +36,10 @@ pub struct StrokeBatch {
     waiting: Option<Pen>,
     /// Those lines, as the data of an SVG path.
     path: String,
-    /// The fill, stroke and font last handed to the context (setting a font makes the browser
-    /// parse it again, even the same one), or empty before the first.
-    fill: String,
-    stroke: String,
+    /// The fill and stroke colours and the font last handed to the context (setting a font
+    /// makes the browser parse it again, even the same one), or none before the first.
+    fill: Option<Colour>,
+    stroke: Option<Colour>,
     font: String,
     /// The text baseline and alignment last set (as the names the context takes), or empty.
     baseline: &'static str,
@@ -51,6 +51,16 @@ pub struct StrokeBatch {
     /// the second program alone writes SVG.
     #[cfg(feature = "take-away")]
     svg: Option<Rc<RefCell<String>>>,
+}
+
+/// A colour as handed to the context: red, green, blue and the opacity's bits, to compare.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Colour((u8, u8, u8), u64);
+
+impl Colour {
+    fn of(color: BackendColor) -> Self {
+        Self(color.rgb, color.alpha.to_bits())
+    }
 }
 
 /// Words waiting to be drawn, as the context takes them.
@@ -73,8 +83,7 @@ impl Words {
     /// Whether the two are drawn together: the same font, colour and anchor.
     fn drawn_with(&self, other: &Words) -> bool {
         self.font == other.font
-            && self.color.rgb == other.color.rgb
-            && self.color.alpha.to_bits() == other.color.alpha.to_bits()
+            && Colour::of(self.color) == Colour::of(other.color)
             && self.baseline == other.baseline
             && self.align == other.align
     }
@@ -96,8 +105,8 @@ impl StrokeBatch {
             context,
             waiting: None,
             path: String::new(),
-            fill: String::new(),
-            stroke: String::new(),
+            fill: None,
+            stroke: None,
             font: String::new(),
             baseline: "",
             align: "",
@@ -228,19 +237,20 @@ impl StrokeBatch {
 
     /// Sets the stroke's colour, unless it is set already.
     fn set_stroke(&mut self, color: BackendColor) {
-        let color = canvas_style::color(color);
-        if color != self.stroke {
-            self.context.set_stroke_style_str(&color);
-            self.stroke = color;
+        let colour = Colour::of(color);
+        if self.stroke != Some(colour) {
+            self.context
+                .set_stroke_style_str(&canvas_style::color(color));
+            self.stroke = Some(colour);
         }
     }
 
     /// Sets the fill, unless it is set already.
     fn set_fill(&mut self, color: BackendColor) {
-        let color = canvas_style::color(color);
-        if color != self.fill {
-            self.context.set_fill_style_str(&color);
-            self.fill = color;
+        let colour = Colour::of(color);
+        if self.fill != Some(colour) {
+            self.context.set_fill_style_str(&canvas_style::color(color));
+            self.fill = Some(colour);
         }
     }
 
@@ -259,8 +269,8 @@ impl StrokeBatch {
 
     /// Forgets what was set, after the context restored an earlier state.
     fn forget_state(&mut self) {
-        self.fill.clear();
-        self.stroke.clear();
+        self.fill = None;
+        self.stroke = None;
         self.font.clear();
         self.baseline = "";
         self.align = "";

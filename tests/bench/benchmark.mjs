@@ -34,6 +34,7 @@ try {
   await page.waitForFunction(() => [...document.querySelectorAll("figure[data-chart]")].every((f) => f.dataset.state === "drawn"));
   const ours = await page.evaluate(async (n) => {
     const wasm = await import("/www/pkg/reassurance_force.js");
+    wasm.recordRedraws(true);
     const force = document.querySelector('input[name="force"]');
     const radio = (name, value) => document.querySelector(`input[name="${name}"][value="${value}"]`);
     const input = (el) => el.dispatchEvent(new Event("input", { bubbles: true }));

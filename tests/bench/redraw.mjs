@@ -21,7 +21,10 @@ try {
     await page.waitForFunction(() => [...document.querySelectorAll("figure[data-chart]")].every((f) => f.dataset.state === "drawn"));
     const slider = page.locator('input[name="force"]');
     await slider.scrollIntoViewIfNeeded();
-    await page.evaluate(() => performance.clearMeasures());
+    await page.evaluate(async () => {
+      (await import(new URL("www/pkg/reassurance_force.js", document.baseURI))).recordRedraws(true);
+      performance.clearMeasures();
+    });
     const box = await slider.boundingBox();
     const y = box.y + box.height / 2;
     const at = (f) => box.x + 8 + f * (box.width - 16);
