@@ -6,7 +6,7 @@ use web_sys::{HtmlCanvasElement, HtmlElement};
 /// The window's device pixel ratio, or 1 where there is none.
 #[must_use]
 pub fn device_pixel_ratio() -> f64 {
-    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio())
+    crate::web::with_window(web_sys::Window::device_pixel_ratio).unwrap_or(1.0)
 }
 
 /// The backing-store size for a CSS size at a pixel ratio.

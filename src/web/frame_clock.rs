@@ -10,6 +10,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::Window;
 
+use crate::web::with_window;
+
 /// A kind of callback the page can queue: whether one is queued, and its closure, made once.
 type Pending = LocalKey<Cell<bool>>;
 type Slot = LocalKey<RefCell<Option<Closure<dyn FnMut()>>>>;
@@ -42,9 +44,11 @@ pub fn soon(work: fn()) {
 /// Runs `work` once the page has been left alone for `LATER_MS`: each call starts the wait
 /// again. For what the reader does not watch happen, such as the address.
 pub fn later(work: fn()) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
+    with_window(|window| later_in(window, work));
+}
+
+/// As [`later`], in `window`.
+fn later_in(window: &Window, work: fn()) {
     with_callback(
         &LATER,
         work,
@@ -74,19 +78,18 @@ fn queue(
     if pending.with(Cell::get) {
         return;
     }
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    with_callback(
-        slot,
-        work,
-        move || pending.with(|p| p.set(false)),
-        |callback| {
-            if arm(&window, callback) {
-                pending.with(|p| p.set(true));
-            }
-        },
-    );
+    with_window(|window| {
+        with_callback(
+            slot,
+            work,
+            move || pending.with(|p| p.set(false)),
+            |callback| {
+                if arm(window, callback) {
+                    pending.with(|p| p.set(true));
+                }
+            },
+        );
+    });
 }
 
 /// Hands `use_it` the slot's closure, made on first use to run `first` and then `work`.

@@ -81,6 +81,14 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 thread_local! {
     static PAGE: RefCell<Option<Page>> = const { RefCell::new(None) };
+    /// The window, found once: finding it asks the browser twice (the global object, and
+    /// whether it is a window), and the paths that use it run at every step of a drag.
+    static WINDOW: Option<web_sys::Window> = web_sys::window();
+}
+
+/// Runs `f` on the page's window, if there is one.
+pub fn with_window<R>(f: impl FnOnce(&web_sys::Window) -> R) -> Option<R> {
+    WINDOW.with(|window| window.as_ref().map(f))
 }
 
 /// Runs `f` on the page, if one is mounted and not already in use.
@@ -187,11 +195,11 @@ fn mount_within(
         .collect();
     let mut charts = Vec::new();
     for (figure, size) in on_page.into_iter().zip(sizes) {
+        // The page already says what the starting models say (the build wrote their words with
+        // the same code), so nothing is written now: only a scenario from the link, or the
+        // reader's, changes the words.
         match LiveChart::make(&figure, &figures, &start, dpr, size) {
-            Ok(mut chart) => {
-                chart.write_words();
-                charts.push(chart);
-            }
+            Ok(chart) => charts.push(chart),
             Err(message) => web_sys::console::error_1(&message.into()),
         }
     }

@@ -7,7 +7,7 @@ use std::cell::Cell;
 
 use crate::model::panel::sort_few;
 use crate::web::figure_status::{self, Status};
-use crate::web::{frame_clock, with_page, LiveChart, Page};
+use crate::web::{frame_clock, with_page, with_window, LiveChart, Page};
 
 /// How long one task may spend drawing before the rest waits for the next task: a quarter of
 /// the 50 ms that counts as a long task, so that a phone four times slower stays under it (and
@@ -59,11 +59,12 @@ impl Page {
         let mut drawn = 0;
         let (dpr, palette, dragging) = (self.dpr, self.palette, self.dragging);
         let started = now();
+        let mut shown = Vec::new();
         let mut order: Vec<usize> = (0..self.charts.len()).collect();
         let visible: Vec<bool> = self.charts.iter().map(|c| c.dirty && c.in_view()).collect();
         sort_few(&mut order, |&a, &b| visible.get(a) > visible.get(b));
         for i in order {
-            if budget.is_some_and(|b| drawn > 0 && now() - started > b) {
+            if budget.is_some_and(|b| drawn > 1 && now() - started > b) {
                 break;
             }
             let in_view = visible.get(i).copied().unwrap_or(false);
@@ -89,7 +90,13 @@ impl Page {
             if recording {
                 record_redraw(&chart.slug, &mut chart.recorded);
             }
-            figure_status::show(&chart.figure, &status);
+            shown.push((chart.figure.clone(), status));
+        }
+        // Written once every chart of this task is drawn: a figure's state is in the style
+        // sheet's selectors, so a state written between two drawings would make the next
+        // drawing's first font wait for the browser to work out the page's style again.
+        for (figure, status) in shown {
+            figure_status::show(&figure, &status);
         }
         drawn
     }
@@ -111,9 +118,7 @@ impl Page {
 }
 
 fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    with_window(|w| w.performance().map_or(0.0, |p| p.now())).unwrap_or(0.0)
 }
 
 thread_local! {

@@ -167,18 +167,22 @@ test("while the slider is dragged, the words on the page follow each step; a cha
     await page.mouse.move(at(0.6), y, { steps: 10 });
     const force = await page.textContent('output[data-output="force"]');
     const says = (selector, f) => page.waitForFunction(([s, f]) => document.querySelector(s).textContent.toLowerCase().includes(`a force of ${f}`), [selector, f]);
-    // Every sentence a reader can see says the number the slider shows: none lags behind.
-    await says('figure[data-chart="force-scenario"] [data-takeaway]', force);
+    const inView = (selector) => page.$eval(selector, (s) => s.getBoundingClientRect().bottom > 0 && s.getBoundingClientRect().top < innerHeight);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    // The article's sentence, above the screen, waits; scrolled to while the thumb is held, it
-    // follows at once.
-    const sentence = '[data-sentence="force-scenario"]';
-    const inView = () => page.$eval(sentence, (s) => s.getBoundingClientRect().bottom > 0 && s.getBoundingClientRect().top < innerHeight);
-    assert.equal(await inView(), false, "the article's sentence is out of view");
-    assert.ok(!(await page.textContent(sentence)).includes(`A force of ${force}`), "out of view, the article's sentence waits");
-    await page.evaluate((s) => document.querySelector(s).scrollIntoView({ block: "center" }), sentence);
-    await says(sentence, force);
-    await page.evaluate(() => document.querySelector('input[name="force"]').scrollIntoView({ block: "start" }));
+    // Every sentence a reader can see says the number the slider shows: none lags behind. The
+    // chart's own takeaway and the article's sentence, both above the screen with the slider at
+    // its top, wait; each, scrolled to while the thumb is held, follows at once.
+    const sentences = ['figure[data-chart="force-scenario"] [data-takeaway]', '[data-sentence="force-scenario"]'];
+    for (const sentence of sentences) {
+      assert.equal(await inView(sentence), false, `${sentence} is out of view`);
+      assert.ok(!(await page.textContent(sentence)).includes(`A force of ${force}`), `out of view, ${sentence} waits`);
+    }
+    for (const sentence of sentences) {
+      await page.evaluate((s) => document.querySelector(s).scrollIntoView({ block: "center" }), sentence);
+      await says(sentence, force);
+      await page.evaluate(() => document.querySelector('input[name="force"]').scrollIntoView({ block: "start" }));
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     // What is not read on the page waits for the drag: the closed table, the closed
     // description, and the troop-share chart two screens below, its drawing and its words.
