@@ -14,6 +14,8 @@ pub mod chart_program;
 pub mod charts;
 pub mod data_table;
 pub mod figures;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod frame_height;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page_script;

@@ -6,6 +6,7 @@
 
 use crate::catalogue::{ChartId, Model};
 use crate::figures::{ChartKind, ChartSpec, Figures, Kind};
+use crate::frame_height;
 use crate::model::scenario::Scenario;
 use crate::static_page::{between, escape_html};
 
@@ -372,19 +373,61 @@ pub const STYLE: &str = "www/style.css";
 /// Where the frames' heights start and end in the style sheet.
 pub const HEIGHT_MARKERS: (&str, &str) = ("/* chart heights:start */", "/* chart heights:end */");
 
-/// `css` with the frames' heights, one rule per chart, made again from `figures`.
+/// `css` with the frames' heights, made again from `figures` (`frame_height`): for each chart,
+/// its height at the widest, and, in media queries with the same bounds as the static images'
+/// (`max-width: 40rem`, `max-width: 32rem`), where a narrower window needs more; in rem, so that
+/// the frames grow with a reader's larger text.
 ///
 /// # Errors
-/// A message if the style sheet has no place for them.
+/// A message if the style sheet has no place for them, or a chart cannot be drawn.
 pub fn with_heights(css: &str, figures: &Figures) -> Result<String, String> {
+    let heights = frame_height::heights(figures)?;
+    let rule = |slug: &str, px: u32, indent: &str| {
+        format!(
+            "{indent}.chart[data-chart=\"{slug}\"] .chart-frame {{\n{indent}  height: {};\n{indent}}}\n",
+            rem(px)
+        )
+    };
     let mut rules = String::from("\n");
-    for chart in figures.charts() {
-        rules.push_str(&format!(
-            ".chart[data-chart=\"{}\"] .chart-frame {{\n  height: {}px;\n}}\n",
-            chart.slug, chart.height
-        ));
+    for (chart, [_, _, wide]) in figures.charts().iter().zip(&heights) {
+        rules.push_str(&rule(&chart.slug, *wide, ""));
+    }
+    // Up to each bound, the charts whose height there differs from the wider range's: the
+    // narrow range (to 40rem) against the widest, the phone's (to 32rem) against the narrow.
+    for (upto, narrower, wider) in [
+        (frame_height::BREAKS_REM[1], 1, 2),
+        (frame_height::BREAKS_REM[0], 0, 1),
+    ] {
+        let changed: Vec<(&str, u32)> = figures
+            .charts()
+            .iter()
+            .zip(&heights)
+            .filter_map(|(chart, h)| {
+                let (here, there) = (*h.get(narrower)?, *h.get(wider)?);
+                (here != there).then_some((chart.slug.as_str(), here))
+            })
+            .collect();
+        if changed.is_empty() {
+            continue;
+        }
+        rules.push_str(&format!("@media (max-width: {upto}rem) {{\n"));
+        for (slug, px) in changed {
+            rules.push_str(&rule(slug, px, "  "));
+        }
+        rules.push_str("}\n");
     }
     crate::static_page::splice(css, HEIGHT_MARKERS, &rules)
+}
+
+/// CSS pixels at the usual 16 px text as rem, to four places at most: `36rem`, `39.375rem`.
+fn rem(px: u32) -> String {
+    let whole = px / 16;
+    let rest = (px % 16) * 10_000 / 16;
+    if rest == 0 {
+        format!("{whole}rem")
+    } else {
+        format!("{whole}.{}rem", format!("{rest:04}").trim_end_matches('0'))
+    }
 }
 
 /// The heading of chart `slug` as `page` has it, without markup.

@@ -11,6 +11,7 @@ use reassurance_force::catalogue::{ChartId, Model, STATIC_VERSIONS};
 use reassurance_force::charts::clearance::problems;
 use reassurance_force::charts::pen::Mark;
 use reassurance_force::charts::theme::{Palette, Theme};
+use reassurance_force::frame_height::{at_width, heights};
 use reassurance_force::model::scenario::{Scenario, FORCE_RANGE};
 use reassurance_force::model::scenario_url::apply_query;
 use reassurance_force::page_skeleton::build_all;
@@ -31,12 +32,14 @@ fn every_chart_is_legible_at_every_width_ratio_and_palette() -> Result {
         .collect();
     let mut found = Vec::new();
     let mut checked = 0;
-    for (spec, model) in build_all(&figures)? {
+    let heights = heights(&figures)?;
+    for ((spec, model), heights) in build_all(&figures)?.into_iter().zip(&heights) {
         for &width in &widths {
+            let height = at_width(heights, width);
             for ratio in [1.0, 3.0] {
                 for palette in [Palette::LIGHT, Palette::DARK] {
                     let theme = Theme::new(palette, ratio);
-                    let size = (width * ratio as u32, spec.height * ratio as u32);
+                    let size = (width * ratio as u32, height * ratio as u32);
                     let (_, layout) = static_svg::draw_with_layout(&model, size, &theme)?;
                     assert!(
                         layout.marks.iter().any(|m| m.words),
@@ -46,8 +49,8 @@ fn every_chart_is_legible_at_every_width_ratio_and_palette() -> Result {
                     let frame = (size.0 as i32, size.1 as i32);
                     for problem in problems(&layout.marks, frame) {
                         found.push(format!(
-                            "{} at {width}×{} px, ratio {ratio}: {problem}",
-                            spec.slug, spec.height
+                            "{} at {width}×{height} px, ratio {ratio}: {problem}",
+                            spec.slug
                         ));
                     }
                     checked += 1;
@@ -77,20 +80,22 @@ fn the_charts_that_follow_the_reader_are_legible_in_every_scenario() -> Result {
     ];
     let mut found = Vec::new();
     let mut checked = 0;
+    let heights = heights(&figures)?;
     for query in &queries {
         let mut scenario = Scenario::from_figures(&figures);
         let ignored = apply_query(query, &mut scenario);
         assert!(ignored.is_empty(), "{query}: {ignored:?}");
-        for id in ChartId::all(&figures) {
+        for (id, heights) in ChartId::all(&figures).zip(&heights) {
             let spec = id.spec(&figures)?;
             if !spec.kind.follows_scenario() {
                 continue;
             }
             let model = Model::build(id, &figures, &scenario)?;
             for width in PAGE_WIDTHS {
+                let height = at_width(heights, width);
                 for ratio in [1.0, 3.0] {
                     let theme = Theme::new(Palette::LIGHT, ratio);
-                    let size = (width * ratio as u32, spec.height * ratio as u32);
+                    let size = (width * ratio as u32, height * ratio as u32);
                     let (_, layout) = static_svg::draw_with_layout(&model, size, &theme)?;
                     for problem in problems(&layout.marks, (size.0 as i32, size.1 as i32)) {
                         found.push(format!(
@@ -108,6 +113,42 @@ fn the_charts_that_follow_the_reader_are_legible_in_every_scenario() -> Result {
         "only {checked} drawings checked"
     );
     none_found(&found);
+    Ok(())
+}
+
+/// In large type (a browser whose text is set to twice the usual size, 32 px), every chart is
+/// legible in the frame the page gives it: its height in rem, twice as tall, and taller still
+/// where the chart says it needs more (the page makes the frame as tall as the drawing's
+/// height). Its words are never cut.
+#[test]
+fn in_large_type_every_chart_is_legible_in_the_frame_that_grows_for_it() -> Result {
+    let figures = real()?;
+    let heights = heights(&figures)?;
+    let mut found = Vec::new();
+    let mut grown = 0;
+    for ((spec, model), heights) in build_all(&figures)?.into_iter().zip(&heights) {
+        for width in PAGE_WIDTHS {
+            let theme = Theme::new(Palette::LIGHT, 1.0).with_text(2.0);
+            let frame = at_width(heights, width) * 2;
+            let (_, first) = static_svg::draw_with_layout(&model, (width, frame), &theme)?;
+            let height = frame.max(u32::try_from(first.height).unwrap_or(0));
+            grown += usize::from(height > frame);
+            let (svg, layout) = static_svg::draw_with_layout(&model, (width, height), &theme)?;
+            assert!(!svg.contains('…'), "{} at {width} px: words cut", spec.slug);
+            for problem in problems(&layout.marks, (width as i32, height as i32)) {
+                found.push(format!(
+                    "{} at {width} px in large type: {problem}",
+                    spec.slug
+                ));
+            }
+        }
+    }
+    none_found(&found);
+    // Twice the type in the same width takes more than twice the lines somewhere.
+    assert!(
+        grown > 0,
+        "no frame had to grow: the test does not reach the growing"
+    );
     Ok(())
 }
 
@@ -231,7 +272,8 @@ fn a_pointer_on_the_unit_chart_finds_the_part_whose_square_it_is_on() -> Result 
 fn a_chart_to_take_away_carries_its_title_sources_date_and_address_and_stays_legible() -> Result {
     use reassurance_force::charts::poster::Poster;
     let figures = real()?;
-    for (spec, model) in build_all(&figures)? {
+    let heights = heights(&figures)?;
+    for ((spec, model), heights) in build_all(&figures)?.into_iter().zip(&heights) {
         let poster = Poster {
             title: spec.title.clone(),
             lines: vec![
@@ -243,10 +285,11 @@ fn a_chart_to_take_away_carries_its_title_sources_date_and_address_and_stays_leg
         for (width, ratio) in [(288, 2.0), (343, 2.0), (608, 2.0)] {
             let theme = Theme::new(Palette::LIGHT, ratio);
             let scaled = |v: u32| (f64::from(v) * ratio) as u32;
+            let chart_height = at_width(heights, width);
             let (svg, layout) = static_svg::poster(
                 &model,
                 &poster,
-                (scaled(width), scaled(spec.height)),
+                (scaled(width), scaled(chart_height)),
                 &theme,
             )?;
             let attribute = |name: &str| {
@@ -258,7 +301,7 @@ fn a_chart_to_take_away_carries_its_title_sources_date_and_address_and_stays_leg
             };
             let (poster_w, height) = (attribute("width")?, attribute("height")?);
             assert!(
-                height > scaled(spec.height) as i32,
+                height > scaled(chart_height) as i32,
                 "{}: nothing added round the chart",
                 spec.slug
             );

@@ -46,9 +46,11 @@ fn every_static_chart() -> std::result::Result<Vec<Drawn>, Box<dyn std::error::E
     let mut out = Vec::new();
     for (palette, scale) in [(Palette::LIGHT, 1.0), (Palette::DARK, 2.0)] {
         let theme = Theme::new(palette, scale);
-        for (id, spec) in charts(&figures) {
+        let heights = reassurance_force::frame_height::heights(&figures)?;
+        for ((id, spec), heights) in charts(&figures).into_iter().zip(&heights) {
             for (width, suffix) in STATIC_VERSIONS {
-                let svg = static_svg::render(id, &figures, (width, spec.height), &theme)?;
+                let height = reassurance_force::frame_height::at_width(heights, width);
+                let svg = static_svg::render(id, &figures, (width, height), &theme)?;
                 out.push((
                     format!("{}{suffix} at {scale}×", spec.slug.as_str()),
                     scale,

@@ -93,12 +93,15 @@ fn build_story(text: &str) -> std::result::Result<String, Box<dyn std::error::Er
         "/* chart heights:start */\n/* chart heights:end */\n",
         &figures,
     )?;
+    // Each chart's frame at the widest, in rem, as tall as the file declares (no more: every
+    // chart of the story fits its declared height there).
     for spec in figures.charts() {
         let rule = format!(
-            ".chart[data-chart=\"{}\"] .chart-frame {{\n  height: {}px;\n}}",
-            spec.slug, spec.height
+            ".chart[data-chart=\"{}\"] .chart-frame {{\n  height: {}rem;\n}}",
+            spec.slug,
+            f64::from(spec.height) / 16.0
         );
-        assert!(css.contains(&rule), "{css}");
+        assert!(css.contains(&rule), "{rule} in {css}");
     }
     Ok(page)
 }

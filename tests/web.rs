@@ -192,8 +192,8 @@ fn every_chart_is_legible_on_canvas_with_the_browser_s_own_fonts() {
     for (id, spec) in ChartId::all(&figures).zip(figures.charts()) {
         let model = Model::build(id, &figures, &Scenario::from_figures(&figures))
             .unwrap_or_else(|e| panic!("{e}"));
-        let height = frame_height(spec.slug.as_str());
         for width in [288, 343, 608] {
+            let height = frame_height(spec.slug.as_str(), width);
             for ratio in [1.0, 3.0] {
                 for palette in [Palette::LIGHT, Palette::DARK] {
                     let size = (
@@ -229,14 +229,79 @@ fn every_chart_is_legible_on_canvas_with_the_browser_s_own_fonts() {
     );
 }
 
-/// The height of chart `slug`'s frame, as the page's style sheet gives it.
-fn frame_height(slug: &str) -> u32 {
+#[wasm_bindgen_test]
+fn in_large_type_every_chart_is_legible_on_canvas_in_the_frame_that_grows_for_it() {
+    // Text set to twice the usual size: a frame sized in rem is twice as tall, and the chart
+    // asks for more where its words wrap onto more lines; drawn in the height it asks for,
+    // with the browser's own fonts, nothing overlaps or leaves the frame.
+    clear_body();
+    let figures = figures::from_digest(DIGEST).unwrap_or_else(|e| panic!("{e}"));
+    let mut found = Vec::new();
+    let mut grown = 0;
+    for (id, spec) in ChartId::all(&figures).zip(figures.charts()) {
+        let model = Model::build(id, &figures, &Scenario::from_figures(&figures))
+            .unwrap_or_else(|e| panic!("{e}"));
+        for width in [288, 343] {
+            let theme = Theme::new(Palette::LIGHT, 1.0).with_text(2.0);
+            let frame = frame_height(spec.slug.as_str(), width) * 2;
+            let canvas = test_canvas(width, frame);
+            let first = draw_on(&canvas, &model, &theme, None).unwrap_or_else(|e| panic!("{e}"));
+            let height = frame.max(u32::try_from(first.height).unwrap_or(0));
+            grown += usize::from(height > frame);
+            canvas.set_height(height);
+            let layout = draw_on(&canvas, &model, &theme, None).unwrap_or_else(|e| panic!("{e}"));
+            for problem in problems(&layout.marks, (width as i32, height as i32)) {
+                found.push(format!(
+                    "{} at {width} px in large type: {problem}",
+                    spec.slug
+                ));
+            }
+            canvas.remove();
+        }
+    }
+    assert!(
+        grown > 0,
+        "no frame had to grow: the test does not reach the growing"
+    );
+    assert!(
+        found.is_empty(),
+        "{} problems:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+/// The height, in CSS pixels at the usual 16 px text, of chart `slug`'s frame `width` pixels
+/// wide, as the page's style sheet gives it: its rule at the widest, or in the media query of
+/// the narrowest range the frame's window falls in (to 40rem, a frame under 608 px; to 32rem,
+/// under 480 px).
+fn frame_height(slug: &str, width: u32) -> u32 {
     let css = include_str!("../www/style.css");
-    let rule = format!(".chart[data-chart=\"{slug}\"] .chart-frame {{\n  height: ");
-    css.split_once(&rule)
-        .and_then(|(_, rest)| rest.split_once("px"))
-        .and_then(|(number, _)| number.parse().ok())
-        .unwrap_or_else(|| panic!("no height for {slug} in the style sheet"))
+    let rule = format!(".chart[data-chart=\"{slug}\"] .chart-frame {{");
+    let height_in = |text: &str| -> Option<u32> {
+        let rest = text.split_once(&rule)?.1;
+        let value = rest.split_once("height: ")?.1.split_once("rem;")?.0;
+        let rem: f64 = value.parse().ok()?;
+        Some((rem * 16.0).round() as u32)
+    };
+    let mut sections = css.split("@media (max-width: ");
+    let mut height = sections
+        .next()
+        .and_then(height_in)
+        .unwrap_or_else(|| panic!("no height for {slug} in the style sheet"));
+    for section in sections {
+        let below = match section.split_once("rem)") {
+            Some(("40", _)) => 608,
+            Some(("32", _)) => 480,
+            _ => continue,
+        };
+        if width < below {
+            if let Some(h) = height_in(section.split_once("\n}").map_or(section, |(b, _)| b)) {
+                height = h;
+            }
+        }
+    }
+    height
 }
 
 /// A canvas of the test's own, `width` × `height`, attached to the body.

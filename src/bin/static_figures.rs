@@ -23,7 +23,7 @@ mod native {
     use reassurance_force::catalogue::STATIC_VERSIONS;
     use reassurance_force::charts::theme::{Palette, Theme};
     use reassurance_force::{
-        figures, page_script, page_skeleton, static_embed, static_page, static_svg,
+        figures, frame_height, page_script, page_skeleton, static_embed, static_page, static_svg,
     };
 
     pub fn main() -> ExitCode {
@@ -105,10 +105,15 @@ mod native {
         let figures = read(input)?;
         std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
         let theme = Theme::new(Palette::LIGHT, 1.0);
-        for (spec, model) in page_skeleton::build_all(&figures)? {
+        let heights = frame_height::heights(&figures)?;
+        for ((spec, model), heights) in page_skeleton::build_all(&figures)?
+            .into_iter()
+            .zip(&heights)
+        {
             let slug = spec.slug.as_str();
             for (width, suffix) in STATIC_VERSIONS {
-                let svg = static_svg::draw(&model, (width, spec.height), &theme)
+                let height = frame_height::at_width(heights, width);
+                let svg = static_svg::draw(&model, (width, height), &theme)
                     .map_err(|e| format!("{slug}: {e}"))?;
                 write(&out.join(format!("{slug}{suffix}.svg")), &svg)?;
             }

@@ -19,7 +19,7 @@ use crate::charts::pen::{Pen, Type};
 use crate::charts::theme::{size, text_on, Theme};
 use crate::charts::{drawn, ChartError, Hit, Layout, Style};
 use crate::model::annotation::{Anchor, Annotation};
-use crate::model::panel::{Bar, Origin, Panel};
+use crate::model::panel::{Bar, Panel};
 use crate::model::wording;
 
 /// The smallest area, in CSS pixels, a chart will draw into.
@@ -51,45 +51,30 @@ pub fn draw<DB: DrawingBackend>(
     let pen = Pen::new(area, theme, style.measure);
     let m = Metrics::new(theme);
     let (x0, x1) = (m.pad, w - m.pad);
-    let headings: Vec<Heading> = panels
+    let frames: Vec<Frame> = panels
         .iter()
-        .map(|p| {
-            let common = p.common_origin();
-            // An annotation's words are never cut: three lines hold any the file has.
-            let lines = |words: &str, kind: Type| pen.wrap(words, kind, x1 - x0, 3);
-            Heading {
-                title: pen.wrap(&p.title, TITLE, x1 - x0, 3),
-                subtitle: p.subtitle_given(&common),
-                common,
-                notes: p.notes.iter().map(|n| lines(n.text(), VALUE)).collect(),
-                under: p
-                    .bars
-                    .iter()
-                    .map(|b| {
-                        b.annotation
-                            .as_deref()
-                            .map_or(Vec::new(), |a| lines(a, LABEL))
-                    })
-                    .collect(),
-            }
+        .map(|p| Frame {
+            x0,
+            x1,
+            plot_x1: plot_right(&pen, p, x0, x1),
         })
         .collect();
+    let headings: Vec<Heading> = panels
+        .iter()
+        .zip(&frames)
+        .map(|(p, frame)| Heading::of(&pen, p, frame))
+        .collect();
     let rows: usize = panels.iter().map(|p| p.bars.len().max(1)).sum();
-    // The rows share what the headings, notes and gaps leave.
+    // The rows share what the headings, notes, extra lines and gaps leave.
     let fixed: i32 = headings.iter().map(|h| m.panel_overhead(h)).sum::<i32>()
         + m.panel_gap * (count(panels.len()) - 1).max(0)
         + 2 * m.pad;
-    let row_h = ((h - fixed) / count(rows).max(1)).clamp(theme.px(30.0), theme.px(64.0));
+    let row_h = ((h - fixed) / count(rows).max(1)).clamp(theme.text_px(30.0), theme.text_px(64.0));
 
     let mut layout = Layout::default();
     let mut y = m.pad;
-    for (panel, heading) in panels.iter().zip(&headings) {
-        let frame = Frame {
-            x0,
-            x1,
-            plot_x1: plot_right(&pen, panel, x0, x1),
-        };
-        y = draw_panel(&pen, panel, heading, &m, &frame, (y, row_h), &mut layout)?;
+    for ((panel, heading), frame) in panels.iter().zip(&headings).zip(&frames) {
+        y = draw_panel(&pen, panel, heading, &m, frame, (y, row_h), &mut layout)?;
         if let Some(hit) = style
             .focus
             .and_then(|id| layout.hits.iter().find(|h| h.id == id))
@@ -98,6 +83,9 @@ pub fn draw<DB: DrawingBackend>(
         }
         y += m.panel_gap;
     }
+    // Words are never cut: where they take more room than the area has, the drawing says how
+    // tall it needs to be, and the page gives it that.
+    layout.height = y - m.panel_gap + m.pad;
     layout.marks = pen.take_marks();
     Ok(layout)
 }
@@ -119,11 +107,11 @@ impl Metrics {
         Self {
             pad: theme.px(4.0),
             gap: theme.px(6.0),
-            title_h: theme.px(size::TITLE * 1.6),
-            title_line_h: theme.px(size::TITLE * 1.3),
-            subtitle_h: theme.px(size::TICK * 1.5),
-            line_h: theme.px(size::LABEL * 1.45),
-            tick_h: theme.px(size::TICK * 1.8),
+            title_h: theme.text_px(size::TITLE * 1.6),
+            title_line_h: theme.text_px(size::TITLE * 1.3),
+            subtitle_h: theme.text_px(size::TICK * 1.5),
+            line_h: theme.text_px(size::LABEL * 1.45),
+            tick_h: theme.text_px(size::TICK * 1.8),
             panel_gap: theme.px(18.0),
         }
     }
@@ -131,33 +119,104 @@ impl Metrics {
     /// Height a panel needs besides its rows, with its heading.
     fn panel_overhead(&self, heading: &Heading) -> i32 {
         let (above, under) = heading.note_lines();
-        let notes = self.line_h * count(above + under);
-        let subtitle = if heading.subtitle.is_some() {
-            self.subtitle_h
-        } else {
-            0
-        };
+        let notes = self.line_h * count(above + under + heading.extra_lines());
         self.title_h
             + self.title_line_h * (count(heading.title.len()) - 1).max(0)
-            + subtitle
+            + self.subtitle_h * count(heading.subtitle.len())
             + self.tick_h
             + notes
     }
 }
 
-/// A panel's heading, worked out once a drawing: its title's lines, what its bars share and
-/// the subtitle that says so.
+/// A panel's heading and its rows' words, worked out once a drawing: its title's lines, what
+/// its bars share and the subtitle that says so, and each bar's label on as many lines as it
+/// takes.
 struct Heading {
     title: Vec<String>,
-    common: Origin,
-    subtitle: Option<String>,
+    /// The subtitle's lines (none without one).
+    subtitle: Vec<String>,
     /// Each annotation's words, on one line or more.
     notes: Vec<Vec<String>>,
     /// The words under each bar, on as many lines as they take (none for most bars).
     under: Vec<Vec<String>>,
+    /// Each bar's label, on its lines.
+    labels: Vec<Vec<LabelLine>>,
+    /// For a bar with no value, the words said in its place, on their lines.
+    no_figure: Vec<Vec<String>>,
+    /// A bar's value on lines of its own under the bar, where it fits neither after the bar
+    /// nor before a range, and might not fit inside (none for most bars).
+    value_below: Vec<Vec<String>>,
+}
+
+/// A line of a bar's label: its words, and then, in the muted colour, words that set the bar
+/// apart from its panel.
+struct LabelLine {
+    words: String,
+    apart: Option<String>,
 }
 
 impl Heading {
+    fn of<DB: DrawingBackend>(pen: &Pen<'_, DB>, panel: &Panel, frame: &Frame) -> Self {
+        let room = frame.x1 - frame.x0;
+        let common = panel.common_origin();
+        let lines = |words: &str, kind: Type| pen.wrap(words, kind, room);
+        let gap = pen.theme.px(5.0);
+        Heading {
+            title: lines(&panel.title, TITLE),
+            subtitle: panel
+                .subtitle_given(&common)
+                .map_or(Vec::new(), |s| lines(&s, TICK)),
+            notes: panel.notes.iter().map(|n| lines(n.text(), VALUE)).collect(),
+            under: panel
+                .bars
+                .iter()
+                .map(|b| {
+                    b.annotation
+                        .as_deref()
+                        .map_or(Vec::new(), |a| lines(a, LABEL))
+                })
+                .collect(),
+            labels: panel
+                .bars
+                .iter()
+                .map(|b| {
+                    let apart = if b.value.is_some() {
+                        b.apart_from(&common)
+                    } else {
+                        String::new()
+                    };
+                    label_lines(pen, &b.label, &apart, room)
+                })
+                .collect(),
+            no_figure: panel
+                .bars
+                .iter()
+                .map(|b| match b.value {
+                    Some(_) => Vec::new(),
+                    None => lines(&format!("no figure · {}", b.provenance()), VALUE),
+                })
+                .collect(),
+            value_below: panel
+                .bars
+                .iter()
+                .map(|b| {
+                    let Some(value) = b.value else {
+                        return Vec::new();
+                    };
+                    let words = b.value_text();
+                    let w = pen.width(&words, VALUE);
+                    let start = b.from.map_or(frame.x0, |from| frame.x_of(panel, from));
+                    let end = frame.x_of(panel, value).max(start + pen.theme.px(2.0));
+                    if end + gap + w > frame.x1 && start - frame.x0 < w + 2 * gap {
+                        lines(&words, VALUE)
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect(),
+        }
+    }
+
     /// How many lines the panel's annotations take: above its rows, and under its bars.
     fn note_lines(&self) -> (usize, usize) {
         (
@@ -165,6 +224,57 @@ impl Heading {
             self.under.iter().map(Vec::len).sum(),
         )
     }
+
+    /// The lines bar `i`'s row takes besides its one line of label: more lines of label, more
+    /// lines of "no figure", its value under the bar.
+    fn extra_lines_of(&self, i: usize) -> usize {
+        self.labels.get(i).map_or(0, |l| l.len().saturating_sub(1))
+            + self
+                .no_figure
+                .get(i)
+                .map_or(0, |l| l.len().saturating_sub(1))
+            + self.value_below.get(i).map_or(0, Vec::len)
+    }
+
+    /// The rows' extra lines, all together.
+    fn extra_lines(&self) -> usize {
+        (0..self.labels.len()).map(|i| self.extra_lines_of(i)).sum()
+    }
+}
+
+/// A bar's label broken into lines of `room` pixels, with the words that set it apart from its
+/// panel (`apart`, if any) after it, on its last line if they fit there, else on lines of
+/// their own. Nothing is cut.
+fn label_lines<DB: DrawingBackend>(
+    pen: &Pen<'_, DB>,
+    label: &str,
+    apart: &str,
+    room: i32,
+) -> Vec<LabelLine> {
+    let mut lines: Vec<LabelLine> = pen
+        .wrap(label, LABEL, room)
+        .into_iter()
+        .map(|words| LabelLine { words, apart: None })
+        .collect();
+    if apart.is_empty() {
+        return lines;
+    }
+    let suffix = format!("· {apart}");
+    if let Some(last) = lines.last_mut() {
+        if pen.width(&format!("{} {suffix}", last.words), LABEL) <= room {
+            last.apart = Some(suffix);
+            return lines;
+        }
+    }
+    lines.extend(
+        pen.wrap(&suffix, LABEL, room)
+            .into_iter()
+            .map(|w| LabelLine {
+                words: String::new(),
+                apart: Some(w),
+            }),
+    );
+    lines
 }
 
 /// Where a panel's rows go and how values map to x.
@@ -223,9 +333,8 @@ fn draw_panel<DB: DrawingBackend>(
         }
     }
     y += m.title_h;
-    if let Some(subtitle) = &heading.subtitle {
-        let words = pen.fit(subtitle, TICK, x1 - x0);
-        pen.text(&words, (x0, y - theme.px(3.0)), TICK, p.muted, HPos::Left)?;
+    for line in &heading.subtitle {
+        pen.text(line, (x0, y - theme.px(3.0)), TICK, p.muted, HPos::Left)?;
         y += m.subtitle_h;
     }
 
@@ -233,7 +342,9 @@ fn draw_panel<DB: DrawingBackend>(
     let (above, under) = heading.note_lines();
     y += m.line_h * count(above);
     let rows_top = y;
-    let rows_bottom = rows_top + row_h * count(panel.bars.len().max(1)) + m.line_h * count(under);
+    let rows_bottom = rows_top
+        + row_h * count(panel.bars.len().max(1))
+        + m.line_h * count(under + heading.extra_lines());
 
     for note in &panel.notes {
         if let Anchor::Band(from, to) = note.anchor {
@@ -263,30 +374,33 @@ fn draw_panel<DB: DrawingBackend>(
         pen.line((x, rows_top), (x, rows_bottom), p.grid, theme.px(1.0))?;
     }
 
-    let bar_h = (row_h - m.line_h - m.gap).clamp(theme.px(8.0), theme.px(22.0));
-    let common = &heading.common;
-    for (bar, under) in panel.bars.iter().zip(&heading.under) {
+    let bar_h = (row_h - m.line_h - m.gap).clamp(theme.text_px(8.0), theme.text_px(22.0));
+    for (i, (bar, under)) in panel.bars.iter().zip(&heading.under).enumerate() {
+        let label = heading.labels.get(i).map_or(&[][..], Vec::as_slice);
+        let extra = count(label.len().saturating_sub(1)) * m.line_h;
         // The label sits right above its own bar; any spare height goes above the label.
         let label_y = y + (row_h - m.line_h - bar_h - m.gap / 2).max(0);
-        let apart = if bar.value.is_some() {
-            bar.apart_from(common)
-        } else {
-            String::new()
-        };
-        draw_label(pen, &bar.label, &apart, (x0, label_y), x1 - x0)?;
-        let bar_top = label_y + m.line_h;
-        draw_bar(pen, panel, bar, frame, bar_top, bar_h)?;
-        let mut bottom = bar_top + bar_h;
+        draw_label(pen, label, (x0, label_y))?;
+        let bar_top = label_y + m.line_h + extra;
+        let no_figure = heading.no_figure.get(i).map_or(&[][..], Vec::as_slice);
+        let below = heading.value_below.get(i).map_or(&[][..], Vec::as_slice);
+        let placed = draw_bar(pen, panel, bar, frame, (bar_top, bar_h), no_figure)?;
+        let mut bottom = bar_top + bar_h + count(no_figure.len().saturating_sub(1)) * m.line_h;
+        for line in below {
+            if !placed {
+                pen.text(line, (x0, bottom + m.gap / 2), VALUE, p.text, HPos::Left)?;
+            }
+            bottom += m.line_h;
+        }
         for line in under {
             pen.text(line, (x0, bottom + m.gap), LABEL, p.muted, HPos::Left)?;
             bottom += m.line_h;
-            y += m.line_h;
         }
         layout.hits.push(Hit {
             id: bar.id.clone(),
             rect: (x0, label_y, x1, bottom),
         });
-        y += row_h;
+        y += row_h + m.line_h * count(under.len() + heading.extra_lines_of(i));
     }
     if panel.bars.is_empty() {
         pen.text("No figures", (x0, y), LABEL, p.muted, HPos::Left)?;
@@ -329,66 +443,55 @@ fn draw_panel<DB: DrawingBackend>(
     Ok(rows_bottom + m.tick_h)
 }
 
-/// A bar's label, followed, in the muted colour, by the words that set it apart from its panel
-/// (`apart`, if any): those are kept whole, and the label is cut to make room for them.
+/// A bar's label on its lines, from `y` down, each line's words that set the bar apart in the
+/// muted colour after its own.
 fn draw_label<DB: DrawingBackend>(
     pen: &Pen<'_, DB>,
-    label: &str,
-    apart: &str,
+    lines: &[LabelLine],
     (x, y): (i32, i32),
-    room: i32,
 ) -> Result<(), ChartError> {
     let p = &pen.theme.palette;
-    if apart.is_empty() {
-        return pen.text(
-            &pen.fit(label, LABEL, room),
-            (x, y),
-            LABEL,
-            p.text,
-            HPos::Left,
-        );
+    let line_h = pen.theme.text_px(size::LABEL * 1.45);
+    let mut y = y;
+    for line in lines {
+        pen.text(&line.words, (x, y), LABEL, p.text, HPos::Left)?;
+        if let Some(apart) = &line.apart {
+            // The space before the words is measured, not written: a leading space would be
+            // lost in an SVG file.
+            let after = if line.words.is_empty() {
+                x
+            } else {
+                x + pen.width(&format!("{} ", line.words), LABEL)
+            };
+            pen.text(apart, (after, y), LABEL, p.muted, HPos::Left)?;
+        }
+        y += line_h;
     }
-    let suffix = format!(" · {apart}");
-    let suffix_w = pen.width(&suffix, LABEL);
-    if suffix_w >= room {
-        let words = format!("{label}{suffix}");
-        return pen.text(
-            &pen.fit(&words, LABEL, room),
-            (x, y),
-            LABEL,
-            p.text,
-            HPos::Left,
-        );
-    }
-    let label = pen.fit(label, LABEL, room - suffix_w);
-    pen.text(&label, (x, y), LABEL, p.text, HPos::Left)?;
-    // The space before the suffix is measured, not written: a leading space would be lost in
-    // an SVG file.
-    let after = x + pen.width(&format!("{label} "), LABEL);
-    pen.text(
-        &format!("· {apart}"),
-        (after, y),
-        LABEL,
-        p.muted,
-        HPos::Left,
-    )
+    Ok(())
 }
 
+/// A bar, and its value beside it, inside it or before a range; returns whether the value is
+/// placed (where none of those has room, it goes on the lines under the bar that the row keeps
+/// for it). A bar with no value has its `no_figure` words in its place, on their lines.
 fn draw_bar<DB: DrawingBackend>(
     pen: &Pen<'_, DB>,
     panel: &Panel,
     bar: &Bar,
     frame: &Frame,
-    top: i32,
-    bar_h: i32,
-) -> Result<(), ChartError> {
+    (top, bar_h): (i32, i32),
+    no_figure: &[String],
+) -> Result<bool, ChartError> {
     let theme = pen.theme;
     let p = &theme.palette;
     let (x0, x1) = (frame.x0, frame.x1);
     let mid = top + bar_h / 2;
     let Some(value) = bar.value else {
-        let words = pen.fit(&format!("no figure · {}", bar.provenance()), VALUE, x1 - x0);
-        return pen.text_mid(&words, (x0, mid), VALUE, p.muted, HPos::Left);
+        let line_h = theme.text_px(size::LABEL * 1.45);
+        for (i, line) in no_figure.iter().enumerate() {
+            let y = mid + count(i) * line_h;
+            pen.text_mid(line, (x0, y), VALUE, p.muted, HPos::Left)?;
+        }
+        return Ok(true);
     };
     let fill = p.of_kind(bar.kind);
     // A tiny value still shows a sliver, so that "small" never looks like "missing".
@@ -412,27 +515,28 @@ fn draw_bar<DB: DrawingBackend>(
     let gap = theme.px(5.0);
     // Words go inside a bar only if the bar is as tall as the type: on a thin bar (a phone's),
     // dark words would stand out of it onto the background.
-    let tall_enough = bar_h >= theme.px(VALUE.size);
+    let tall_enough = bar_h >= theme.text_px(VALUE.size);
     let words = bar.value_text();
     let w = pen.width(&words, VALUE);
     if end + gap + w <= x1 {
-        return pen.text_mid(&words, (end + gap, mid), VALUE, p.text, HPos::Left);
+        pen.text_mid(&words, (end + gap, mid), VALUE, p.text, HPos::Left)?;
+        return Ok(true);
     }
     if tall_enough && w + 2 * gap <= end - start {
         if patterned {
             // On lines, a plate of the fill colour keeps the words legible.
             pen.fill_rect((end - 2 * gap - w, top), (end, top + bar_h), fill)?;
         }
-        return pen.text_mid(&words, (end - gap, mid), VALUE, text_on(fill), HPos::Right);
+        pen.text_mid(&words, (end - gap, mid), VALUE, text_on(fill), HPos::Right)?;
+        return Ok(true);
     }
     // A range that starts away from zero may have room before it.
-    let short = bar.value_text();
-    let w = pen.width(&short, VALUE);
     if start - x0 >= w + 2 * gap {
-        return pen.text_mid(&short, (start - gap, mid), VALUE, p.text, HPos::Right);
+        pen.text_mid(&words, (start - gap, mid), VALUE, p.text, HPos::Right)?;
+        return Ok(true);
     }
-    // Nothing fits beside or inside the bar: write the value at the row's end.
-    pen.text_mid(&bar.value_text(), (x1, mid), VALUE, p.text, HPos::Right)
+    // Nothing fits beside, inside or before the bar: the value goes under it.
+    Ok(false)
 }
 
 /// An annotation's words on their lines (`lines`, from the top at `y`, `line_h` apart): beside

@@ -49,6 +49,10 @@ pub struct Layout {
     /// Where a pointer finds a data point whose shape is not one box (a unit chart's share
     /// ends part-way along a row): boxes tried before `hits`, each with its index in `hits`.
     pub areas: Vec<(usize, (i32, i32, i32, i32))>,
+    /// How tall the drawing is, in backing-store pixels, from the top of its area: more than
+    /// the area where its words needed more room (words are never cut; the page then makes
+    /// the chart's frame taller).
+    pub height: i32,
 }
 
 impl Layout {

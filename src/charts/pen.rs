@@ -52,7 +52,11 @@ impl Typesetter<'_> {
     pub fn width(&self, words: &str, kind: Type) -> i32 {
         let w = self
             .measure
-            .text_width(words, kind.size * self.theme.scale, kind.bold)
+            .text_width(
+                words,
+                kind.size * self.theme.scale * self.theme.text,
+                kind.bold,
+            )
             .ceil();
         if w.is_finite() && w < f64::from(i32::MAX) {
             w.max(0.0) as i32
@@ -61,67 +65,55 @@ impl Typesetter<'_> {
         }
     }
 
-    /// `words`, shortened with an ellipsis until they fit `max` pixels (empty if nothing fits).
+    /// `words` broken into lines of at most `max` pixels, as many as they take: words are never
+    /// cut. Only plain spaces break a line (a no-break space keeps a value with its unit), and,
+    /// in a word too wide for a line by itself (a place "A–B–C" in large type on a
+    /// phone), the dashes and slashes within it; a piece still too wide stands on a line of its
+    /// own.
     #[must_use]
-    pub fn fit(&self, words: &str, kind: Type, max: i32) -> String {
-        if self.width(words, kind) <= max {
-            return words.to_string();
-        }
-        let chars: Vec<char> = words.chars().collect();
-        let shortened = |keep: usize| -> String {
-            let head: String = chars.iter().take(keep).collect();
-            format!("{}…", head.trim_end())
-        };
-        // The longest prefix that fits with its ellipsis, by bisection.
-        let (mut fits, mut fails) = (0, chars.len());
-        while fails - fits > 1 {
-            let mid = (fits + fails) / 2;
-            if self.width(&shortened(mid), kind) <= max {
-                fits = mid;
-            } else {
-                fails = mid;
-            }
-        }
-        if fits == 0 {
-            String::new()
-        } else {
-            shortened(fits)
-        }
-    }
-
-    /// `words` broken into at most `max_lines` lines of at most `max` pixels; the last line is
-    /// shortened with an ellipsis if the words do not fit.
-    #[must_use]
-    pub fn wrap(&self, words: &str, kind: Type, max: i32, max_lines: usize) -> Vec<String> {
+    pub fn wrap(&self, words: &str, kind: Type, max: i32) -> Vec<String> {
         let mut lines: Vec<String> = Vec::new();
         let mut current = String::new();
-        // Only plain spaces break a line: a no-break space keeps a value with its unit.
-        let mut rest = words.split(' ').filter(|w| !w.is_empty()).peekable();
-        while let Some(word) = rest.next() {
-            let candidate = if current.is_empty() {
-                word.to_string()
+        for word in words.split(' ').filter(|w| !w.is_empty()) {
+            let pieces = if self.width(word, kind) > max {
+                pieces_of(word)
             } else {
-                format!("{current} {word}")
+                vec![word]
             };
-            if current.is_empty() || self.width(&candidate, kind) <= max {
-                current = candidate;
-                continue;
-            }
-            lines.push(std::mem::replace(&mut current, word.to_string()));
-            if lines.len() + 1 == max_lines {
-                // The last line takes everything left, shortened if need be.
-                let tail: Vec<&str> = rest.by_ref().collect();
-                if !tail.is_empty() {
-                    current = format!("{current} {}", tail.join(" "));
+            for (i, piece) in pieces.into_iter().enumerate() {
+                let joiner = if i == 0 { " " } else { "" };
+                if current.is_empty() {
+                    current = piece.to_string();
+                    continue;
+                }
+                let candidate = format!("{current}{joiner}{piece}");
+                if self.width(&candidate, kind) <= max {
+                    current = candidate;
+                } else {
+                    lines.push(std::mem::replace(&mut current, piece.to_string()));
                 }
             }
         }
         if !current.is_empty() {
-            lines.push(self.fit(&current, kind, max));
+            lines.push(current);
         }
-        lines.truncate(max_lines.max(1));
         lines
     }
+}
+
+/// A word in the pieces a line may break it into: after each dash or slash within it.
+fn pieces_of(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, c) in word.char_indices() {
+        let end = at + c.len_utf8();
+        if matches!(c, '–' | '-' | '/') && end < word.len() {
+            out.extend(word.get(start..end));
+            start = end;
+        }
+    }
+    out.extend(word.get(start..));
+    out
 }
 
 /// A box the pen drew, in backing-store pixels: words, or a filled shape.
@@ -179,16 +171,10 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         self.typesetter().width(words, kind)
     }
 
-    /// `words` cut with an ellipsis to fit `max` pixels.
+    /// `words` broken into lines of `max` pixels, as many as they take.
     #[must_use]
-    pub fn fit(&self, words: &str, kind: Type, max: i32) -> String {
-        self.typesetter().fit(words, kind, max)
-    }
-
-    /// `words` broken into at most `max_lines` lines of `max` pixels, the last cut to fit.
-    #[must_use]
-    pub fn wrap(&self, words: &str, kind: Type, max: i32, max_lines: usize) -> Vec<String> {
-        self.typesetter().wrap(words, kind, max, max_lines)
+    pub fn wrap(&self, words: &str, kind: Type, max: i32) -> Vec<String> {
+        self.typesetter().wrap(words, kind, max)
     }
 
     /// Text whose top edge is at `at.1`.
@@ -232,7 +218,7 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         if words.is_empty() {
             return Ok(());
         }
-        let (w, h) = (self.width(words, kind), self.theme.px(kind.size));
+        let (w, h) = (self.width(words, kind), self.theme.text_px(kind.size));
         let left = match pos.h_pos {
             HPos::Left => at.0,
             HPos::Center => at.0 - w / 2,

@@ -15,10 +15,6 @@ use crate::charts::{drawn, ChartError, Layout, Style};
 
 const TITLE: Type = Type::bold(18.0);
 const LINE: Type = Type::regular(12.0);
-/// The most lines the title, and each line under the chart, may wrap to (a chart's sources
-/// run to a few hundred characters: they are kept whole).
-const TITLE_LINES: usize = 3;
-const LINE_LINES: usize = 16;
 
 /// The words round a chart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,17 +39,18 @@ impl Poster {
         let pad = theme.px(12.0);
         let room = width - 2 * pad;
         let words = Typesetter { theme, measure };
-        let fit = |text: &str, kind: Type, lines: usize| words.wrap(text, kind, room, lines);
+        // Every word is kept, on as many lines as it takes (a chart's sources run to a few
+        // hundred characters).
         Plan {
             pad,
-            title: fit(&self.title, TITLE, TITLE_LINES),
+            title: words.wrap(&self.title, TITLE, room),
             lines: self
                 .lines
                 .iter()
-                .map(|l| fit(&breakable(l, &words, room), LINE, LINE_LINES))
+                .map(|l| words.wrap(&breakable(l, &words, room), LINE, room))
                 .collect(),
-            title_h: theme.px(TITLE.size * 1.3),
-            line_h: theme.px(LINE.size * 1.45),
+            title_h: theme.text_px(TITLE.size * 1.3),
+            line_h: theme.text_px(LINE.size * 1.45),
         }
     }
 

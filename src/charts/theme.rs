@@ -178,6 +178,10 @@ pub struct Theme {
     pub palette: Palette,
     /// Backing-store pixels per CSS pixel (the device pixel ratio), at least 1/4.
     pub scale: f64,
+    /// The reader's text size against the usual 16 px (a browser set to 32 px makes it 2): the
+    /// chart's words, and the room their lines take, grow by it. Never under 1, so that no word
+    /// is drawn under 12 px; at most 4.
+    pub text: f64,
     /// What a font's size is multiplied by when it is handed to the backend: 1, except for
     /// plotters' SVG backend, which writes a font of size `s` as `font-size="s / 1.24"` and so
     /// is given [`SVG_FONT_FACTOR`] to set the text at the size the chart was laid out for.
@@ -199,8 +203,28 @@ impl Theme {
         Self {
             palette,
             scale,
+            text: 1.0,
             font_factor: 1.0,
         }
+    }
+
+    /// The same theme for a reader whose text is `text` times the usual size (see
+    /// [`Theme::text`]); anything not a number from 1 to 4 counts as the nearest of them, or 1.
+    #[must_use]
+    pub fn with_text(self, text: f64) -> Self {
+        let text = if text.is_finite() {
+            text.clamp(1.0, 4.0)
+        } else {
+            1.0
+        };
+        Self { text, ..self }
+    }
+
+    /// A length that goes with the words (a line's height, a word's size), in CSS pixels at the
+    /// usual text size, to backing-store pixels at the reader's, rounded.
+    #[must_use]
+    pub fn text_px(&self, css: f64) -> i32 {
+        (css * self.scale * self.text).round() as i32
     }
 
     /// The same theme for plotters' SVG backend (see [`Theme::font_factor`]).
@@ -232,7 +256,7 @@ impl Theme {
         } else {
             FontStyle::Normal
         };
-        let size = css * self.scale * self.font_factor;
+        let size = css * self.scale * self.text * self.font_factor;
         FontDesc::new(FontFamily::Name(FONT_STACK), size, style)
     }
 }

@@ -40,20 +40,41 @@ pub fn draw<DB: DrawingBackend>(
     let pad = theme.px(4.0);
     let title = Type::bold(size::TITLE);
     let label = Type::regular(size::LABEL);
+    let line_h = theme.text_px(size::LABEL * 1.4);
     let heading = pen.wrap(
         &format!("{}: {} of 100 squares", model.share.label, model.filled),
         title,
         w - 2 * pad,
-        2,
     );
     let mut y = pad;
     for line in &heading {
         pen.text(line, (pad, y), title, p.text, HPos::Left)?;
-        y += theme.px(size::TITLE * 1.35);
+        y += theme.text_px(size::TITLE * 1.35);
     }
     y += theme.px(6.0);
-    // Room for two key entries of up to two lines each.
-    let key_h = theme.px(size::LABEL * 1.4) * 4 + theme.px(16.0);
+    let parts = model.parts();
+    let swatch = theme.text_px(12.0);
+    // The key's words, on as many lines as they take (on a narrow screen, or in large type, a
+    // key wraps rather than losing its words).
+    let keys: Vec<Vec<String>> = parts
+        .iter()
+        .map(|part| {
+            pen.wrap(
+                &format!(
+                    "{}: {} · {}",
+                    part.label,
+                    part.value_text(),
+                    part.provenance()
+                ),
+                label,
+                w - 2 * pad - swatch - theme.px(6.0),
+            )
+        })
+        .collect();
+    let key_lines: usize = keys.iter().map(|k| k.len().max(1)).sum();
+    let key_h = line_h * i32::try_from(key_lines).unwrap_or(4)
+        + theme.px(4.0) * i32::try_from(keys.len()).unwrap_or(2)
+        + theme.px(8.0);
     let grid = (h - y - key_h - pad).min(w - 2 * pad).max(theme.px(40.0));
     let step = grid / i32::try_from(SIDE).unwrap_or(10);
     let gap = (step / 8).max(1);
@@ -88,7 +109,6 @@ pub fn draw<DB: DrawingBackend>(
     let grid_bottom = y + step * i32::try_from(SIDE).unwrap_or(10);
     let full_rows = i32::try_from(model.filled / SIDE).unwrap_or(0);
     let split = y + step * full_rows;
-    let parts = model.parts();
     let mut layout = Layout::default();
     let right = pad + step * i32::try_from(SIDE).unwrap_or(10);
     if let Some(share) = parts.first() {
@@ -117,8 +137,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     // The key: a swatch and words for each part.
     let mut key_y = grid_bottom + theme.px(8.0);
-    let swatch = theme.px(12.0);
-    for (i, part) in parts.iter().enumerate() {
+    for (i, lines) in keys.iter().enumerate() {
         let (sx, sy) = (pad, key_y + theme.px(2.0));
         if i == 0 {
             pen.fill_rect((sx, sy), (sx + swatch, sy + swatch), fill)?;
@@ -132,19 +151,7 @@ pub fn draw<DB: DrawingBackend>(
             ];
             drawn(area.draw(&PathElement::new(corners, outline)))?;
         }
-        // On a narrow screen a key wraps to a second line rather than losing its words.
-        let lines = pen.wrap(
-            &format!(
-                "{}: {} · {}",
-                part.label,
-                part.value_text(),
-                part.provenance()
-            ),
-            label,
-            w - 2 * pad - swatch - theme.px(6.0),
-            2,
-        );
-        for line in &lines {
+        for line in lines {
             pen.text(
                 line,
                 (sx + swatch + theme.px(6.0), key_y),
@@ -152,10 +159,11 @@ pub fn draw<DB: DrawingBackend>(
                 p.text,
                 HPos::Left,
             )?;
-            key_y += theme.px(size::LABEL * 1.4);
+            key_y += line_h;
         }
         key_y += theme.px(4.0);
     }
+    layout.height = key_y + pad;
     // The focus ring follows the part's own squares: the share's full rows and the start of its
     // last, or the rest that follows.
     if let Some(i) = style

@@ -17,7 +17,8 @@ use crate::web::listener::Listener;
 use crate::web::resize::OnResize;
 use crate::web::stroke_batch::StrokeBatch;
 use crate::web::{
-    canvas_size, frame_clock, keys, on_frame_work, pointer, show_the_data, with_page,
+    canvas_size, frame_clock, keys, on_frame_work, pointer, show_the_data, text_size, with_page,
+    with_window,
 };
 
 /// A figure with a live chart.
@@ -73,6 +74,8 @@ pub struct LiveChart {
     /// The model of the scenario the page opened with, kept once another replaces it (until
     /// then it is `model`).
     opened: Option<Model>,
+    /// Whether the frame was made taller than its own height for the chart's words.
+    grown: bool,
     _on_resize: Option<OnResize>,
     _listeners: Vec<Listener>,
 }
@@ -156,6 +159,9 @@ impl LiveChart {
             OnResize::observe(&frame, move || {
                 // The observer also reports the first size, which the chart was drawn at already.
                 let resized = with_page(|page| {
+                    // A frame sized in rem changes size with the reader's text: follow it.
+                    let text = with_window(|w| text_size::scale(w, &page.document));
+                    page.set_text(text.unwrap_or(page.text));
                     let ratio = page.dpr.unwrap_or_else(canvas_size::device_pixel_ratio);
                     let chart = page.chart_mut(index)?;
                     // Read here, where the layout is fresh, and kept for the drawing.
@@ -244,6 +250,7 @@ impl LiveChart {
             model_stale: false,
             said: String::new(),
             recorded: 0,
+            grown: false,
             _on_resize: on_resize,
             _listeners: listeners,
         })
@@ -351,8 +358,13 @@ impl LiveChart {
     ///
     /// # Errors
     /// A [`ChartError`] if the frame is too small or drawing fails.
-    pub fn redraw(&mut self, dpr: Option<f64>, palette: Palette) -> Result<(), ChartError> {
-        let theme = Theme::new(palette, dpr.unwrap_or_else(canvas_size::device_pixel_ratio));
+    pub fn redraw(
+        &mut self,
+        dpr: Option<f64>,
+        (palette, text): (Palette, f64),
+    ) -> Result<(), ChartError> {
+        let theme = Theme::new(palette, dpr.unwrap_or_else(canvas_size::device_pixel_ratio))
+            .with_text(text);
         let focus = if self.focused {
             self.focus
                 .and_then(|i| self.layout.hits.get(i))
@@ -372,9 +384,27 @@ impl LiveChart {
         let css = self
             .size
             .unwrap_or_else(|| canvas_size::css_size(&self.frame));
-        canvas_size::fit(&self.canvas, css, theme.scale);
+        let (_, height) = canvas_size::fit(&self.canvas, css, theme.scale);
         self.layout = draw_on(&self.canvas, &self.model, theme, focus)?;
+        // Words are never cut: a chart that needs more room than its frame has (large type,
+        // a narrow screen) gets a taller frame, and is drawn again at its new size when the
+        // resize observer reports it.
+        if self.layout.height > i32::try_from(height).unwrap_or(i32::MAX) {
+            let css_height = (f64::from(self.layout.height) / theme.scale).ceil();
+            self.frame
+                .style()
+                .set_property("height", &format!("{}px", css_height as i32))
+                .ok();
+            self.grown = true;
+        }
         Ok(())
+    }
+
+    /// Gives the frame back its own height, if it was made taller for the chart.
+    pub fn ungrow(&mut self) {
+        if std::mem::take(&mut self.grown) {
+            self.frame.style().remove_property("height").ok();
+        }
     }
 
     /// The description of the bar at layout index `i`.

@@ -26,6 +26,7 @@ pub mod resize;
 pub mod show_the_data;
 pub mod stroke_batch;
 pub mod take_away;
+pub mod text_size;
 
 use std::cell::RefCell;
 
@@ -70,6 +71,8 @@ pub struct Page {
     /// The palette the reader's system asks for: light, dark, or its own colours in forced
     /// colours (followed while the page is open).
     pub palette: Palette,
+    /// The reader's text size against the usual (`text_size`), followed while the page is open.
+    pub text: f64,
     dpr: Option<f64>,
     _in_view: Option<in_view::InView>,
     _listeners: Vec<Listener>,
@@ -195,11 +198,14 @@ fn mount_within(
         .collect();
     let mut charts = Vec::new();
     for (figure, size) in on_page.into_iter().zip(sizes) {
-        // The page already says what the starting models say (the build wrote their words with
-        // the same code), so nothing is written now: only a scenario from the link, or the
-        // reader's, changes the words.
+        // The charts that follow the scenario write their words (the page's are the build's,
+        // and are left alone where they say the same); the data tables already show the
+        // starting data, and are written when a scenario changes them.
         match LiveChart::make(&figure, &figures, &start, dpr, size) {
-            Ok(chart) => charts.push(chart),
+            Ok(mut chart) => {
+                chart.write_sentences(false);
+                charts.push(chart);
+            }
             Err(message) => web_sys::console::error_1(&message.into()),
         }
     }
@@ -218,6 +224,7 @@ fn mount_within(
         dragging: false,
         said_in: None,
         palette: web_sys::window().map_or(Palette::LIGHT, |w| colour_scheme::palette(&w, document)),
+        text: with_window(|w| text_size::scale(w, document)).unwrap_or(1.0),
         dpr,
         _in_view: in_view::InView::follow(&watched),
         _listeners: Vec::new(),
@@ -276,6 +283,20 @@ impl Page {
             if id.is_none_or(|id| id == chart.id) {
                 chart.dirty = true;
             }
+        }
+    }
+
+    /// Follows the reader's text size: a frame made taller for the old size goes back to its
+    /// own height, and every chart is drawn again at the new size (a frame grows again where
+    /// its chart needs it).
+    pub fn set_text(&mut self, text: f64) {
+        if text == self.text {
+            return;
+        }
+        self.text = text;
+        for chart in &mut self.charts {
+            chart.ungrow();
+            chart.dirty = true;
         }
     }
 

@@ -57,7 +57,7 @@ impl Page {
     /// they come into view). Returns how many were drawn.
     pub(super) fn draw_dirty(&mut self, budget: Option<f64>) -> u32 {
         let mut drawn = 0;
-        let (dpr, palette, dragging) = (self.dpr, self.palette, self.dragging);
+        let (dpr, look, dragging) = (self.dpr, (self.palette, self.text), self.dragging);
         let started = now();
         let mut shown = Vec::new();
         let mut order: Vec<usize> = (0..self.charts.len()).collect();
@@ -80,7 +80,7 @@ impl Page {
             if recording {
                 mark_redraw_start();
             }
-            let status = match chart.redraw(dpr, palette) {
+            let status = match chart.redraw(dpr, look) {
                 Ok(()) => {
                     drawn += 1;
                     Status::Drawn
