@@ -374,59 +374,59 @@ pub const STYLE: &str = "www/style.css";
 pub const HEIGHT_MARKERS: (&str, &str) = ("/* chart heights:start */", "/* chart heights:end */");
 
 /// `css` with the frames' heights, made again from `figures` (`frame_height`): for each chart,
-/// its height at the widest, and, in media queries with the same bounds as the static images'
-/// (`max-width: 40rem`, `max-width: 32rem`), where a narrower window needs more; in rem, so that
-/// the frames grow with a reader's larger text.
+/// its height in the widest windows, and, in media queries by the widest window of each narrower
+/// range (`max-width`, in rem, as the static images' sources are), where it needs more there; in
+/// rem, so that the frames grow with a reader's larger text.
 ///
 /// # Errors
 /// A message if the style sheet has no place for them, or a chart cannot be drawn.
 pub fn with_heights(css: &str, figures: &Figures) -> Result<String, String> {
     let heights = frame_height::heights(figures)?;
-    let rule = |slug: &str, px: u32, indent: &str| {
+    let rule = |slug: &str, rem: f64, indent: &str| {
         format!(
-            "{indent}.chart[data-chart=\"{slug}\"] .chart-frame {{\n{indent}  height: {};\n{indent}}}\n",
-            rem(px)
+            "{indent}.chart[data-chart=\"{slug}\"] .chart-frame {{\n{indent}  height: {}rem;\n{indent}}}\n",
+            decimal(rem)
         )
     };
+    let last = frame_height::RANGES_REM.len() - 1;
     let mut rules = String::from("\n");
-    for (chart, [_, _, wide]) in figures.charts().iter().zip(&heights) {
-        rules.push_str(&rule(&chart.slug, *wide, ""));
+    for (chart, h) in figures.charts().iter().zip(&heights) {
+        rules.push_str(&rule(&chart.slug, h.get(last).copied().unwrap_or(0.0), ""));
     }
-    // Up to each bound, the charts whose height there differs from the wider range's: the
-    // narrow range (to 40rem) against the widest, the phone's (to 32rem) against the narrow.
-    for (upto, narrower, wider) in [
-        (frame_height::BREAKS_REM[1], 1, 2),
-        (frame_height::BREAKS_REM[0], 0, 1),
-    ] {
-        let changed: Vec<(&str, u32)> = figures
+    // From the widest range in: the charts whose height differs from the wider range's.
+    for i in (0..last).rev() {
+        let Some(Some(widest)) = frame_height::RANGES_REM.get(i) else {
+            continue;
+        };
+        let changed: Vec<(&str, f64)> = figures
             .charts()
             .iter()
             .zip(&heights)
             .filter_map(|(chart, h)| {
-                let (here, there) = (*h.get(narrower)?, *h.get(wider)?);
-                (here != there).then_some((chart.slug.as_str(), here))
+                let (here, wider) = (*h.get(i)?, *h.get(i + 1)?);
+                (here != wider).then_some((chart.slug.as_str(), here))
             })
             .collect();
         if changed.is_empty() {
             continue;
         }
-        rules.push_str(&format!("@media (max-width: {upto}rem) {{\n"));
-        for (slug, px) in changed {
-            rules.push_str(&rule(slug, px, "  "));
+        rules.push_str(&format!("@media (max-width: {widest}rem) {{\n"));
+        for (slug, rem) in changed {
+            rules.push_str(&rule(slug, rem, "  "));
         }
         rules.push_str("}\n");
     }
     crate::static_page::splice(css, HEIGHT_MARKERS, &rules)
 }
 
-/// CSS pixels at the usual 16 px text as rem, to four places at most: `36rem`, `39.375rem`.
-fn rem(px: u32) -> String {
-    let whole = px / 16;
-    let rest = (px % 16) * 10_000 / 16;
+/// A number to three places at most, without trailing zeros: `22.5`, `39.375`, `36`.
+fn decimal(value: f64) -> String {
+    let thousandths = (value * 1000.0).round() as i64;
+    let (whole, rest) = (thousandths / 1000, thousandths % 1000);
     if rest == 0 {
-        format!("{whole}rem")
+        format!("{whole}")
     } else {
-        format!("{whole}.{}rem", format!("{rest:04}").trim_end_matches('0'))
+        format!("{whole}.{}", format!("{rest:03}").trim_end_matches('0'))
     }
 }
 

@@ -192,8 +192,11 @@ fn every_chart_is_legible_on_canvas_with_the_browser_s_own_fonts() {
     for (id, spec) in ChartId::all(&figures).zip(figures.charts()) {
         let model = Model::build(id, &figures, &Scenario::from_figures(&figures))
             .unwrap_or_else(|e| panic!("{e}"));
-        for width in [288, 343, 608] {
-            let height = frame_height(spec.slug.as_str(), width);
+        for window in [320.0, 375.0, 1280.0] {
+            let (width, height) = (
+                frame_width(window, 1.0),
+                frame_height(spec.slug.as_str(), window, 1.0),
+            );
             for ratio in [1.0, 3.0] {
                 for palette in [Palette::LIGHT, Palette::DARK] {
                     let size = (
@@ -230,10 +233,10 @@ fn every_chart_is_legible_on_canvas_with_the_browser_s_own_fonts() {
 }
 
 #[wasm_bindgen_test]
-fn in_large_type_every_chart_is_legible_on_canvas_in_the_frame_that_grows_for_it() {
-    // Text set to twice the usual size: a frame sized in rem is twice as tall, and the chart
-    // asks for more where its words wrap onto more lines; drawn in the height it asks for,
-    // with the browser's own fonts, nothing overlaps or leaves the frame.
+fn in_larger_type_every_chart_fits_its_frame_on_canvas_and_beyond_that_asks_for_more() {
+    // Text set up to twice the usual size: on a phone, with the browser's own fonts, each chart
+    // fits the frame the style sheet gives it (no frame grows as the page loads) and is legible;
+    // at two and a half times, some chart asks for a taller frame, and is legible in it.
     clear_body();
     let figures = figures::from_digest(DIGEST).unwrap_or_else(|e| panic!("{e}"));
     let mut found = Vec::new();
@@ -241,22 +244,35 @@ fn in_large_type_every_chart_is_legible_on_canvas_in_the_frame_that_grows_for_it
     for (id, spec) in ChartId::all(&figures).zip(figures.charts()) {
         let model = Model::build(id, &figures, &Scenario::from_figures(&figures))
             .unwrap_or_else(|e| panic!("{e}"));
-        for width in [288, 343] {
-            let theme = Theme::new(Palette::LIGHT, 1.0).with_text(2.0);
-            let frame = frame_height(spec.slug.as_str(), width) * 2;
-            let canvas = test_canvas(width, frame);
-            let first = draw_on(&canvas, &model, &theme, None).unwrap_or_else(|e| panic!("{e}"));
-            let height = frame.max(u32::try_from(first.height).unwrap_or(0));
-            grown += usize::from(height > frame);
-            canvas.set_height(height);
-            let layout = draw_on(&canvas, &model, &theme, None).unwrap_or_else(|e| panic!("{e}"));
-            for problem in problems(&layout.marks, (width as i32, height as i32)) {
-                found.push(format!(
-                    "{} at {width} px in large type: {problem}",
-                    spec.slug
-                ));
+        for window in [320.0, 375.0] {
+            for t in [1.25, 1.5, 2.0, 2.5] {
+                let theme = Theme::new(Palette::LIGHT, 1.0).with_text(t);
+                let (width, frame) = (
+                    frame_width(window, t),
+                    frame_height(spec.slug.as_str(), window, t),
+                );
+                let canvas = test_canvas(width, frame);
+                let first =
+                    draw_on(&canvas, &model, &theme, None).unwrap_or_else(|e| panic!("{e}"));
+                let needed = u32::try_from(first.height).unwrap_or(0);
+                if needed > frame {
+                    grown += 1;
+                    if t <= 2.0 {
+                        found.push(format!(
+                            "{} in a {window} px window, text ×{t}: needs {needed} px of {frame}",
+                            spec.slug
+                        ));
+                    }
+                }
+                let height = frame.max(needed);
+                canvas.set_height(height);
+                let layout =
+                    draw_on(&canvas, &model, &theme, None).unwrap_or_else(|e| panic!("{e}"));
+                for problem in problems(&layout.marks, (width as i32, height as i32)) {
+                    found.push(format!("{} at {width} px, text ×{t}: {problem}", spec.slug));
+                }
+                canvas.remove();
             }
-            canvas.remove();
         }
     }
     assert!(
@@ -271,37 +287,48 @@ fn in_large_type_every_chart_is_legible_on_canvas_in_the_frame_that_grows_for_it
     );
 }
 
-/// The height, in CSS pixels at the usual 16 px text, of chart `slug`'s frame `width` pixels
-/// wide, as the page's style sheet gives it: its rule at the widest, or in the media query of
-/// the narrowest range the frame's window falls in (to 40rem, a frame under 608 px; to 32rem,
-/// under 480 px).
-fn frame_height(slug: &str, width: u32) -> u32 {
+/// The height, in CSS pixels, of chart `slug`'s frame in a window `window` pixels wide with
+/// text `t` times the usual, as the page's style sheet gives it: its rule for the widest
+/// windows, then the rule of each media query whose widest window (in rem of that text) the
+/// window is within, narrower ones last.
+fn frame_height(slug: &str, window: f64, t: f64) -> u32 {
     let css = include_str!("../www/style.css");
     let rule = format!(".chart[data-chart=\"{slug}\"] .chart-frame {{");
-    let height_in = |text: &str| -> Option<u32> {
+    let height_in = |text: &str| -> Option<f64> {
         let rest = text.split_once(&rule)?.1;
-        let value = rest.split_once("height: ")?.1.split_once("rem;")?.0;
-        let rem: f64 = value.parse().ok()?;
-        Some((rem * 16.0).round() as u32)
+        rest.split_once("height: ")?
+            .1
+            .split_once("rem;")?
+            .0
+            .parse()
+            .ok()
     };
     let mut sections = css.split("@media (max-width: ");
-    let mut height = sections
+    let mut rem = sections
         .next()
         .and_then(height_in)
         .unwrap_or_else(|| panic!("no height for {slug} in the style sheet"));
     for section in sections {
-        let below = match section.split_once("rem)") {
-            Some(("40", _)) => 608,
-            Some(("32", _)) => 480,
-            _ => continue,
+        let Some(widest) = section
+            .split_once("rem)")
+            .and_then(|(n, _)| n.parse::<f64>().ok())
+        else {
+            continue;
         };
-        if width < below {
-            if let Some(h) = height_in(section.split_once("\n}").map_or(section, |(b, _)| b)) {
-                height = h;
+        let block = section.split_once("\n}").map_or(section, |(b, _)| b);
+        if window / (16.0 * t) <= widest {
+            if let Some(h) = height_in(block) {
+                rem = h;
             }
         }
     }
-    height
+    (rem * 16.0 * t).round() as u32
+}
+
+/// The frame's width in a window `window` pixels wide with text `t` times the usual: the
+/// window less a rem each side, at most 38rem.
+fn frame_width(window: f64, t: f64) -> u32 {
+    (window - 32.0 * t).min(608.0 * t).round() as u32
 }
 
 /// A canvas of the test's own, `width` × `height`, attached to the body.

@@ -67,16 +67,15 @@ impl Typesetter<'_> {
 
     /// `words` broken into lines of at most `max` pixels, as many as they take: words are never
     /// cut. Only plain spaces break a line (a no-break space keeps a value with its unit), and,
-    /// in a word too wide for a line by itself (a place "A–B–C" in large type on a
-    /// phone), the dashes and slashes within it; a piece still too wide stands on a line of its
-    /// own.
+    /// in a word too wide for a line by itself (a place "A–B–C" in large type on a phone), the
+    /// dashes and slashes within it, and, as a last resort, between its letters.
     #[must_use]
     pub fn wrap(&self, words: &str, kind: Type, max: i32) -> Vec<String> {
         let mut lines: Vec<String> = Vec::new();
         let mut current = String::new();
         for word in words.split(' ').filter(|w| !w.is_empty()) {
             let pieces = if self.width(word, kind) > max {
-                pieces_of(word)
+                self.pieces_of(word, kind, max)
             } else {
                 vec![word]
             };
@@ -101,8 +100,35 @@ impl Typesetter<'_> {
     }
 }
 
-/// A word in the pieces a line may break it into: after each dash or slash within it.
-fn pieces_of(word: &str) -> Vec<&str> {
+impl Typesetter<'_> {
+    /// A word too wide for a line in the pieces a line may break it into: after each dash or
+    /// slash within it, and a piece still too wide between its letters, as many as fit.
+    fn pieces_of<'w>(&self, word: &'w str, kind: Type, max: i32) -> Vec<&'w str> {
+        let mut out = Vec::new();
+        for piece in at_dashes(word) {
+            if self.width(piece, kind) <= max {
+                out.push(piece);
+                continue;
+            }
+            let mut start = 0;
+            for (at, c) in piece.char_indices() {
+                let end = at + c.len_utf8();
+                let wider = piece
+                    .get(start..end)
+                    .is_some_and(|p| self.width(p, kind) > max);
+                if wider && at > start {
+                    out.extend(piece.get(start..at));
+                    start = at;
+                }
+            }
+            out.extend(piece.get(start..));
+        }
+        out
+    }
+}
+
+/// A word in the pieces it falls into after each dash or slash within it.
+fn at_dashes(word: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     for (at, c) in word.char_indices() {

@@ -1,4 +1,4 @@
-//! Entries by key, as the figures file writes them (a JSON object, `"sources": {"nato": …}`),
+//! Entries by key, as the figures file writes them (a JSON object, `"sources": {"key": …}`),
 //! kept in the file's order. A list looked through rather than a search tree: the file has a
 //! few dozen sources and measures, and a tree's code was about 2 KB of the chart program.
 

@@ -74,8 +74,8 @@ pub struct LiveChart {
     /// The model of the scenario the page opened with, kept once another replaces it (until
     /// then it is `model`).
     opened: Option<Model>,
-    /// Whether the frame was made taller than its own height for the chart's words.
-    grown: bool,
+    /// The frame's own height, in CSS pixels, if it was made taller for the chart's words.
+    grown: Option<f64>,
     _on_resize: Option<OnResize>,
     _listeners: Vec<Listener>,
 }
@@ -250,7 +250,7 @@ impl LiveChart {
             model_stale: false,
             said: String::new(),
             recorded: 0,
-            grown: false,
+            grown: None,
             _on_resize: on_resize,
             _listeners: listeners,
         })
@@ -386,23 +386,35 @@ impl LiveChart {
             .unwrap_or_else(|| canvas_size::css_size(&self.frame));
         let (_, height) = canvas_size::fit(&self.canvas, css, theme.scale);
         self.layout = draw_on(&self.canvas, &self.model, theme, focus)?;
-        // Words are never cut: a chart that needs more room than its frame has (large type,
-        // a narrow screen) gets a taller frame, and is drawn again at its new size when the
-        // resize observer reports it.
-        if self.layout.height > i32::try_from(height).unwrap_or(i32::MAX) {
-            let css_height = (f64::from(self.layout.height) / theme.scale).ceil();
-            self.frame
-                .style()
-                .set_property("height", &format!("{}px", css_height as i32))
-                .ok();
-            self.grown = true;
+        // Words are never cut: a chart that needs more room than its frame has (text larger
+        // than the style sheet's heights hold) gets a taller frame, drawn again at its new size
+        // when the resize observer reports it; and gets its own height back once it needs no
+        // more (a wider window, a smaller scenario).
+        let needed = (f64::from(self.layout.height) / theme.scale).ceil();
+        match self.grown {
+            Some(own) if needed <= own => self.ungrow(),
+            Some(_) if needed > css.1 => self.grow_to(needed),
+            Some(_) => {}
+            None if self.layout.height > i32::try_from(height).unwrap_or(i32::MAX) => {
+                self.grown = Some(css.1);
+                self.grow_to(needed);
+            }
+            None => {}
         }
         Ok(())
     }
 
+    /// Makes the frame `css_height` CSS pixels tall.
+    fn grow_to(&self, css_height: f64) {
+        self.frame
+            .style()
+            .set_property("height", &format!("{}px", css_height as i32))
+            .ok();
+    }
+
     /// Gives the frame back its own height, if it was made taller for the chart.
     pub fn ungrow(&mut self) {
-        if std::mem::take(&mut self.grown) {
+        if self.grown.take().is_some() {
             self.frame.style().remove_property("height").ok();
         }
     }

@@ -26,7 +26,7 @@ use crate::model::scenario_url::apply_query;
 use crate::web::canvas_text::measure;
 use crate::web::stroke_batch::StrokeBatch;
 use crate::web::take_away::{address, words_of};
-use crate::web::{canvas_size, colour_scheme};
+use crate::web::{canvas_size, colour_scheme, text_size};
 
 /// The pixel ratio of a downloaded image.
 const IMAGE_SCALE: f64 = 2.0;
@@ -68,6 +68,8 @@ fn draw_and_hand_over(
         .ok_or("the figure has no frame")?;
     let css = canvas_size::css_size(&frame);
     let palette = colour_scheme::palette(&window, &document);
+    // The chart's words at the reader's text size, as the page draws them.
+    let text = text_size::scale(&window, &document);
     let mut lines = vec![words_of(figure, ".chart-source")];
     let checked = words_of(
         &document.document_element().ok_or("no page")?,
@@ -88,12 +90,12 @@ fn draw_and_hand_over(
         .ok_or("no canvas")?;
     let cannot = "The chart could not be drawn for download.";
     let url = if png {
-        let theme = Theme::new(palette, IMAGE_SCALE);
+        let theme = Theme::new(palette, IMAGE_SCALE).with_text(text);
         draw_poster(&canvas, &model, &theme, &poster, (css, None)).map_err(|_| cannot)?;
         canvas.to_data_url().map_err(|_| cannot)?
     } else {
         let svg = Rc::new(RefCell::new(String::new()));
-        let theme = Theme::new(palette, 1.0);
+        let theme = Theme::new(palette, 1.0).with_text(text);
         draw_poster(&canvas, &model, &theme, &poster, (css, Some(&svg))).map_err(|_| cannot)?;
         let encoded: String = js_sys::encode_uri_component(&svg.borrow()).into();
         format!("data:image/svg+xml;charset=utf-8,{encoded}")

@@ -40,7 +40,8 @@ impl Page {
         self.dragging = false;
         self.rebuild(true);
         self.write_waiting_words();
-        let theme = Theme::new(Palette::LIGHT, PRINT_RATIO);
+        // Paper keeps the reader's text size, as the page's own words do.
+        let theme = Theme::new(Palette::LIGHT, PRINT_RATIO).with_text(self.text);
         let mut drawn = 0;
         for chart in &mut self.charts {
             chart.write_waiting_table();

@@ -80,16 +80,26 @@ test("a slider change and a radio change are each said once, in their own form, 
     const budgets = page.locator('form[aria-label="How the budgets are shown"]');
     const takeaway = async (slug) => (await page.textContent(`figure[data-chart="${slug}"] [data-takeaway]`)).trim();
     const title = async (slug) => (await page.textContent(`figure[data-chart="${slug}"] .chart-title`)).trim();
+    // Ten steps of the slider in quick succession: said once, when they settle.
+    await page.evaluate(() => {
+      window.saidTimes = 0;
+      const region = document.querySelector('form[aria-label="Your scenario"] [data-said]');
+      new MutationObserver(() => {
+        if (region.textContent !== "") window.saidTimes += 1;
+      }).observe(region, { childList: true, characterData: true, subtree: true });
+    });
     await page.focus('input[name="force"]');
-    await page.keyboard.press("ArrowRight");
+    for (let i = 0; i < 10; i += 1) await page.keyboard.press("ArrowRight");
     await page.waitForFunction(() => document.querySelector('form[aria-label="Your scenario"] [data-said]').textContent !== "");
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)));
+    assert.equal(await page.evaluate(() => window.saidTimes), 1, "ten quick steps said once");
     const forceSaid = plain(await force.ariaSnapshot());
     for (const slug of ["force-scenario", "troop-share"]) {
       const words = `${await title(slug)}: ${await takeaway(slug)}`;
       assert.equal(times(forceSaid, words), 1, `${slug}: ${forceSaid}`);
     }
     // The slider's own value, with its unit, is what it says of itself.
-    assert.equal(await page.getAttribute('input[name="force"]', "aria-valuetext"), "31,000 troops");
+    assert.equal(await page.getAttribute('input[name="force"]', "aria-valuetext"), "40,000 troops");
     assert.doesNotMatch(plain(await budgets.ariaSnapshot()), /: A /, "the budgets' form says nothing of the force");
     await page.click('form[aria-label="How the budgets are shown"] input[name="currency"][value="usd"]');
     await page.waitForFunction(() => document.querySelector('form[aria-label="How the budgets are shown"] [data-said]').textContent !== "");

@@ -1,8 +1,9 @@
-// The reader's own text size inside the charts: with the browser's text set to 32 px (twice the
-// usual), the charts' words are drawn twice as large, the frames grow to hold them, and on a
-// 320 px phone no label loses a word or a digit and no words run into one another or out of
-// their canvas. Read from what the page draws: every call that writes words on a canvas is
-// recorded, with its place, its font and the canvas it falls on.
+// The reader's own text size inside the charts: with the browser's text set larger (24 px, 32 px:
+// up to twice the usual), the charts' words are drawn at that size and fit the frames the style
+// sheet gives them, so that nothing moves as the page loads; larger still, a frame grows for its
+// chart; and on a 320 px phone no label loses a word or a digit and no words run into one
+// another or out of their canvas. Read from what the page draws: every call that writes words
+// on a canvas is recorded, with its place, its font and the canvas it falls on.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { servedPage, chartStates, CHART_SLUGS } from "./browser.mjs";
@@ -65,61 +66,93 @@ function problems({ slug, size: [w, h], words }) {
   return found;
 }
 
+/** A new page at `width` with the browser's text at `font` px, recording what the canvases draw
+ * and every shift of the page's layout (`window.shifted`). */
+async function opened(width, font) {
+  const context = await shared.browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.addInitScript(recordWords);
+  await page.addInitScript(() => {
+    window.shifted = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.shifted += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  if (font !== 16) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Page.setFontSizes", { fontSizes: { standard: font, fixed: Math.round((font * 13) / 16) } });
+  }
+  await page.goto(shared.server.url);
+  await chartStates(page);
+  return { page, context, errors };
+}
+
+/** Every problem of every chart the page drew, and every value of its tables drawn whole. */
+async function checkWords(page) {
+  const charts = await lastDrawn(page);
+  assert.equal(charts.length, CHART_SLUGS.length);
+  assert.deepEqual(charts.flatMap(problems), []);
+  for (const chart of charts) {
+    const said = chart.words.map((w) => w.text).join(" ");
+    const values = await page.$$eval(`figure[data-chart="${chart.slug}"] .chart-table tbody td:nth-of-type(1)`, (cells) => cells.map((c) => c.textContent.trim()));
+    for (const value of values) {
+      const digits = value.match(/\d[\d,.]*/)?.[0];
+      if (digits) assert.ok(said.includes(digits), `${chart.slug}: ${digits} is not drawn whole`);
+    }
+  }
+}
+
 for (const [width, font] of [
   [320, 16],
+  [320, 24],
   [320, 32],
+  [375, 32],
   [1280, 32],
 ]) {
-  test(`at ${width} px with the browser's text at ${font} px, no chart cuts a word or runs words into each other`, async () => {
-    const context = await shared.browser.newContext({ viewport: { width, height: 900 } });
+  test(`at ${width} px with the browser's text at ${font} px, every chart fits its frame as the page loads, and no word is cut or runs into another`, async () => {
+    const { page, context, errors } = await opened(width, font);
     try {
-      const page = await context.newPage();
-      const errors = [];
-      page.on("pageerror", (e) => errors.push(String(e)));
-      await page.addInitScript(recordWords);
-      await page.goto(shared.server.url);
-      await chartStates(page);
-      const usual = await page.$$eval(".chart-frame", (frames) => frames.map((f) => f.clientHeight));
-      if (font !== 16) {
-        // Set while the page is open: the page follows it.
-        const cdp = await context.newCDPSession(page);
-        await cdp.send("Page.setFontSizes", { fontSizes: { standard: font, fixed: Math.round((font * 13) / 16) } });
-        await page.waitForFunction((f) => getComputedStyle(document.documentElement).fontSize === `${f}px`, font);
-        // Every chart drawn again in the larger type (its labels at twice 13 px).
-        await page.waitForFunction(
-          (px) =>
-            [...document.querySelectorAll("figure[data-chart] canvas")].every((c) =>
-              (window.wordsDrawn.get(c) ?? []).some((w) => w.px >= px),
-            ),
-          26,
-          { timeout: 20_000 },
-        );
-        await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
-        const grown = await page.$$eval(".chart-frame", (frames) => frames.map((f) => f.clientHeight));
-        grown.forEach((h, i) => assert.ok(h >= usual[i] * 2 - 1, `${CHART_SLUGS[i]}: frame ${h} px, not twice ${usual[i]}`));
-        // On a phone, twice the type in the same width takes more than twice the lines.
-        if (width < 400)
-          assert.ok(
-            await page.$$eval(".chart-frame", (frames) => frames.some((f) => f.style.height !== "")),
-            "some frame grew past its own height for its chart's words",
-          );
-      }
-      const charts = await lastDrawn(page);
-      assert.equal(charts.length, CHART_SLUGS.length);
-      const found = charts.flatMap(problems);
-      assert.deepEqual(found, []);
-      // Every value stays whole: the table's numbers are all among the canvas's words.
-      for (const chart of charts) {
-        const said = chart.words.map((w) => w.text).join(" ");
-        const values = await page.$$eval(`figure[data-chart="${chart.slug}"] .chart-table tbody td:nth-of-type(1)`, (cells) => cells.map((c) => c.textContent.trim()));
-        for (const value of values) {
-          const digits = value.match(/\d[\d,.]*/)?.[0];
-          if (digits) assert.ok(said.includes(digits), `${chart.slug}: ${digits} is not drawn whole`);
-        }
-      }
+      assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), `${font}px`);
+      // Every canvas drawn in the reader's type (a label's 13 px at the reader's size).
+      const label = Math.round((13 * font) / 16);
+      assert.ok(
+        await page.evaluate((px) => [...document.querySelectorAll("figure[data-chart] canvas")].every((c) => (window.wordsDrawn.get(c) ?? []).some((w) => Math.round(w.px) >= px)), label),
+        `some chart's words are not at the reader's size (${label} px labels)`,
+      );
+      // The style sheet's heights hold the charts at this text size: no frame grew, nothing
+      // moved as the charts were drawn.
+      assert.deepEqual(await page.$$eval(".chart-frame", (frames) => frames.filter((f) => f.style.height !== "").map((f) => f.closest("figure").dataset.chart)), []);
+      assert.equal(await page.evaluate(() => window.shifted), 0, "the page's layout shifted");
+      await checkWords(page);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
     }
   });
 }
+
+test("with the browser's text set larger while the page is open (40 px on a 320 px phone), the charts follow: their frames grow where they need, and no word is cut or runs into another", async () => {
+  const { page, context, errors } = await opened(320, 16);
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Page.setFontSizes", { fontSizes: { standard: 40, fixed: 33 } });
+    await page.waitForFunction(() => getComputedStyle(document.documentElement).fontSize === "40px");
+    await page.waitForFunction(
+      (px) => [...document.querySelectorAll("figure[data-chart] canvas")].every((c) => (window.wordsDrawn.get(c) ?? []).some((w) => w.px >= px)),
+      32,
+      { timeout: 20_000 },
+    );
+    // Drawn again at the grown frames' sizes, then settled.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)));
+    assert.ok(await page.$$eval(".chart-frame", (frames) => frames.some((f) => f.style.height !== "")), "past twice the usual text, some frame grew for its chart's words");
+    await checkWords(page);
+    // Back to the usual size: every frame has its own height again.
+    await cdp.send("Page.setFontSizes", { fontSizes: { standard: 16, fixed: 13 } });
+    await page.waitForFunction(() => [...document.querySelectorAll(".chart-frame")].every((f) => f.style.height === ""), null, { timeout: 20_000 });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
