@@ -79,6 +79,49 @@ fn every_term_a_chart_uses_is_explained_in_its_notes() -> Result {
     Ok(())
 }
 
+/// Every abbreviation a chart's words use (a word of capitals, NATO, EU, GDP) is a term of the
+/// story's vocabulary, and so explained in its notes: none is left for a reader to guess. The
+/// names of its sources (an outlet's initials) and the file formats its buttons offer (CSV,
+/// PNG, SVG) are not the story's words.
+#[test]
+fn every_abbreviation_a_chart_uses_is_one_of_the_story_s_terms() -> Result {
+    let figures = real()?;
+    let terms: Vec<String> = figures
+        .story()
+        .map(|s| s.terms.iter().map(|t| t.term.clone()).collect())
+        .unwrap_or_default();
+    let sources: Vec<String> = figures
+        .all()
+        .iter()
+        .filter_map(|f| figures.source(&f.source).map(|s| s.name.clone()))
+        .collect();
+    let mut unexplained = Vec::new();
+    let mut seen = 0;
+    for (slug, block) in chart_blocks(PAGE) {
+        let (mut text, _) = split_terms(&block);
+        if let Some((before, rest)) = text.split_once("<p class=\"chart-source\">") {
+            text = format!("{before}{}", rest.split_once("</p>").map_or("", |(_, a)| a));
+        }
+        for source in &sources {
+            text = text.replace(&format!(">{source}<"), "><");
+        }
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            let capitals = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+            if !capitals || ["CSV", "PNG", "SVG"].contains(&word) {
+                continue;
+            }
+            seen += 1;
+            if !terms.iter().any(|t| t == word) {
+                unexplained.push(format!("{slug}: {word}"));
+            }
+        }
+    }
+    unexplained.dedup();
+    assert!(seen > 10, "only {seen} abbreviations found: the test reads too little");
+    assert!(unexplained.is_empty(), "not explained: {unexplained:?}");
+    Ok(())
+}
+
 #[test]
 fn a_term_is_found_as_a_word_of_its_own() {
     let gdp = Term {
