@@ -14,8 +14,10 @@ use crate::model::annotation::Anchor;
 use crate::model::bar_panels::BarPanels;
 use crate::model::budgets::Budgets;
 use crate::model::flight_times::FlightTimes;
+use crate::model::force_map::ForceMap;
 use crate::model::force_scenario::ForceScenario;
 use crate::model::panel::{Bar, Panel};
+use crate::model::reach_map::ReachMap;
 use crate::model::scenario::Scenario;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::model::template;
@@ -128,6 +130,10 @@ pub enum Drawing {
     UnitChart(UnitChart),
     /// See [`FlightTimes`].
     FlightTimes(FlightTimes),
+    /// See [`ForceMap`].
+    ForceMap(ForceMap),
+    /// See [`ReachMap`].
+    ReachMap(ReachMap),
 }
 
 /// A chart's model, built from the figures: what it draws, and its takeaway.
@@ -176,6 +182,20 @@ impl Model {
                 let part = spec.flight_times.as_ref().ok_or_else(missing)?;
                 Drawing::FlightTimes(FlightTimes::from_figures(figures, part)?)
             }
+            ChartKind::ForceMap => {
+                let part = spec.force_map.as_ref().ok_or_else(missing)?;
+                Drawing::ForceMap(ForceMap {
+                    chart: spec.slug.clone(),
+                    ..ForceMap::from_figures(figures, part, scenario)?
+                })
+            }
+            ChartKind::ReachMap => {
+                let part = spec.reach_map.as_ref().ok_or_else(missing)?;
+                Drawing::ReachMap(ReachMap {
+                    chart: spec.slug.clone(),
+                    ..ReachMap::from_figures(figures, part)?
+                })
+            }
         };
         let mut drawing = drawing;
         crate::model::annotation::annotate(
@@ -202,6 +222,7 @@ impl Model {
             Drawing::TroopShare(m) => m.takeaway(),
             Drawing::ForceScenario(m) => m.takeaway(),
             Drawing::Budgets(m) => m.takeaway(),
+            Drawing::ForceMap(m) => m.takeaway(),
             _ => String::new(),
         };
         Ok(Self { drawing, takeaway })
@@ -298,8 +319,22 @@ impl Model {
     pub fn follows_scenario(&self) -> bool {
         matches!(
             self.drawing,
-            Drawing::TroopShare(_) | Drawing::ForceScenario(_) | Drawing::Budgets(_)
+            Drawing::TroopShare(_)
+                | Drawing::ForceScenario(_)
+                | Drawing::Budgets(_)
+                | Drawing::ForceMap(_)
         )
+    }
+
+    /// For a map, the name of its sheet in the maps' file (its chart's slug): a map is drawn
+    /// only once its sheet of shapes is there.
+    #[must_use]
+    pub fn map_sheet(&self) -> Option<&str> {
+        match &self.drawing {
+            Drawing::ForceMap(m) => Some(&m.chart),
+            Drawing::ReachMap(m) => Some(&m.chart),
+            _ => None,
+        }
     }
 
     /// The chart's one-line takeaway (in the browser, empty for a chart whose sentences do not
@@ -318,8 +353,15 @@ impl Model {
         area: &DrawingArea<DB, Shift>,
         style: Style<'_>,
     ) -> Result<Layout, ChartError> {
+        let no_sheet = || ChartError::Drawing("the map's shapes have not arrived".into());
         match &self.drawing {
             Drawing::UnitChart(m) => charts::waffle::draw(area, m, style),
+            Drawing::ForceMap(m) => {
+                charts::map::force_map(area, m, style.sheet.ok_or_else(no_sheet)?, style)
+            }
+            Drawing::ReachMap(m) => {
+                charts::map::reach_map(area, m, style.sheet.ok_or_else(no_sheet)?, style)
+            }
             _ => charts::bar_panels::draw(area, &self.panels(), style),
         }
     }
@@ -373,6 +415,8 @@ impl Drawing {
             Drawing::ForceScenario(m) => vec![&m.army_panel, &m.phase_panel],
             Drawing::Budgets(m) => m.panels.iter().collect(),
             Drawing::FlightTimes(m) => m.panels.iter().collect(),
+            Drawing::ForceMap(m) => vec![&m.panel],
+            Drawing::ReachMap(m) => m.flights.panels.iter().collect(),
             Drawing::UnitChart(_) => Vec::new(),
         }
     }
@@ -385,6 +429,8 @@ impl Drawing {
             Drawing::ForceScenario(m) => vec![&mut m.army_panel, &mut m.phase_panel],
             Drawing::Budgets(m) => m.panels.iter_mut().collect(),
             Drawing::FlightTimes(m) => m.panels.iter_mut().collect(),
+            Drawing::ForceMap(m) => vec![&mut m.panel],
+            Drawing::ReachMap(m) => m.flights.panels.iter_mut().collect(),
             Drawing::UnitChart(_) => Vec::new(),
         }
     }
@@ -399,6 +445,8 @@ impl Drawing {
             Drawing::Budgets(m) => m.takeaway(),
             Drawing::UnitChart(m) => m.takeaway(),
             Drawing::FlightTimes(m) => m.takeaway(),
+            Drawing::ForceMap(m) => m.takeaway(),
+            Drawing::ReachMap(m) => m.flights.takeaway(),
         }
     }
 
@@ -409,8 +457,12 @@ impl Drawing {
             Drawing::BarPanels(m) => m.value(name),
             Drawing::UnitChart(m) => m.value(name),
             Drawing::FlightTimes(m) => m.value(name),
+            Drawing::ReachMap(m) => m.flights.value(name),
             // The kinds whose sentences follow the reader's scenario write their own.
-            Drawing::TroopShare(_) | Drawing::ForceScenario(_) | Drawing::Budgets(_) => None,
+            Drawing::TroopShare(_)
+            | Drawing::ForceScenario(_)
+            | Drawing::Budgets(_)
+            | Drawing::ForceMap(_) => None,
         }
     }
 }

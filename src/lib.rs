@@ -8,6 +8,7 @@
 //! browser. [`catalogue`] names every chart the file declares, so that the page, the static SVGs
 //! and the tests agree on what exists.
 
+pub mod atlas;
 pub mod catalogue;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod chart_program;

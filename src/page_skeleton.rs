@@ -201,7 +201,7 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
     });
     format!(
         "      {start}\n\
-         \x20     <figure class=\"chart\" data-chart=\"{slug}\" aria-labelledby=\"{slug}-title\" aria-describedby=\"{slug}-description\">\n\
+         \x20     <figure class=\"chart\" data-chart=\"{slug}\"{shapes} aria-labelledby=\"{slug}-title\" aria-describedby=\"{slug}-description\">\n\
          \x20       <figcaption class=\"chart-head\">\n\
          \x20         <h2 class=\"chart-title\" id=\"{slug}-title\">{title}</h2>\n\
          \x20         <p class=\"chart-takeaway\" id=\"{slug}-takeaway\" data-takeaway>{takeaway}</p>\n\
@@ -222,6 +222,11 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
          \x20       </div>\n\
          \x20     </figure>\n\
          \x20     {end}\n",
+        shapes = if spec.kind.is_map() {
+            format!(" data-shapes=\"{}\"", crate::atlas::FILE)
+        } else {
+            String::new()
+        },
         title = escape_html(&spec.title),
         takeaway = escape_html(&model.takeaway()),
         alt = escape_html(&spec.alt),
@@ -277,10 +282,11 @@ fn terms_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
 /// hides it without JavaScript and for a chart that failed), and read as the chart's own
 /// description: the keys, naming what its points are, and the pointer.
 fn hint(spec: &ChartSpec, model: &Model) -> String {
-    let (point, points) = if spec.kind == ChartKind::UnitChart {
-        ("part", "parts")
-    } else {
-        ("bar", "bars")
+    let (point, points) = match spec.kind {
+        ChartKind::UnitChart => ("part", "parts"),
+        ChartKind::ForceMap => ("country", "countries"),
+        ChartKind::ReachMap => ("line", "lines"),
+        _ => ("bar", "bars"),
     };
     let panels = if model.panels().len() > 1 {
         ", Up and Down panel by panel"

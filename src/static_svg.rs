@@ -45,7 +45,9 @@ pub fn draw_with_layout(
     theme: &Theme,
 ) -> Result<(String, Layout), ChartError> {
     let theme = &theme.for_svg();
-    in_svg(size, theme, |area, style| model.draw(area, style))
+    in_svg(size, theme, sheet_of(model), |area, style| {
+        model.draw(area, style)
+    })
 }
 
 /// A built model as a poster in SVG: `poster`'s title and lines round the chart, the chart
@@ -61,7 +63,7 @@ pub fn poster(
 ) -> Result<(String, Layout), ChartError> {
     let theme = &theme.for_svg();
     let size = poster.size_around((width, chart_height), theme, &Estimate);
-    in_svg(size, theme, |area, style| {
+    in_svg(size, theme, sheet_of(model), |area, style| {
         poster.draw(area, style, |chart, style| model.draw(chart, style))
     })
 }
@@ -71,6 +73,7 @@ pub fn poster(
 fn in_svg(
     size: (u32, u32),
     theme: &Theme,
+    sheet: Option<&crate::atlas::Sheet>,
     draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>, Style<'_>) -> Result<Layout, ChartError>,
 ) -> Result<(String, Layout), ChartError> {
     let mut svg = String::new();
@@ -80,6 +83,7 @@ fn in_svg(
             theme,
             measure: &Estimate,
             focus: None,
+            sheet,
         };
         let layout = draw(&area, style)?;
         area.present()
@@ -87,4 +91,9 @@ fn in_svg(
         layout
     };
     Ok((svg, layout))
+}
+
+/// A map's sheet from the maps' file the project holds (none for a chart of bars).
+fn sheet_of(model: &Model) -> Option<&'static crate::atlas::Sheet> {
+    crate::atlas::committed()?.sheet(model.map_sheet()?)
 }

@@ -3,7 +3,7 @@
 
 mod committed_figures;
 
-use committed_figures::{edited, real, set_at, set_field, FIGURES_JSON};
+use committed_figures::{chart_with, edited, real, set_at, set_field, FIGURES_JSON};
 use reassurance_force::figures::{parse, Kind};
 use serde_json::json;
 
@@ -124,12 +124,18 @@ fn a_chart_naming_a_missing_figure_is_refused() {
     let text = edited(|t| {
         set_at(
             t,
-            "/charts/7/troop_share/armies/2",
+            &format!("/charts/{}/troop_share/armies/2", chart_with("troop_share")),
             json!("personnel.atlantis"),
         )
     });
     let (path, message) = rejected(&text);
-    assert_eq!(path, "charts[7].troop_share.armies[2]");
+    assert_eq!(
+        path,
+        format!(
+            "charts[{}].troop_share.armies[2]",
+            chart_with("troop_share")
+        )
+    );
     assert!(message.contains("atlantis"), "{message}");
 }
 
@@ -138,12 +144,15 @@ fn a_panel_mixing_currencies_is_refused() {
     let text = edited(|t| {
         set_at(
             t,
-            "/charts/1/budgets/sums/figures/0",
+            &format!("/charts/{}/budgets/sums/figures/0", chart_with("budgets")),
             json!("spending.russia"),
         )
     });
     let (path, _) = rejected(&text);
-    assert_eq!(path, "charts[1].budgets.sums.figures[0]");
+    assert_eq!(
+        path,
+        format!("charts[{}].budgets.sums.figures[0]", chart_with("budgets"))
+    );
 }
 
 #[test]
@@ -188,12 +197,15 @@ fn the_exchange_rate_must_be_a_rate() {
     let text = edited(|t| {
         set_at(
             t,
-            "/charts/1/budgets/exchange_rate",
+            &format!("/charts/{}/budgets/exchange_rate", chart_with("budgets")),
             json!("spending.russia"),
         )
     });
     let (path, message) = rejected(&text);
-    assert_eq!(path, "charts[1].budgets.exchange_rate");
+    assert_eq!(
+        path,
+        format!("charts[{}].budgets.exchange_rate", chart_with("budgets"))
+    );
     assert!(message.contains("usd_per_eur"), "{message}");
 }
 
@@ -202,12 +214,21 @@ fn contributors_budgets_share_one_currency() {
     let text = edited(|t| {
         set_at(
             t,
-            "/charts/5/force_scenario/contributors/1/budget",
+            &format!(
+                "/charts/{}/force_scenario/contributors/1/budget",
+                chart_with("force_scenario")
+            ),
             json!("money.project-ironclad"),
         );
     });
     let (path, _) = rejected(&text);
-    assert_eq!(path, "charts[5].force_scenario.contributors[1].budget");
+    assert_eq!(
+        path,
+        format!(
+            "charts[{}].force_scenario.contributors[1].budget",
+            chart_with("force_scenario")
+        )
+    );
 }
 
 #[test]
@@ -224,13 +245,37 @@ fn a_value_without_a_source_is_refused() {
 
 #[test]
 fn the_budget_panels_keep_their_units() {
-    let text = edited(|t| set_at(t, "/charts/1/budgets/national_gdp/unit", json!("eur_bn")));
+    let text = edited(|t| {
+        set_at(
+            t,
+            &format!(
+                "/charts/{}/budgets/national_gdp/unit",
+                chart_with("budgets")
+            ),
+            json!("eur_bn"),
+        )
+    });
     let (path, message) = rejected(&text);
-    assert_eq!(path, "charts[1].budgets.national_gdp.unit");
+    assert_eq!(
+        path,
+        format!(
+            "charts[{}].budgets.national_gdp.unit",
+            chart_with("budgets")
+        )
+    );
     assert!(message.contains("percent"), "{message}");
-    let text = edited(|t| set_at(t, "/charts/1/budgets/national/unit", json!("percent")));
+    let text = edited(|t| {
+        set_at(
+            t,
+            &format!("/charts/{}/budgets/national/unit", chart_with("budgets")),
+            json!("percent"),
+        )
+    });
     let (path, message) = rejected(&text);
-    assert_eq!(path, "charts[1].budgets.national.unit");
+    assert_eq!(
+        path,
+        format!("charts[{}].budgets.national.unit", chart_with("budgets"))
+    );
     assert!(message.contains("eur_bn or usd_bn"), "{message}");
 }
 

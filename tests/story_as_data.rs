@@ -1,4 +1,4 @@
-//! The story is data: a ninth chart is one entry in the figures file, and a story of three
+//! The story is data: one more chart is one entry in the figures file, and a story of three
 //! charts is the file with the others taken out. Each builds, draws (SVG here, canvas in the
 //! browser tests), validates, and gets its figure, height and embed page from the build, with
 //! no change to the program.
@@ -18,8 +18,16 @@ use serde_json::{json, Value};
 
 type Result = std::result::Result<(), Box<dyn std::error::Error>>;
 
+/// How many charts the committed file declares.
+fn committed_charts() -> usize {
+    serde_json::from_str::<Value>(FIGURES_JSON)
+        .ok()
+        .and_then(|t| t.get("charts").and_then(Value::as_array).map(Vec::len))
+        .unwrap_or_default()
+}
+
 /// A chart of bar panels made of figures the file has, under a slug it has not.
-fn ninth_chart() -> Value {
+fn one_more_chart() -> Value {
     json!({
         "slug": "ninth",
         "kind": "bar_panels",
@@ -27,7 +35,7 @@ fn ninth_chart() -> Value {
         "height": 300,
         "alt": "Bar chart: two armies.",
         "after": "text-share-of-nato",
-        "note": "A ninth chart, declared in the data alone.",
+        "note": "One more chart, declared in the data alone.",
         "takeaway": "{personnel.poland.label} has {personnel.poland}; {personnel.france.label}, {personnel.france}.",
         "panels": [{"title": "Active personnel", "unit": "personnel",
                     "figures": ["personnel.france", "personnel.poland"], "order": "largest_first"}]
@@ -107,20 +115,23 @@ fn build_story(text: &str) -> std::result::Result<String, Box<dyn std::error::Er
 }
 
 #[test]
-fn a_ninth_chart_is_one_entry_in_the_data() -> Result {
+fn one_more_chart_is_one_entry_in_the_data() -> Result {
     let text = edited(|t| {
         if let Some(list) = t.get_mut("charts").and_then(Value::as_array_mut) {
-            list.push(ninth_chart());
+            list.push(one_more_chart());
         }
     });
     let page = build_story(&text)?;
-    assert_eq!(page.matches("<figure class=\"chart\"").count(), 9);
+    assert_eq!(
+        page.matches("<figure class=\"chart\"").count(),
+        committed_charts() + 1
+    );
     let figure = static_page::between(
         &page,
         "<!-- chart:ninth:start -->",
         "<!-- chart:ninth:end -->",
     )
-    .ok_or("no ninth figure")?;
+    .ok_or("no figure for the added chart")?;
     assert!(figure.contains("<h2 class=\"chart-title\" id=\"ninth-title\">Two armies</h2>"));
     // Its takeaway, from its template: 216,100 and 204,700 are the committed figures.
     assert!(
@@ -128,7 +139,7 @@ fn a_ninth_chart_is_one_entry_in_the_data() -> Result {
         "{figure}"
     );
     assert!(figure.contains("height=\"300\""));
-    assert!(figure.contains("A ninth chart, declared in the data alone."));
+    assert!(figure.contains("One more chart, declared in the data alone."));
     // Placed after the paragraph it names, after the chart already placed there.
     let (ninth, troops) = (
         page.find("<!-- chart:ninth:start -->").unwrap_or(0),
@@ -188,7 +199,7 @@ fn a_chart_entry_is_checked_like_any_data() {
         }
     };
     let changed = |pointer: &str, value: Value| {
-        let mut chart = ninth_chart();
+        let mut chart = one_more_chart();
         if let Some(slot) = chart.pointer_mut(pointer) {
             *slot = value;
         }
@@ -198,36 +209,54 @@ fn a_chart_entry_is_checked_like_any_data() {
         (
             "/takeaway",
             json!("{personnel.nowhere}"),
-            "charts[8].takeaway",
+            format!("charts[{}].takeaway", committed_charts()),
         ),
-        ("/kind", json!("unit_chart"), "charts[8].panels"),
-        ("/slug", json!("coalition"), "charts[8].slug"),
-        ("/slug", json!("<b>"), "charts[8].slug"),
+        (
+            "/kind",
+            json!("unit_chart"),
+            format!("charts[{}].panels", committed_charts()),
+        ),
+        (
+            "/slug",
+            json!("coalition"),
+            format!("charts[{}].slug", committed_charts()),
+        ),
+        (
+            "/slug",
+            json!("<b>"),
+            format!("charts[{}].slug", committed_charts()),
+        ),
         (
             "/panels/0/figures/1",
             json!("personnel.nowhere"),
-            "charts[8].panels[0].figures[1]",
+            format!("charts[{}].panels[0].figures[1]", committed_charts()),
         ),
         (
             "/panels/0/unit",
             json!("km"),
-            "charts[8].panels[0].figures[0]",
+            format!("charts[{}].panels[0].figures[0]", committed_charts()),
         ),
     ] {
         assert_eq!(refused(changed(pointer, value)), path, "{pointer}");
     }
     // A chart of a kind without its part is refused; so is a part of another kind.
-    let mut chart = ninth_chart();
+    let mut chart = one_more_chart();
     if let Some(map) = chart.as_object_mut() {
         map.insert("kind".into(), json!("unit_chart"));
         map.remove("panels");
     }
-    assert_eq!(refused(chart), "charts[8].unit_chart");
-    let mut chart = ninth_chart();
+    assert_eq!(
+        refused(chart),
+        format!("charts[{}].unit_chart", committed_charts())
+    );
+    let mut chart = one_more_chart();
     if let Some(map) = chart.as_object_mut() {
         map.insert("unit_chart".into(), json!({"share": "claim.us-data-share"}));
     }
-    assert_eq!(refused(chart), "charts[8].unit_chart");
+    assert_eq!(
+        refused(chart),
+        format!("charts[{}].unit_chart", committed_charts())
+    );
 }
 
 #[test]

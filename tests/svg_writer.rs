@@ -63,6 +63,9 @@ fn the_writer_s_svg_holds_what_plotters_svg_holds_in_integers() -> Result {
                 theme: &theme,
                 measure: &Estimate,
                 focus: None,
+                sheet: model
+                    .map_sheet()
+                    .and_then(|slug| reassurance_force::atlas::committed()?.sheet(slug)),
             };
             model.draw(&area, style)?;
             area.present()?;

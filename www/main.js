@@ -104,7 +104,37 @@
           throw error;
         }));
     return (format, figure, query) =>
-      format ? load().then((second) => second.takeAway(format, figure, bytes, query)) : load().then(() => "", () => "");
+      format ? load().then((second) => second.takeAway(format, figure, bytes, query, shapes)) : load().then(() => "", () => "");
+  }
+
+  // The maps' shapes, the page's largest data after the program, are fetched only once a map
+  // nears the screen (a screen and a half ahead, so that they are there when it arrives) and
+  // handed to the program, which draws each map then; a map whose shapes do not come says why
+  // and keeps its static version.
+  let shapes = new Uint8Array(0);
+  function fetchShapesNearMaps(program) {
+    const maps = [...document.querySelectorAll("figure[data-shapes]")];
+    if (!maps.length) return;
+    const fetchShapes = async () => {
+      try {
+        const response = await fetch(url(maps[0].dataset.shapes));
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        shapes = new Uint8Array(await response.arrayBuffer());
+        program.addMaps(shapes);
+      } catch (error) {
+        program.addMaps(new Uint8Array(0), error instanceof Error ? error.message : String(error));
+      }
+    };
+    if (typeof IntersectionObserver !== "function") return void fetchShapes();
+    const near = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        near.disconnect();
+        fetchShapes();
+      },
+      { rootMargin: "150% 0px" },
+    );
+    maps.forEach((map) => near.observe(map));
   }
 
   // In a frame (an embedded chart), the page around it is told this page's height, so that the
@@ -122,6 +152,7 @@
       await parsed;
       program.mount(bytes, drawForDownload(bytes));
       performance.mark("charts:mounted");
+      fetchShapesNearMaps(program);
     } catch (error) {
       await parsed;
       console.error("charts:", error);

@@ -23,7 +23,8 @@ mod native {
     use reassurance_force::catalogue::STATIC_VERSIONS;
     use reassurance_force::charts::theme::{Palette, Theme};
     use reassurance_force::{
-        figures, frame_height, page_script, page_skeleton, static_embed, static_page, static_svg,
+        atlas, figures, frame_height, page_script, page_skeleton, static_embed, static_page,
+        static_svg,
     };
 
     pub fn main() -> ExitCode {
@@ -100,9 +101,27 @@ mod native {
         Ok(())
     }
 
+    /// Writes the maps' file from the world atlas the build tools install, if they are there
+    /// (else the project's own copy of the file stays as it is).
+    fn write_maps(figures: &figures::Figures, root: &Path) -> Result<(), String> {
+        let source = root.join(atlas::SOURCE);
+        let Ok(text) = std::fs::read_to_string(&source) else {
+            return Ok(());
+        };
+        let topology = atlas::topojson::read(&text)?;
+        let sheets = atlas::sheets::atlas(&topology, figures)?;
+        let bytes = postcard::to_allocvec(&sheets).map_err(|e| format!("the maps' file: {e}"))?;
+        let path = root.join(atlas::FILE);
+        if std::fs::read(&path).ok().as_deref() != Some(bytes.as_slice()) {
+            std::fs::write(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        Ok(())
+    }
+
     fn run(input: &Path, out: &Path, page: &Path) -> Result<usize, String> {
         write_digest(input, &input.with_extension("bin"))?;
         let figures = read(input)?;
+        write_maps(&figures, page.parent().unwrap_or_else(|| Path::new(".")))?;
         std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
         let theme = Theme::new(Palette::LIGHT, 1.0);
         let heights = frame_height::heights(&figures)?;

@@ -5,6 +5,7 @@
 pub mod bar_panels;
 pub mod clearance;
 pub mod hatching;
+pub mod map;
 pub mod pen;
 pub mod poster;
 pub mod svg_writer;
@@ -19,7 +20,8 @@ use plotters::drawing::DrawingAreaErrorKind;
 use crate::charts::text_width::TextWidth;
 use crate::charts::theme::Theme;
 
-/// How to draw: the theme, a text measure, and the bar that has keyboard focus, if any.
+/// How to draw: the theme, a text measure, the bar that has keyboard focus, if any, and, for a
+/// map, its sheet of shapes.
 #[derive(Clone, Copy)]
 pub struct Style<'a> {
     /// Colours and pixel ratio.
@@ -28,6 +30,8 @@ pub struct Style<'a> {
     pub measure: &'a dyn TextWidth,
     /// The id of the bar to mark as focused.
     pub focus: Option<&'a str>,
+    /// A map's shapes (none for a chart of bars, or a map whose shapes have not arrived).
+    pub sheet: Option<&'a crate::atlas::Sheet>,
 }
 
 /// One drawn data point, in backing-store pixels: what a tooltip or keyboard focus needs.
@@ -49,6 +53,9 @@ pub struct Layout {
     /// Where a pointer finds a data point whose shape is not one box (a unit chart's share
     /// ends part-way along a row): boxes tried before `hits`, each with its index in `hits`.
     pub areas: Vec<(usize, (i32, i32, i32, i32))>,
+    /// Where a pointer finds a data point drawn as a country: its outline's rings, each with
+    /// its index in `hits`, tried before the boxes.
+    pub outlines: Vec<(usize, Vec<crate::atlas::Line>)>,
     /// How tall the drawing is, in backing-store pixels, from the top of its area: more than
     /// the area where its words needed more room (words are never cut; the page then makes
     /// the chart's frame taller).
@@ -62,6 +69,13 @@ impl Layout {
     /// blink the tooltip off as a pointer moves down a chart).
     #[must_use]
     pub fn hit_near(&self, (x, y): (i32, i32), slack: i32) -> Option<usize> {
+        if let Some(&(i, _)) = self
+            .outlines
+            .iter()
+            .find(|(_, rings)| inside_rings(rings, (x, y)))
+        {
+            return Some(i);
+        }
         if let Some(&(i, _)) = self
             .areas
             .iter()
@@ -122,4 +136,27 @@ where
     E: std::error::Error + Send + Sync,
 {
     result.map_err(|e| ChartError::Drawing(e.to_string()))
+}
+
+/// Whether `(x, y)` is inside `rings` by the even-odd rule.
+fn inside_rings(rings: &[Vec<(i32, i32)>], (x, y): (i32, i32)) -> bool {
+    let mut inside = false;
+    for ring in rings {
+        let Some(&last) = ring.last() else {
+            continue;
+        };
+        let mut previous = last;
+        for &(xi, yi) in ring {
+            let (xj, yj) = previous;
+            if (yi > y) != (yj > y) {
+                let cross =
+                    i64::from(xj - xi) * i64::from(y - yi) - i64::from(x - xi) * i64::from(yj - yi);
+                if (cross > 0) == (yj > yi) {
+                    inside = !inside;
+                }
+            }
+            previous = (xi, yi);
+        }
+    }
+    inside
 }

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
-use plotters::element::{PathElement, Rectangle, Text};
+use plotters::element::{Circle, PathElement, Rectangle, Text};
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, RGBColor, ShapeStyle, TextStyle};
@@ -309,6 +309,16 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         self.line(from, to, colour, width)
     }
 
+    /// Whether anything marked so far (words, a rule, a filled box) reaches into the box
+    /// `left..right` by `top..bottom`.
+    #[must_use]
+    pub fn anything_across(&self, (left, right): (i32, i32), (top, bottom): (i32, i32)) -> bool {
+        self.marks
+            .borrow()
+            .iter()
+            .any(|m| m.rect.0 < right && m.rect.2 > left && m.rect.1 < bottom && m.rect.3 > top)
+    }
+
     /// Where words drawn so far cross the columns `left..right` between `top` and `bottom`:
     /// their top and bottom edges.
     #[must_use]
@@ -347,5 +357,17 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
             words: false,
         });
         drawn(self.area.draw(&Rectangle::new([from, to], colour.filled())))
+    }
+
+    /// A filled dot of `radius` at `at`, marked by its box.
+    ///
+    /// # Errors
+    /// If the backend fails.
+    pub fn dot(&self, at: (i32, i32), radius: i32, colour: RGBColor) -> Result<(), ChartError> {
+        self.marks.borrow_mut().push(Mark {
+            rect: (at.0 - radius, at.1 - radius, at.0 + radius, at.1 + radius),
+            words: false,
+        });
+        drawn(self.area.draw(&Circle::new(at, radius, colour.filled())))
     }
 }

@@ -79,6 +79,8 @@ fn check_kind(file: &FiguresFile, chart: &ChartSpec, at: &str) -> Result<(), Dat
             ChartKind::FlightTimes,
             chart.flight_times.is_some(),
         ),
+        ("force_map", ChartKind::ForceMap, chart.force_map.is_some()),
+        ("reach_map", ChartKind::ReachMap, chart.reach_map.is_some()),
     ];
     #[cfg(not(target_arch = "wasm32"))]
     for (field, kind, present) in parts {
@@ -157,7 +159,93 @@ fn check_kind(file: &FiguresFile, chart: &ChartSpec, at: &str) -> Result<(), Dat
                 check_route(file, pair, &format!("{at}.flight_times.routes[{i}]"))?;
             }
         }
+        ChartKind::ForceMap => {
+            let spec = chart
+                .force_map
+                .as_ref()
+                .ok_or_else(|| missing("force_map"))?;
+            #[cfg(not(target_arch = "wasm32"))]
+            check_map(file, &spec.map, &format!("{at}.force_map.map"))?;
+            for (i, member) in spec.members.iter().enumerate() {
+                let here = format!("{at}.force_map.members[{i}]");
+                if !file.countries.contains_key(&member.country) {
+                    return Err(DataError::new(
+                        format!("{here}.country"),
+                        format!("no country “{}” in “countries”", member.country),
+                    ));
+                }
+                // A member's figures are its own: the figure says which country it counts.
+                for (field, id) in [("personnel", &member.personnel), ("budget", &member.budget)] {
+                    let Some(id) = id else { continue };
+                    let country = file
+                        .figures
+                        .iter()
+                        .find(|f| &f.id == id)
+                        .and_then(|f| f.country.as_ref());
+                    if country != Some(&member.country) {
+                        return Err(DataError::new(
+                            format!("{here}.{field}"),
+                            format!("“{id}” is not a figure of {}", member.country),
+                        ));
+                    }
+                }
+            }
+        }
+        ChartKind::ReachMap => {
+            let spec = chart
+                .reach_map
+                .as_ref()
+                .ok_or_else(|| missing("reach_map"))?;
+            #[cfg(not(target_arch = "wasm32"))]
+            check_map(file, &spec.map, &format!("{at}.reach_map.map"))?;
+            let flights = file.charts.iter().find(|c| c.slug == spec.flights);
+            if flights.is_none_or(|c| c.flight_times.is_none()) {
+                return Err(DataError::new(
+                    format!("{at}.reach_map.flights"),
+                    format!("no flight time chart “{}”", spec.flights),
+                ));
+            }
+            for (i, id) in spec.launch.iter().chain(&spec.places).enumerate() {
+                if !file.places.iter().any(|p| &p.id == id) {
+                    return Err(DataError::new(
+                        format!("{at}.reach_map.places[{i}]"),
+                        format!("no place “{id}”"),
+                    ));
+                }
+            }
+        }
         _ => {}
+    }
+    Ok(())
+}
+
+/// A map's window is a box of longitudes and latitudes, and the countries it names exist.
+#[cfg(not(target_arch = "wasm32"))]
+fn check_map(file: &FiguresFile, map: &crate::figures::MapSpec, at: &str) -> Result<(), DataError> {
+    let [west, south, east, north] = map.window;
+    let lat = -90.0..=90.0;
+    let lon = -180.0..=180.0;
+    if !(west < east
+        && south < north
+        && lat.contains(&south)
+        && lat.contains(&north)
+        && lon.contains(&west)
+        && lon.contains(&east))
+    {
+        return Err(DataError::new(
+            format!("{at}.window"),
+            "a window is [west, south, east, north] in degrees, west of east and south of north",
+        ));
+    }
+    for (field, codes) in [("outlined", &map.outlined), ("apart", &map.apart)] {
+        for code in codes {
+            if !file.countries.contains_key(code) {
+                return Err(DataError::new(
+                    format!("{at}.{field}"),
+                    format!("no country “{code}” in “countries”"),
+                ));
+            }
+        }
     }
     Ok(())
 }
@@ -219,6 +307,17 @@ pub(super) fn name_ids<'a>(file: &'a FiguresFile, r: &mut References<'a>) {
         }
         if let Some(u) = &chart.unit_chart {
             r.one(format!("{at}.unit_chart.share"), &u.share, Unit::Percent);
+        }
+        if let Some(m) = &chart.force_map {
+            for (k, member) in m.members.iter().enumerate() {
+                let there = format!("{at}.force_map.members[{k}]");
+                if let Some(id) = &member.personnel {
+                    r.one(format!("{there}.personnel"), id, Unit::Personnel);
+                }
+                if let Some(id) = &member.budget {
+                    r.one(format!("{there}.budget"), id, None);
+                }
+            }
         }
         if let Some(g) = &chart.flight_times {
             let here = format!("{at}.flight_times");

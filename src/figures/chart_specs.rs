@@ -24,11 +24,17 @@ pub enum ChartKind {
     UnitChart,
     /// Distances, and flight times over them at a speed (`flight_times`).
     FlightTimes,
+    /// A map of the countries that could send the force, each coloured by its share of the
+    /// reader's force (`force_map`).
+    ForceMap,
+    /// A map of a flight time chart's places, its distances drawn as lines and a range as a
+    /// ring (`reach_map`).
+    ReachMap,
 }
 
 /// One chart of the page. What only the page's build needs (heading, height, text alternative,
 /// place, note, takeaway template) is read natively only: the browser finds it in the page.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct ChartSpec {
@@ -84,6 +90,12 @@ pub struct ChartSpec {
     /// For flight times: its distances and speed.
     #[serde(default)]
     pub flight_times: Option<FlightTimesSpec>,
+    /// For a map of the force: its window and members.
+    #[serde(default)]
+    pub force_map: Option<ForceMapSpec>,
+    /// For a map of reach: its window, the flight time chart it draws, where ranges start.
+    #[serde(default)]
+    pub reach_map: Option<ReachMapSpec>,
     /// Words drawn on the chart where they explain a value, a band or a bar.
     #[serde(default)]
     pub annotations: Vec<AnnotationSpec>,
@@ -264,6 +276,67 @@ pub struct FlightTimesSpec {
     pub claim_minutes: String,
 }
 
+/// What any map shows: its window, and the countries drawn apart from the rest.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
+pub struct MapSpec {
+    /// The window: its west, south, east and north edges, in degrees.
+    pub window: [f64; 4],
+    /// Countries outlined, the map's subject (by three-letter code).
+    #[serde(default)]
+    pub outlined: Vec<String>,
+    /// Countries drawn in a shade of their own, apart from the rest (by code).
+    #[serde(default)]
+    pub apart: Vec<String>,
+    /// What the key calls the countries drawn apart.
+    #[serde(default)]
+    pub apart_words: String,
+}
+
+/// One member that could contribute to the force, with its figures where there are any.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
+pub struct MemberSpec {
+    /// The country, by its code in the file's `countries`.
+    pub country: String,
+    /// Its active personnel, if a figure exists.
+    #[serde(default)]
+    pub personnel: Option<String>,
+    /// Its defence budget, if a figure exists.
+    #[serde(default)]
+    pub budget: Option<String>,
+}
+
+/// A map of who would send the force.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
+pub struct ForceMapSpec {
+    /// The window and the countries drawn apart.
+    pub map: MapSpec,
+    /// Every member that could contribute; those with a personnel and a budget figure share
+    /// the reader's force, the rest are drawn as having no figure.
+    pub members: Vec<MemberSpec>,
+}
+
+/// A map of how far and how fast.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
+pub struct ReachMapSpec {
+    /// The window and the countries drawn apart.
+    pub map: MapSpec,
+    /// The slug of the flight time chart whose routes, range and speed it draws.
+    pub flights: String,
+    /// The places the range is drawn around, by id.
+    pub launch: Vec<String>,
+    /// Other places it marks, by id.
+    #[serde(default)]
+    pub places: Vec<String>,
+}
+
 impl BudgetsSpec {
     /// The budget chart's panels, by their names in the file.
     #[must_use]
@@ -283,8 +356,18 @@ impl ChartKind {
     pub fn follows_scenario(self) -> bool {
         matches!(
             self,
-            ChartKind::TroopShare | ChartKind::ForceScenario | ChartKind::Budgets
+            ChartKind::TroopShare
+                | ChartKind::ForceScenario
+                | ChartKind::Budgets
+                | ChartKind::ForceMap
         )
+    }
+
+    /// Whether the chart is a map: drawn as wide as its frame allows and as tall as that
+    /// makes it, its height follows its width.
+    #[must_use]
+    pub fn is_map(self) -> bool {
+        matches!(self, ChartKind::ForceMap | ChartKind::ReachMap)
     }
 }
 
@@ -323,6 +406,17 @@ impl ChartSpec {
         if let Some(g) = &self.flight_times {
             ids.extend([g.staging.as_str(), &g.range, &g.speed, &g.claim_minutes]);
         }
+        if let Some(m) = &self.force_map {
+            for member in &m.members {
+                ids.extend(
+                    member
+                        .personnel
+                        .iter()
+                        .chain(&member.budget)
+                        .map(String::as_str),
+                );
+            }
+        }
         ids
     }
 
@@ -332,6 +426,20 @@ impl ChartSpec {
         self.flight_times
             .iter()
             .flat_map(|g| g.routes.iter().flatten().map(String::as_str))
+            .chain(
+                self.reach_map
+                    .iter()
+                    .flat_map(|r| r.launch.iter().chain(&r.places).map(String::as_str)),
+            )
             .collect()
+    }
+
+    /// The map part of a map chart.
+    #[must_use]
+    pub fn map(&self) -> Option<&MapSpec> {
+        self.force_map
+            .as_ref()
+            .map(|m| &m.map)
+            .or(self.reach_map.as_ref().map(|r| &r.map))
     }
 }

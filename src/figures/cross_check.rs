@@ -78,6 +78,16 @@ fn check_figures(file: &FiguresFile) -> Result<(), DataError> {
         if figure.until.is_some_and(|last| last < figure.year) {
             return Err(DataError::new(at("until"), "ends before it starts"));
         }
+        if let Some(code) = figure
+            .country
+            .as_ref()
+            .filter(|c| !file.countries.contains_key(c))
+        {
+            return Err(DataError::new(
+                at("country"),
+                format!("no country “{code}” in “countries”"),
+            ));
+        }
         if !file.measures.contains_key(&figure.measure) {
             return Err(DataError::new(
                 at("measure"),

@@ -135,6 +135,9 @@ pub struct Figure {
     /// The day the figure refers to (`YYYY-MM-DD`), for dated figures such as meetings.
     #[serde(default)]
     pub date: Option<String>,
+    /// The country the figure counts, by its code in the file's `countries`, if it counts one.
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 impl Figure {

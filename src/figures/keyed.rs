@@ -11,6 +11,12 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Keyed<T>(Vec<(String, T)>);
 
+impl<T> Default for Keyed<T> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
 impl<T> Keyed<T> {
     /// The value at `key`.
     #[must_use]

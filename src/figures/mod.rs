@@ -8,6 +8,7 @@
 mod chart_rules;
 mod chart_specs;
 mod claim_specs;
+mod country;
 // The claims are checked natively only (the browser's digest leaves them out).
 #[cfg(not(target_arch = "wasm32"))]
 mod claim_rules;
@@ -27,7 +28,9 @@ pub use chart_specs::{
     AnnotationSpec, BudgetPanelSpec, BudgetsSpec, ChartKind, ChartSpec, ContributorSpec,
     FlightTimesSpec, ForceScenarioSpec, Order, PanelSpec, TroopShareSpec, UnitChartSpec,
 };
+pub use chart_specs::{ForceMapSpec, MapSpec, MemberSpec, ReachMapSpec};
 pub use claim_specs::{Check, ClaimSpec, ReadingSpec, Tolerance};
+pub use country::CountrySpec;
 pub use figure::{Figure, Kind, Source, Unit};
 pub use keyed::Keyed;
 pub use measure::{Bound, Measure, MeasureSpec};
@@ -44,6 +47,9 @@ pub struct FiguresFile {
     pub sources: Keyed<Source>,
     /// What each figure may measure, by key: the file's vocabulary.
     pub measures: Keyed<MeasureSpec>,
+    /// The countries the figures and maps name, by three-letter code.
+    #[serde(default)]
+    pub countries: Keyed<CountrySpec>,
     /// Places by their approximate coordinates, for distances the program computes.
     #[serde(default)]
     pub places: Vec<Place>,
@@ -239,6 +245,17 @@ impl Figures {
             .get(key)
             .map(|spec| Measure::declared(key, spec))
             .ok_or_else(|| DataError::new("measures", format!("no measure “{key}”")))
+    }
+
+    /// The country with this three-letter code.
+    #[must_use]
+    pub fn country(&self, code: &str) -> Option<&CountrySpec> {
+        self.file.countries.get(code)
+    }
+
+    /// Every country of the file, by code, in the file's order.
+    pub fn countries(&self) -> impl Iterator<Item = (&String, &CountrySpec)> {
+        self.file.countries.iter()
     }
 
     /// The place with this id.

@@ -5,6 +5,9 @@ use plotters::drawing::IntoDrawingArea;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement};
 
+use std::rc::Rc;
+
+use crate::atlas::Sheet;
 use crate::catalogue::{ChartId, FigureError, Model};
 use crate::charts::theme::{Palette, Theme};
 use crate::charts::{ChartError, Layout, Style};
@@ -76,6 +79,8 @@ pub struct LiveChart {
     opened: Option<Model>,
     /// The frame's own height, in CSS pixels, if it was made taller for the chart's words.
     grown: Option<f64>,
+    /// A map's sheet of shapes, once the maps' file has arrived (`map_shapes`).
+    pub sheet: Option<Rc<Sheet>>,
     _on_resize: Option<OnResize>,
     _listeners: Vec<Listener>,
 }
@@ -251,6 +256,7 @@ impl LiveChart {
             said: String::new(),
             recorded: 0,
             grown: None,
+            sheet: None,
             _on_resize: on_resize,
             _listeners: listeners,
         })
@@ -385,7 +391,12 @@ impl LiveChart {
             .size
             .unwrap_or_else(|| canvas_size::css_size(&self.frame));
         let (_, height) = canvas_size::fit(&self.canvas, css, theme.scale);
-        self.layout = draw_on(&self.canvas, &self.model, theme, focus)?;
+        self.layout = draw_on(
+            &self.canvas,
+            &self.model,
+            theme,
+            (focus, self.sheet.as_deref()),
+        )?;
         // Words are never cut: a chart that needs more room than its frame has (text larger
         // than the style sheet's heights hold) gets a taller frame, drawn again at its new size
         // when the resize observer reports it; and gets its own height back once it needs no
@@ -419,6 +430,12 @@ impl LiveChart {
         }
     }
 
+    /// Whether it is a map whose shapes have not arrived (it waits, undrawn, until they do).
+    #[must_use]
+    pub fn waits_for_shapes(&self) -> bool {
+        self.sheet.is_none() && self.model.map_sheet().is_some()
+    }
+
     /// The description of the bar at layout index `i`.
     #[must_use]
     pub fn describe(&self, i: usize) -> Option<String> {
@@ -431,7 +448,8 @@ impl LiveChart {
     }
 }
 
-/// Draws `model` on `canvas` as it is sized now.
+/// Draws `model` on `canvas` as it is sized now, with the focus mark on the row of that id,
+/// and, for a map, on its sheet.
 ///
 /// # Errors
 /// A [`ChartError`] if the canvas is too small or drawing fails.
@@ -439,7 +457,7 @@ pub fn draw_on(
     canvas: &HtmlCanvasElement,
     model: &Model,
     theme: &Theme,
-    focus: Option<&str>,
+    (focus, sheet): (Option<&str>, Option<&Sheet>),
 ) -> Result<Layout, ChartError> {
     let backend = StrokeBatch::new(canvas)
         .ok_or_else(|| ChartError::Drawing("the canvas has no 2D context".into()))?;
@@ -449,6 +467,7 @@ pub fn draw_on(
         theme,
         measure: measure.as_ref(),
         focus,
+        sheet,
     };
     let layout = model.draw(&area, style)?;
     area.present()

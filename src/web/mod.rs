@@ -16,6 +16,7 @@ pub mod keys;
 pub mod link;
 pub mod listener;
 pub mod live_chart;
+pub mod map_shapes;
 pub mod panic_notice;
 pub mod pointer;
 #[cfg(feature = "take-away")]

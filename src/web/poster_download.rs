@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 
+use crate::atlas::{Atlas, Sheet};
 use crate::catalogue::{ChartId, FigureError, Model};
 use crate::charts::poster::Poster;
 use crate::charts::svg_writer;
@@ -32,18 +33,19 @@ use crate::web::{canvas_size, colour_scheme, text_size};
 const IMAGE_SCALE: f64 = 2.0;
 
 /// Draws the chart of `figure` for the scenario of the link's `query` (`""`: the data's own),
-/// from the figures' `digest`, as `format` (`png` or `svg`), and hands it to the reader as a
-/// file. Returns what to tell the reader: that it is done, or why it could not be.
+/// from the figures' `digest` (and, for a map, the maps' file, `maps`), as `format` (`png` or
+/// `svg`), and hands it to the reader as a file. Returns what to tell the reader: that it is
+/// done, or why it could not be.
 #[wasm_bindgen(js_name = takeAway)]
-pub fn take_away(format: &str, figure: Element, digest: &[u8], query: &str) -> String {
-    draw_and_hand_over(format, &figure, digest, query).unwrap_or_else(|why| why)
+pub fn take_away(format: &str, figure: Element, digest: &[u8], query: &str, maps: &[u8]) -> String {
+    draw_and_hand_over(format, &figure, (digest, maps), query).unwrap_or_else(|why| why)
 }
 
 /// As [`take_away`], with the reason it could not be done as its error.
 fn draw_and_hand_over(
     format: &str,
     figure: &Element,
-    digest: &[u8],
+    (digest, maps): (&[u8], &[u8]),
     query: &str,
 ) -> Result<String, String> {
     let png = match format {
@@ -60,6 +62,11 @@ fn draw_and_hand_over(
     let id = ChartId::from_slug(&figures, &slug).ok_or("no such chart")?;
     let model = Model::build(id, &figures, &scenario)
         .map_err(|e| format!("{slug}: {}", FigureError::from(e)))?;
+    let atlas = match model.map_sheet() {
+        Some(_) => Some(Atlas::from_bytes(maps)?),
+        None => None,
+    };
+    let sheet = model.map_sheet().and_then(|s| atlas.as_ref()?.sheet(s));
     let frame: HtmlElement = figure
         .query_selector(".chart-frame")
         .ok()
@@ -91,12 +98,13 @@ fn draw_and_hand_over(
     let cannot = "The chart could not be drawn for download.";
     let url = if png {
         let theme = Theme::new(palette, IMAGE_SCALE).with_text(text);
-        draw_poster(&canvas, &model, &theme, &poster, (css, None)).map_err(|_| cannot)?;
+        draw_poster(&canvas, (&model, sheet), &theme, &poster, (css, None)).map_err(|_| cannot)?;
         canvas.to_data_url().map_err(|_| cannot)?
     } else {
         let svg = Rc::new(RefCell::new(String::new()));
         let theme = Theme::new(palette, 1.0).with_text(text);
-        draw_poster(&canvas, &model, &theme, &poster, (css, Some(&svg))).map_err(|_| cannot)?;
+        draw_poster(&canvas, (&model, sheet), &theme, &poster, (css, Some(&svg)))
+            .map_err(|_| cannot)?;
         let encoded: String = js_sys::encode_uri_component(&svg.borrow()).into();
         format!("data:image/svg+xml;charset=utf-8,{encoded}")
     };
@@ -122,7 +130,7 @@ fn hand_over(document: &Document, url: &str, name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Draws `model` as a poster on `canvas` (`poster`'s title and lines round the chart, the
+/// Draws `model` (a map on its `sheet`) as a poster on `canvas` (`poster`'s title and lines round the chart, the
 /// chart `chart_css` CSS pixels, its size on the page), sizing the canvas to hold it all at the
 /// theme's scale; with `svg`, writes the same drawing there as an SVG document.
 ///
@@ -130,7 +138,7 @@ fn hand_over(document: &Document, url: &str, name: &str) -> Result<(), String> {
 /// A [`ChartError`] if the canvas has no 2D context or drawing fails.
 pub fn draw_poster(
     canvas: &HtmlCanvasElement,
-    model: &Model,
+    (model, sheet): (&Model, Option<&Sheet>),
     theme: &Theme,
     poster: &Poster,
     (chart_css, svg): ((f64, f64), Option<&Rc<RefCell<String>>>),
@@ -154,6 +162,7 @@ pub fn draw_poster(
         theme,
         measure: measure.as_ref(),
         focus: None,
+        sheet,
     };
     poster.draw(&area, style, |chart, style| model.draw(chart, style))?;
     area.present()

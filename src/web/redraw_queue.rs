@@ -61,7 +61,11 @@ impl Page {
         let started = now();
         let mut shown = Vec::new();
         let mut order: Vec<usize> = (0..self.charts.len()).collect();
-        let visible: Vec<bool> = self.charts.iter().map(|c| c.dirty && c.in_view()).collect();
+        let visible: Vec<bool> = self
+            .charts
+            .iter()
+            .map(|c| c.dirty && c.in_view() && !c.waits_for_shapes())
+            .collect();
         sort_few(&mut order, |&a, &b| visible.get(a) > visible.get(b));
         for i in order {
             if budget.is_some_and(|b| drawn > 1 && now() - started > b) {
@@ -71,7 +75,8 @@ impl Page {
             let Some(chart) = self
                 .charts
                 .get_mut(i)
-                .filter(|c| c.dirty && (in_view || !dragging || budget.is_none()))
+                .filter(|c| c.dirty && !c.waits_for_shapes())
+                .filter(|_| in_view || !dragging || budget.is_none())
             else {
                 continue;
             };
@@ -103,7 +108,11 @@ impl Page {
 
     /// After drawing within a budget: what is left, and when to draw it.
     pub(super) fn next_step(&self) -> NextStep {
-        let mut waiting = self.charts.iter().filter(|c| c.dirty).peekable();
+        let mut waiting = self
+            .charts
+            .iter()
+            .filter(|c| c.dirty && !c.waits_for_shapes())
+            .peekable();
         if waiting.peek().is_none() {
             NextStep::Done
         } else if waiting.any(LiveChart::in_view) {

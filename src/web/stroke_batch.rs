@@ -1,7 +1,7 @@
 //! The canvas backend, with two changes. Lines drawn one after another in the same colour and
 //! width are stroked together, as one path handed to the canvas in one call: a reference bar's
 //! stripes are dozens of short lines each, and stroked one by one they were most of the canvas
-//! calls of a first drawing (1,348 strokes of six calls each for the page's eight charts).
+//! calls of a first drawing (1,348 strokes of six calls each for the page's eight charts before the maps).
 //! Anything else drawn first strokes what is waiting, so that what is drawn later still covers
 //! what was drawn earlier. And every shape is handed to the context here, with its colour and
 //! font written from integers (`canvas_style.rs`): plotters-canvas's own drawing writes them with

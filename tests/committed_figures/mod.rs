@@ -29,11 +29,26 @@ pub fn set_field(tree: &mut serde_json::Value, id: &str, field: &str, value: ser
     }
 }
 
-/// Sets the value at a JSON pointer (`/charts/troop_share/armies/2`) in a JSON tree.
+/// Sets the value at a JSON pointer (`/charts/9/troop_share/armies/2`) in a JSON tree; a
+/// pointer to nothing fails the test (an edit that misses would test the file unchanged).
 pub fn set_at(tree: &mut serde_json::Value, pointer: &str, value: serde_json::Value) {
-    if let Some(slot) = tree.pointer_mut(pointer) {
+    let slot = tree.pointer_mut(pointer);
+    assert!(slot.is_some(), "the figures file has nothing at {pointer}");
+    if let Some(slot) = slot {
         *slot = value;
     }
+}
+
+/// The place in the committed file's list of charts of the first chart with a `part`
+/// (`"troop_share"`), so that a test's edit follows the charts' order.
+pub fn chart_with(part: &str) -> usize {
+    let tree: serde_json::Value = serde_json::from_str(FIGURES_JSON).unwrap_or_default();
+    let at = tree
+        .get("charts")
+        .and_then(|c| c.as_array())
+        .and_then(|charts| charts.iter().position(|c| c.get(part).is_some()));
+    assert!(at.is_some(), "no chart with {part}");
+    at.unwrap_or_default()
 }
 
 use reassurance_force::figures::{ChartKind, ChartSpec};

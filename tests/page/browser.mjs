@@ -76,16 +76,30 @@ export async function staticChartShown(page, chart, timeout = 15_000) {
   }, chart, { timeout });
 }
 
-/** Waits until every chart figure has settled (drawn or failed) and returns their states. */
+/** Waits until every chart figure has settled (drawn or failed) and returns their states. A map
+ *  waits for its shapes, which come only once it nears the screen: each map not yet settled is
+ *  scrolled to once the other charts have settled, and the page scrolled back where it was. */
 export async function chartStates(page, timeout = 15_000) {
-  await page.waitForFunction(
-    () => {
-      const figures = [...document.querySelectorAll("figure[data-chart]")];
-      return figures.length > 0 && figures.every((f) => f.dataset.state);
-    },
-    null,
-    { timeout },
-  );
+  const settled = (maps) =>
+    page.waitForFunction(
+      (maps) => {
+        const figures = [...document.querySelectorAll(maps ? "figure[data-chart]" : "figure[data-chart]:not([data-shapes])")];
+        return figures.length > 0 && figures.every((f) => f.dataset.state);
+      },
+      maps,
+      { timeout },
+    );
+  await settled(false);
+  await page.evaluate(async () => {
+    const back = [scrollX, scrollY];
+    for (const map of document.querySelectorAll("figure[data-shapes]:not([data-state])")) {
+      map.scrollIntoView({ block: "center" });
+      const start = performance.now();
+      while (!map.dataset.state && performance.now() - start < 10_000) await new Promise((r) => setTimeout(r, 20));
+    }
+    scrollTo(...back);
+  });
+  await settled(true);
   const states = await page.$$eval("figure[data-chart]", (figures) =>
     Object.fromEntries(figures.map((f) => [f.dataset.chart, f.dataset.state])),
   );

@@ -29,7 +29,7 @@ test("each chart is an interactive chart named by its heading and described by a
       assert.ok(await hint.isVisible(), `${slug}: the hint is shown`);
       const words = await hint.textContent();
       assert.equal(await page.$eval(`${figure} canvas`, (c) => c.getAttribute("aria-describedby")), await hint.getAttribute("id"));
-      assert.match(words, /^Point at a (bar|part) or tap it\. Keys: Tab to the chart, then Left and Right go through its (bars|parts)/, slug);
+      assert.match(words, /^Point at a (bar|part|country|line) or tap it\. Keys: Tab to the chart, then Left and Right go through its (bars|parts|countries|lines)/, slug);
       assert.match(words, /Home and End to the ends; Escape closes the tooltip\.$/, slug);
     }
     // The unit chart has parts, not bars, and one panel; the force chart has two panels.
