@@ -277,7 +277,7 @@ fn the_shipped_maps_are_made_from_the_atlas_and_the_figures_as_they_are() -> Res
 }
 
 #[test]
-fn a_file_that_claims_more_than_it_holds_is_refused_without_asking_for_the_memory() {
+fn a_file_that_claims_more_than_it_holds_is_refused_without_asking_for_the_memory() -> Result {
     // One sheet, then a name of 2^40 bytes in a ten-byte file; then a whole number that never
     // ends (every byte with its high bit set).
     for bytes in [
@@ -289,9 +289,26 @@ fn a_file_that_claims_more_than_it_holds_is_refused_without_asking_for_the_memor
     ] {
         assert!(atlas::Atlas::from_bytes(bytes).is_err(), "{bytes:?} reads");
     }
+    // A sheet with a point far off its sheet (which no build writes) is refused: the shipped
+    // file with one outline's first point moved a million units away.
+    let mut far = atlas::committed().ok_or("no maps' file")?.clone();
+    let sheet = far.sheets.first_mut().ok_or("no sheet")?;
+    let ring = sheet
+        .shapes
+        .first_mut()
+        .and_then(|s| s.rings.first_mut())
+        .and_then(|r| r.first_mut())
+        .ok_or("no ring")?;
+    ring.0 += 1_000_000;
+    let bytes = postcard::to_allocvec(&far)?;
+    assert!(
+        atlas::Atlas::from_bytes(&bytes).is_err(),
+        "a point far off reads"
+    );
     // One empty atlas reads; a byte after it does not.
     assert!(atlas::Atlas::from_bytes(&[0]).is_ok_and(|a| a.sheets.is_empty()));
     assert!(atlas::Atlas::from_bytes(&[0, 0]).is_err());
+    Ok(())
 }
 
 #[test]
@@ -409,9 +426,51 @@ fn the_force_is_shared_between_the_members_with_both_figures_and_never_guessed()
             total += sent.unwrap_or(0);
         }
         assert_eq!(total, scenario.force(), "{scenario:?}");
+        // The rotation: each member's row says what its share ties up, its troops deployed
+        // times the units committed for each.
+        for ((_, sent), bar) in map.members.iter().zip(&map.panel.bars) {
+            if let Some(sent) = sent {
+                let tied = u64::from(*sent) * u64::from(scenario.rotation());
+                let words = reassurance_force::model::wording::thousands(tied as f64);
+                let note = bar.note.clone().unwrap_or_default();
+                assert!(
+                    note.starts_with(&format!(
+                        "{words} tied up with {} unit",
+                        scenario.rotation()
+                    )),
+                    "{note} at rotation {}",
+                    scenario.rotation()
+                );
+            }
+        }
         checked += 1;
     }
     assert!(checked > 10);
+    Ok(())
+}
+
+#[test]
+fn a_pointer_finds_a_country_only_inside_its_outline() -> Result {
+    let figures = real()?;
+    let model = force_map(&figures, &Scenario::from_figures(&figures))?;
+    let theme = Theme::new(Palette::LIGHT, 1.0);
+    let (_, layout) = static_svg::draw_with_layout(&model, (343, 900), &theme)?;
+    let (mut found, mut outside) = (0, 0);
+    for y in (0..layout.height).step_by(3) {
+        for x in (0..343).step_by(3) {
+            let Some(i) = layout.hit_near((x, y), 6) else {
+                continue;
+            };
+            if let Some((_, rings)) = layout.outlines.iter().find(|(j, _)| *j == i) {
+                found += 1;
+                if !reassurance_force::charts::inside_rings(rings, (x, y)) {
+                    outside += 1;
+                }
+            }
+        }
+    }
+    assert!(found > 1000, "only {found} points found a country");
+    assert_eq!(outside, 0, "{outside} points outside a country named it");
     Ok(())
 }
 

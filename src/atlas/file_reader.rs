@@ -1,9 +1,9 @@
 //! The maps' file read by hand, in the encoding the build writes it in (postcard's: fields in
 //! order; lengths and whole numbers as variable-length integers, signed ones zigzagged; a float as
 //! its eight bytes). Every length is checked against the bytes left, so no file can ask for more
-//! memory than it holds; any fault reads as `None`.
+//! memory than it holds, and every point must lie near its sheet; any fault reads as `None`.
 
-use crate::atlas::{Atlas, Overlay, Shape, Sheet, Spot};
+use crate::atlas::{points, Atlas, Overlay, Shape, Sheet, Spot, SHEET_WIDTH};
 
 /// A cursor over the file's bytes.
 struct Cursor<'a> {
@@ -105,5 +105,28 @@ pub(super) fn atlas(bytes: &[u8]) -> Option<Atlas> {
             })?,
         })
     })?;
-    c.bytes.is_empty().then_some(Atlas { sheets })
+    (c.bytes.is_empty() && sheets.iter().all(on_its_sheet)).then_some(Atlas { sheets })
+}
+
+/// Whether every point of a sheet lies on it, or within a sheet's size of it (the build cuts
+/// shapes to the sheet; a range's ring may reach past it), and the sheet is no taller than four
+/// times its width: a file with points far off (which no build writes) is refused, so that no
+/// drawing works through billions of pixels.
+fn on_its_sheet(sheet: &Sheet) -> bool {
+    let (w, h) = (SHEET_WIDTH, sheet.height);
+    let near = |&(x, y): &(i32, i32)| (-w..=2 * w).contains(&x) && (-h..=2 * h).contains(&y);
+    let lines_near = |lines: &[Vec<(i32, i32)>]| lines.iter().all(|l| points(l).all(|p| near(&p)));
+    (1..=4 * w).contains(&h)
+        && sheet.shapes.iter().all(|s| {
+            near(&s.centre)
+                && (0..=4 * w).contains(&s.extent)
+                && lines_near(&s.rings)
+                && lines_near(&s.borders)
+                && lines_near(&s.outline)
+        })
+        && sheet.spots.iter().all(|s| near(&s.at))
+        && sheet
+            .rings
+            .iter()
+            .all(|r| points(&r.ring).all(|p| near(&p)))
 }

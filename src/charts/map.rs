@@ -140,9 +140,12 @@ pub fn force_map<DB: DrawingBackend>(
         } else {
             rect
         };
-        layout
-            .outlines
-            .push((layout.hits.len(), outline_points(&fit, shape)));
+        // A country is found by its outline; one too small to see, by its dot.
+        if !small {
+            layout
+                .outlines
+                .push((layout.hits.len(), outline_points(&fit, shape)));
+        }
         layout.hits.push(Hit {
             id: bar.id.clone(),
             rect,

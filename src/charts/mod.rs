@@ -90,9 +90,12 @@ impl Layout {
             }
             Some(if y < t { t - y } else { (y - b).max(0) })
         };
+        // A row drawn as a shape is found inside its outline alone (its box holds its
+        // neighbours too).
         self.hits
             .iter()
             .enumerate()
+            .filter(|(i, _)| !self.outlines.iter().any(|(j, _)| j == i))
             .filter_map(|(i, h)| Some((i, distance(h)?)))
             .filter(|&(_, d)| d <= slack)
             .min_by_key(|&(_, d)| d)
@@ -139,7 +142,8 @@ where
 }
 
 /// Whether `(x, y)` is inside `rings` by the even-odd rule.
-fn inside_rings(rings: &[Vec<(i32, i32)>], (x, y): (i32, i32)) -> bool {
+#[must_use]
+pub fn inside_rings(rings: &[Vec<(i32, i32)>], (x, y): (i32, i32)) -> bool {
     let mut inside = false;
     for ring in rings {
         let Some(&last) = ring.last() else {

@@ -66,7 +66,8 @@ impl ForceMap {
             })
             .collect();
         let force = scenario.force();
-        let mut parts = share_force(force, scenario.sharing, 1, &nations).into_iter();
+        let mut parts =
+            share_force(force, scenario.sharing, scenario.rotation(), &nations).into_iter();
         let with = nations.len();
         let measure = Measure::derived(
             "troops deployed".into(),
@@ -75,11 +76,8 @@ impl ForceMap {
         let mut members = Vec::new();
         let mut bars = Vec::new();
         for (code, name, personnel, budget, known) in sharing {
-            let deployed = if known {
-                parts.next().map(|c| c.deployed)
-            } else {
-                None
-            };
+            let part = if known { parts.next() } else { None };
+            let deployed = part.as_ref().map(|c| c.deployed);
             let years = personnel
                 .as_ref()
                 .or(budget.as_ref())
@@ -92,12 +90,22 @@ impl ForceMap {
                 .collect();
             bars.push(Bar {
                 kind: Kind::Scenario,
-                note: (!lacking.is_empty()).then(|| {
-                    format!(
+                // The rotation: what a member's share ties up.
+                note: if lacking.is_empty() {
+                    part.map(|c| {
+                        format!(
+                            "{} tied up with {} unit{} per unit deployed",
+                            thousands(f64::from(c.tied_up)),
+                            scenario.rotation(),
+                            if scenario.rotation() == 1 { "" } else { "s" }
+                        )
+                    })
+                } else {
+                    Some(format!(
                         "No {} figure was found, so it is not counted in the sharing",
                         lacking.join(" or ")
-                    )
-                }),
+                    ))
+                },
                 ..Bar::derived(
                     format!("member.{code}"),
                     name,

@@ -31,7 +31,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForFunction(() => [...document.querySelectorAll("figure[data-chart]")].every((f) => f.dataset.state === "drawn"));
+  await page.waitForFunction(() => [...document.querySelectorAll("figure[data-chart]:not([data-shapes])")].every((f) => f.dataset.state === "drawn"));
   const ours = await page.evaluate(async (n) => {
     const wasm = await import("/www/pkg/reassurance_force.js");
     wasm.recordRedraws(true);
@@ -168,7 +168,7 @@ try {
         const times = new Map();
         window.__drawn = new Promise((resolve) => {
           const check = () => {
-            const figures = [...document.querySelectorAll("figure[data-chart]")];
+            const figures = [...document.querySelectorAll("figure[data-chart]:not([data-shapes])")];
             const now = performance.now();
             for (const f of figures) if (f.dataset.state === "drawn" && !times.has(f)) times.set(f, now);
             if (!figures.length || !figures.every((f) => times.has(f))) return;

@@ -51,17 +51,22 @@ export async function dragBudget(browser, server, budget) {
     try {
       const page = await context.newPage();
       await page.goto(`${server.url}${path}`);
-      await page.waitForFunction(() => window.dragBench?.ready && [...document.querySelectorAll("figure[data-chart]")].every((f) => f.dataset.state === "drawn"));
+      await page.waitForFunction(() => window.dragBench?.ready && [...document.querySelectorAll("figure[data-chart]:not([data-shapes])")].every((f) => f.dataset.state === "drawn"));
       const cdp = await context.newCDPSession(page);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+      // The map that follows the scenario is measured on its own: the slider moved while the
+      // map fills the screen (its shapes fetched as it came near, as a reader meets it).
       for (const [control, slug, scrollTo] of [
         ["slider", "force-scenario", 'input[name="force"]'],
         ["budgets", "budgets", 'input[name="currency"]'],
+        ["slider", "who-sends", 'figure[data-chart="who-sends"]'],
       ]) {
         const size = await page.evaluate(([s, to]) => {
           document.querySelector(to).scrollIntoView({ block: "start" });
           return window.dragBench.place(s);
         }, [slug, scrollTo]);
+        await page.waitForFunction((s) => document.querySelector(`figure[data-chart="${s}"]`).dataset.state === "drawn", slug);
+        const label = slug === "who-sends" ? "map" : control;
         // The peer moved by a control of the same kind (the budget's peer), and bare.
         const peerStep = control === "slider" ? "peerSlider" : "peerBudgets";
         await page.evaluate(([c]) => window.dragBench[c](20), [control]); // warm up
@@ -80,13 +85,13 @@ export async function dragBudget(browser, server, budget) {
         const b = stats(peer);
         const c = stats(bare);
         console.log(
-          `CPU ${rate}×, ${control.padEnd(7)} ours: median ${ms(a.median)}, p95 ${ms(a.p95)} | Chart.js (${size.join("×")}, 12 bars) moved by its own ${control === "slider" ? "slider" : "radios"}: median ${ms(b.median)}, p95 ${ms(b.p95)} | ratio ours/Chart.js ${(a.median / b.median).toFixed(2)} (p95 ${(a.p95 / b.p95).toFixed(2)})`,
+          `CPU ${rate}×, ${label.padEnd(7)} ours: median ${ms(a.median)}, p95 ${ms(a.p95)} | Chart.js (${size.join("×")}, 12 bars) moved by its own ${control === "slider" ? "slider" : "radios"}: median ${ms(b.median)}, p95 ${ms(b.p95)} | ratio ours/Chart.js ${(a.median / b.median).toFixed(2)} (p95 ${(a.p95 / b.p95).toFixed(2)})`,
         );
         console.log(
           `${"".padEnd(16)} Chart.js updated with no control moved: median ${ms(c.median)}, p95 ${ms(c.p95)} | ratio ours/that ${(a.median / c.median).toFixed(2)} (p95 ${(a.p95 / c.p95).toFixed(2)})`,
         );
-        budget(`${control} step at ${rate}× no longer than Chart.js's update moved by the same kind of control (median ${ms(a.median)} vs ${ms(b.median)})`, a.median <= b.median);
-        if (rate === 4) budget(`${control} step at 4× within 16 ms (median ${ms(a.median)}, p95 ${ms(a.p95)})`, a.median <= 16 && a.p95 <= 16);
+        budget(`${label} step at ${rate}× no longer than Chart.js's update moved by the same kind of control (median ${ms(a.median)} vs ${ms(b.median)})`, a.median <= b.median);
+        if (rate === 4) budget(`${label} step at 4× within 16 ms (median ${ms(a.median)}, p95 ${ms(a.p95)})`, a.median <= 16 && a.p95 <= 16);
       }
     } finally {
       await context.close();

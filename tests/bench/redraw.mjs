@@ -18,7 +18,7 @@ try {
     const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, deviceScaleFactor: scale });
     const page = await context.newPage();
     await page.goto(server.url);
-    await page.waitForFunction(() => [...document.querySelectorAll("figure[data-chart]")].every((f) => f.dataset.state === "drawn"));
+    await page.waitForFunction(() => [...document.querySelectorAll("figure[data-chart]:not([data-shapes])")].every((f) => f.dataset.state === "drawn"));
     const slider = page.locator('input[name="force"]');
     await slider.scrollIntoViewIfNeeded();
     await page.evaluate(async () => {

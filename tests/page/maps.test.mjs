@@ -6,6 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { servedPage, open, chartStates, staticChartShown } from "./browser.mjs";
 import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 
 const shared = servedPage({ before, after });
 const FIGURES = JSON.parse(readFileSync(new URL("../../www/data/figures.json", import.meta.url), "utf8"));
@@ -29,6 +30,16 @@ test("the maps' shapes are fetched once, only when a map nears the screen, and e
     await page.waitForTimeout(500);
     assert.deepEqual(asked, [], "no map is near the screen at load");
     assert.equal(await page.$$eval("figure[data-shapes]", (maps) => maps.filter((m) => m.dataset.state).length), 0);
+    // The shapes are asked for while the first map is still below the screen (within one and a
+    // half screens of it), so that it is drawn by the time the reader gets there.
+    const first = await page.$$eval("figure[data-shapes]", (maps) => Math.min(...maps.map((m) => m.getBoundingClientRect().top + scrollY)));
+    await page.evaluate((top) => scrollTo(0, top - innerHeight * 3.5), first);
+    await page.waitForTimeout(300);
+    assert.deepEqual(asked, [], "two and a half screens below the screen, not yet");
+    const fetched = page.waitForRequest((r) => r.url().includes("maps.bin"));
+    await page.evaluate((top) => scrollTo(0, top - innerHeight * 1.25), first);
+    await fetched;
+    assert.ok((await page.$$eval("figure[data-shapes]", (maps) => Math.min(...maps.map((m) => m.getBoundingClientRect().top)))) > (await page.evaluate(() => innerHeight)), "fetched before a map is on the screen");
     for (const map of [FORCE_MAP, REACH_MAP]) {
       await page.$eval(`figure[data-chart="${map.slug}"]`, (f) => f.scrollIntoView({ block: "center" }));
       await page.waitForFunction((slug) => document.querySelector(`figure[data-chart="${slug}"]`).dataset.state === "drawn", map.slug);
@@ -38,6 +49,13 @@ test("the maps' shapes are fetched once, only when a map nears the screen, and e
   } finally {
     await context.close();
   }
+});
+
+test("the maps' file is at most 25 KB compressed", () => {
+  const bytes = readFileSync(new URL("../../www/data/maps.bin", import.meta.url));
+  const compressed = gzipSync(bytes, { level: 9 }).length;
+  assert.ok(compressed <= 25 * 1024, `${compressed} bytes gzip`);
+  assert.ok(compressed > 1024, `${compressed} bytes: the file holds little`);
 });
 
 test("pointing at a country shows its tooltip, and the keys read the countries north to south, west to east", async () => {
