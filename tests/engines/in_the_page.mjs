@@ -28,18 +28,31 @@ export async function waitFor(driver, script, args = [], what = script, timeout 
 
 /**
  * Opens `url` and waits until every chart figure has settled (drawn or failed); returns their
- * states as [chart, state] pairs in page order (an object's keys may come back sorted).
+ * states as [chart, state] pairs in page order (an object's keys may come back sorted). A map
+ * waits for its shapes, which come only as it nears the screen: once the other charts have
+ * settled, each map not yet settled is scrolled to, and the page is scrolled back where it was.
  */
 export async function openSettled(driver, url) {
   await driver.get(url);
-  return waitFor(
-    driver,
-    `const figures = [...document.querySelectorAll("figure[data-chart]")];
-     if (!figures.length || !figures.every((f) => f.dataset.state)) return null;
-     return figures.map((f) => [f.dataset.chart, f.dataset.state]);`,
-    [],
-    "every chart figure settled",
-  );
+  const settled = (selector, what) =>
+    waitFor(
+      driver,
+      `const figures = [...document.querySelectorAll(arguments[0])];
+       if (!figures.length || !figures.every((f) => f.dataset.state)) return null;
+       return figures.map((f) => [f.dataset.chart, f.dataset.state]);`,
+      [selector],
+      what,
+    );
+  await settled("figure[data-chart]:not([data-shapes])", "every chart figure but the maps settled");
+  const back = await driver.executeScript("return [scrollX, scrollY]");
+  const maps = await driver.executeScript('return [...document.querySelectorAll("figure[data-shapes]:not([data-state])")].map((f) => f.dataset.chart)');
+  for (const slug of maps) {
+    const selector = `figure[data-chart="${slug}"]`;
+    await driver.executeScript("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })", selector);
+    await settled(selector, `the map ${slug} settled`);
+  }
+  await driver.executeScript("scrollTo(arguments[0], arguments[1])", ...back);
+  return settled("figure[data-chart]", "every chart figure settled");
 }
 
 /**
