@@ -30,7 +30,8 @@ export async function waitFor(driver, script, args = [], what = script, timeout 
  * Opens `url` and waits until every chart figure has settled (drawn or failed); returns their
  * states as [chart, state] pairs in page order (an object's keys may come back sorted). A map
  * waits for its shapes, which come only as it nears the screen: once the other charts have
- * settled, each map not yet settled is scrolled to, and the page is scrolled back where it was.
+ * settled, each map not yet settled is brought just below the screen, and the page is scrolled
+ * back where it was.
  */
 export async function openSettled(driver, url) {
   await driver.get(url);
@@ -48,7 +49,8 @@ export async function openSettled(driver, url) {
   const maps = await driver.executeScript('return [...document.querySelectorAll("figure[data-shapes]:not([data-state])")].map((f) => f.dataset.chart)');
   for (const slug of maps) {
     const selector = `figure[data-chart="${slug}"]`;
-    await driver.executeScript("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })", selector);
+    // Just below the screen, as a reader comes to it: its shapes fetched, the map not yet reached.
+    await driver.executeScript("scrollTo(0, document.querySelector(arguments[0]).getBoundingClientRect().top + scrollY - innerHeight * 1.2)", selector);
     await settled(selector, `the map ${slug} settled`);
   }
   await driver.executeScript("scrollTo(arguments[0], arguments[1])", ...back);

@@ -78,7 +78,8 @@ export async function staticChartShown(page, chart, timeout = 15_000) {
 
 /** Waits until every chart figure has settled (drawn or failed) and returns their states. A map
  *  waits for its shapes, which come only once it nears the screen: each map not yet settled is
- *  scrolled to once the other charts have settled, and the page scrolled back where it was. */
+ *  brought just below the screen once the other charts have settled, and the page scrolled back
+ *  where it was. */
 export async function chartStates(page, timeout = 15_000) {
   const settled = (maps) =>
     page.waitForFunction(
@@ -93,7 +94,9 @@ export async function chartStates(page, timeout = 15_000) {
   await page.evaluate(async () => {
     const back = [scrollX, scrollY];
     for (const map of document.querySelectorAll("figure[data-shapes]:not([data-state])")) {
-      map.scrollIntoView({ block: "center" });
+      // Just below the screen, as a reader comes to it: near enough for its shapes to be
+      // fetched, not yet reached (a map reached before it is drawn shows its static image).
+      scrollTo(0, map.getBoundingClientRect().top + scrollY - innerHeight * 1.2);
       const start = performance.now();
       while (!map.dataset.state && performance.now() - start < 10_000) await new Promise((r) => setTimeout(r, 20));
     }
