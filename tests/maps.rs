@@ -463,7 +463,7 @@ fn a_pointer_finds_a_country_only_inside_its_outline() -> Result {
             };
             if let Some((_, rings)) = layout.outlines.iter().find(|(j, _)| *j == i) {
                 found += 1;
-                if !reassurance_force::charts::inside_rings(rings, (x, y)) {
+                if !reassurance_force::atlas::inside(rings, (x, y)) {
                     outside += 1;
                 }
             }

@@ -166,16 +166,22 @@ pub fn steps(points: &[(i32, i32)]) -> Vec<(i32, i32)> {
 /// Whether `point` is inside the shape (its outlines, less its holes: the even-odd rule), for
 /// finding the country under a pointer.
 #[must_use]
-pub fn contains(shape: &Shape, (x, y): (i32, i32)) -> bool {
+pub fn contains(shape: &Shape, point: (i32, i32)) -> bool {
+    let rings: Vec<Line> = shape.rings.iter().map(|r| points(r).collect()).collect();
+    inside(&rings, point)
+}
+
+/// Whether `(x, y)` is inside `rings` (each as points) by the even-odd rule.
+#[must_use]
+pub fn inside(rings: &[Line], (x, y): (i32, i32)) -> bool {
     let mut inside = false;
-    for ring in &shape.rings {
-        let pts: Vec<(i32, i32)> = points(ring).collect();
-        let Some(&last) = pts.last() else {
+    for ring in rings {
+        let Some(&last) = ring.last() else {
             continue;
         };
         let mut previous = last;
-        for &point in &pts {
-            let ((xi, yi), (xj, yj)) = (point, previous);
+        for &(xi, yi) in ring {
+            let (xj, yj) = previous;
             if (yi > y) != (yj > y) {
                 let cross =
                     i64::from(xj - xi) * i64::from(y - yi) - i64::from(x - xi) * i64::from(yj - yi);
@@ -184,7 +190,7 @@ pub fn contains(shape: &Shape, (x, y): (i32, i32)) -> bool {
                     inside = !inside;
                 }
             }
-            previous = point;
+            previous = (xi, yi);
         }
     }
     inside

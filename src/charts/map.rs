@@ -47,6 +47,11 @@ struct Fit {
 }
 
 impl Fit {
+    /// Where the sheet ends, down the area.
+    fn bottom(&self, sheet: &Sheet) -> i32 {
+        self.top + (f64::from(sheet.height) * self.scale).round() as i32
+    }
+
     fn at(&self, (x, y): (i32, i32)) -> (i32, i32) {
         (
             self.left + (f64::from(x) * self.scale).round() as i32,
@@ -106,7 +111,7 @@ pub fn force_map<DB: DrawingBackend>(
     }
     borders(&pen, &fit, sheet)?;
     let mut layout = Layout::default();
-    let y_key = fit.top + (f64::from(sheet.height) * fit.scale).round() as i32 + theme.px(8.0);
+    let y_key = fit.bottom(sheet) + theme.px(8.0);
     // The rows: each member where it is on the map (a dot where it is too small to see), in
     // reading order (`reading_place`); a member off the map is a line of the key, after them.
     let mut on_map: Vec<(
@@ -125,7 +130,8 @@ pub fn force_map<DB: DrawingBackend>(
     sort_few(&mut on_map, |a, b| reading_place(a.2) < reading_place(b.2));
     for (bar, sent, shape) in on_map {
         let fill = sent.map_or(p.grid, |n| steps.colour(f64::from(n)));
-        let rect = outline_box(&fit, shape);
+        let rings = shape_points(&fit, shape);
+        let rect = bounds(&rings.concat()).unwrap_or((0, 0, 0, 0));
         let small = f64::from(shape.extent) * fit.scale < theme.px(DOT_BELOW).into();
         let rect = if small {
             let (cx, cy) = fit.at(shape.centre);
@@ -142,9 +148,7 @@ pub fn force_map<DB: DrawingBackend>(
         };
         // A country is found by its outline; one too small to see, by its dot.
         if !small {
-            layout
-                .outlines
-                .push((layout.hits.len(), outline_points(&fit, shape)));
+            layout.outlines.push((layout.hits.len(), rings));
         }
         layout.hits.push(Hit {
             id: bar.id.clone(),
@@ -311,7 +315,7 @@ pub fn reach_map<DB: DrawingBackend>(
     }
     country_names(&pen, (&fit, (pad, w - pad)), sheet, &model.countries)?;
     // The rows, in the flight chart's order, each where it lies.
-    let mut y_key = fit.top + (f64::from(sheet.height) * fit.scale).round() as i32 + theme.px(8.0);
+    let mut y_key = fit.bottom(sheet) + theme.px(8.0);
     let mut note = notes.iter();
     for bar in &rows {
         let rect = if bar.id.ends_with(&model.range) {
@@ -446,7 +450,7 @@ fn country_names<DB: DrawingBackend>(
         let tw = pen.width(name, COUNTRY);
         let (x, y) = fit.at(shape.centre);
         let (left, right) = (x - tw / 2, x + tw / 2);
-        let map_bottom = fit.top + (f64::from(sheet.height) * fit.scale).round() as i32;
+        let map_bottom = fit.bottom(sheet);
         let roomy = f64::from(tw) < 0.8 * f64::from(shape.extent) * fit.scale
             && left - theme.px(2.0) >= bounds.0
             && right + theme.px(2.0) <= bounds.1
@@ -604,15 +608,6 @@ fn borders<DB: DrawingBackend>(
         }
     }
     Ok(())
-}
-
-fn outline_points(fit: &Fit, shape: &crate::atlas::Shape) -> Vec<Vec<(i32, i32)>> {
-    shape_points(fit, shape)
-}
-
-fn outline_box(fit: &Fit, shape: &crate::atlas::Shape) -> (i32, i32, i32, i32) {
-    let all: Vec<(i32, i32)> = shape_points(fit, shape).into_iter().flatten().collect();
-    bounds(&all).unwrap_or((0, 0, 0, 0))
 }
 
 fn bounds(pts: &[(i32, i32)]) -> Option<(i32, i32, i32, i32)> {

@@ -72,7 +72,7 @@ impl Layout {
         if let Some(&(i, _)) = self
             .outlines
             .iter()
-            .find(|(_, rings)| inside_rings(rings, (x, y)))
+            .find(|(_, rings)| crate::atlas::inside(rings, (x, y)))
         {
             return Some(i);
         }
@@ -139,28 +139,4 @@ where
     E: std::error::Error + Send + Sync,
 {
     result.map_err(|e| ChartError::Drawing(e.to_string()))
-}
-
-/// Whether `(x, y)` is inside `rings` by the even-odd rule.
-#[must_use]
-pub fn inside_rings(rings: &[Vec<(i32, i32)>], (x, y): (i32, i32)) -> bool {
-    let mut inside = false;
-    for ring in rings {
-        let Some(&last) = ring.last() else {
-            continue;
-        };
-        let mut previous = last;
-        for &(xi, yi) in ring {
-            let (xj, yj) = previous;
-            if (yi > y) != (yj > y) {
-                let cross =
-                    i64::from(xj - xi) * i64::from(y - yi) - i64::from(x - xi) * i64::from(yj - yi);
-                if (cross > 0) == (yj > yi) {
-                    inside = !inside;
-                }
-            }
-            previous = (xi, yi);
-        }
-    }
-    inside
 }
