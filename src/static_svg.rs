@@ -84,6 +84,7 @@ fn in_svg(
             measure: &Estimate,
             focus: None,
             sheet,
+            ground: None,
         };
         let layout = draw(&area, style)?;
         area.present()

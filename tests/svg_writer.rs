@@ -66,6 +66,7 @@ fn the_writer_s_svg_holds_what_plotters_svg_holds_in_integers() -> Result {
                 sheet: model
                     .map_sheet()
                     .and_then(|slug| reassurance_force::atlas::committed()?.sheet(slug)),
+                ground: None,
             };
             model.draw(&area, style)?;
             area.present()?;

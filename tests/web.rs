@@ -14,6 +14,7 @@ use reassurance_force::figures::{
 };
 use reassurance_force::model::scenario::Scenario;
 use reassurance_force::web::canvas_text::CanvasText;
+use reassurance_force::web::ground_copy::GroundCopy;
 use reassurance_force::web::{canvas_size, draw_on, flush, mount, mount_figures_in, mount_in};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -191,6 +192,7 @@ fn a_chart_drawn_into_a_canvas_has_ink() {
             &model,
             &Theme::new(Palette::LIGHT, 1.0),
             (None, sheet_of(&model)),
+            None,
         )
         .unwrap_or_else(|e| panic!("{e}"));
         assert!(!layout.hits.is_empty(), "{}", spec.slug);
@@ -233,6 +235,7 @@ fn every_chart_is_legible_on_canvas_with_the_browser_s_own_fonts() {
                         &model,
                         &Theme::new(palette, ratio),
                         (None, sheet_of(&model)),
+                        None,
                     )
                     .unwrap_or_else(|e| panic!("{e}"));
                     assert!(
@@ -281,7 +284,7 @@ fn in_larger_type_every_chart_fits_its_frame_on_canvas_and_beyond_that_asks_for_
                     frame_height(spec.slug.as_str(), window, t),
                 );
                 let canvas = test_canvas(width, frame);
-                let first = draw_on(&canvas, &model, &theme, (None, sheet_of(&model)))
+                let first = draw_on(&canvas, &model, &theme, (None, sheet_of(&model)), None)
                     .unwrap_or_else(|e| panic!("{e}"));
                 let needed = u32::try_from(first.height).unwrap_or(0);
                 if needed > frame {
@@ -295,7 +298,7 @@ fn in_larger_type_every_chart_fits_its_frame_on_canvas_and_beyond_that_asks_for_
                 }
                 let height = frame.max(needed);
                 canvas.set_height(height);
-                let layout = draw_on(&canvas, &model, &theme, (None, sheet_of(&model)))
+                let layout = draw_on(&canvas, &model, &theme, (None, sheet_of(&model)), None)
                     .unwrap_or_else(|e| panic!("{e}"));
                 for problem in problems(&layout.marks, (width as i32, height as i32)) {
                     found.push(format!("{} at {width} px, text ×{t}: {problem}", spec.slug));
@@ -390,7 +393,7 @@ fn lines_stroked_together_draw_what_lines_stroked_one_by_one_draw() {
             // 600 × 560 CSS pixels (a desktop chart's size) at the theme's scale.
             let size = (600 * scale, 560 * scale);
             let batched = test_canvas(size.0, size.1);
-            draw_on(&batched, &model, &theme, (None, sheet_of(&model)))
+            draw_on(&batched, &model, &theme, (None, sheet_of(&model)), None)
                 .unwrap_or_else(|e| panic!("{e}"));
             // The same chart through plotters' own canvas backend, one stroke per line.
             let one_by_one = test_canvas(size.0, size.1);
@@ -402,6 +405,7 @@ fn lines_stroked_together_draw_what_lines_stroked_one_by_one_draw() {
                 measure: &measure,
                 focus: None,
                 sheet: sheet_of(&model),
+                ground: None,
             };
             model.draw(&area, style).unwrap_or_else(|e| panic!("{e}"));
             area.present().unwrap_or_else(|e| panic!("{e}"));
@@ -1030,6 +1034,7 @@ fn the_maps_draw_and_a_point_finds_the_country_under_it() {
             &model,
             &Theme::new(Palette::LIGHT, 1.0),
             (None, Some(sheet)),
+            None,
         )
         .unwrap_or_else(|e| panic!("{e}"));
         assert!(inked(&canvas) > 600 * 760 / 10, "{}: little ink", spec.slug);
@@ -1102,4 +1107,50 @@ fn the_maps_draw_and_a_point_finds_the_country_under_it() {
         assert_eq!(layout.hit_near((2, 2), 0), None, "{}", spec.slug);
     }
     assert_eq!(maps, 2);
+}
+
+/// A map drawn over its kept ground is the map drawn whole: after the scenario changes (fewer
+/// steps in its key, other shades) and after the palette does (the ground kept is then not
+/// this one's, and is drawn again).
+#[wasm_bindgen_test]
+fn a_map_over_its_kept_ground_is_the_map_drawn_whole() {
+    clear_body();
+    let figures = figures::from_digest(DIGEST).unwrap_or_else(|e| panic!("{e}"));
+    let opened = Scenario::from_figures(&figures);
+    let mut smaller = opened.clone();
+    assert!(smaller.set_force(opened.force() / 3));
+    let mut maps = 0;
+    for (id, spec) in ChartId::all(&figures).zip(figures.charts()) {
+        if !spec.kind.is_map() {
+            continue;
+        }
+        maps += 1;
+        let kept = GroundCopy::default();
+        let (canvas, whole) = (test_canvas(600, 760), test_canvas(600, 760));
+        for (scenario, palette) in [
+            (&opened, Palette::LIGHT),
+            (&smaller, Palette::LIGHT),
+            (&smaller, Palette::DARK),
+        ] {
+            let model = Model::build(id, &figures, scenario).unwrap_or_else(|e| panic!("{e}"));
+            let theme = Theme::new(palette, 1.0);
+            let sheet = sheet_of(&model);
+            draw_on(&canvas, &model, &theme, (None, sheet), Some(&kept))
+                .unwrap_or_else(|e| panic!("{e}"));
+            draw_on(&whole, &model, &theme, (None, sheet), None).unwrap_or_else(|e| panic!("{e}"));
+            let (a, b) = (pixels(&canvas), pixels(&whole));
+            let differ = a
+                .chunks(4)
+                .zip(b.chunks(4))
+                .filter(|(p, q)| p.iter().zip(q.iter()).any(|(x, y)| x.abs_diff(*y) > 2))
+                .count();
+            assert!(
+                differ <= 60,
+                "{}, force {}: {differ} pixels differ from the map drawn whole",
+                spec.slug,
+                scenario.force()
+            );
+        }
+    }
+    assert_eq!(maps, 2, "the figures have two maps");
 }

@@ -14,10 +14,10 @@ use plotters::style::{Color, RGBColor, ShapeStyle};
 use crate::atlas::{on_edge, points, segments, Line, Shape, Sheet, SHEET_WIDTH};
 use crate::charts::hatching::stripes;
 use crate::charts::pen::{Pen, Type};
-use crate::charts::theme::{size, Palette};
+use crate::charts::theme::{size, Palette, Theme};
 use crate::charts::{drawn, ChartError, Hit, Layout, Style};
 use crate::model::force_map::ForceMap;
-use crate::model::panel::{sort_few, Panel};
+use crate::model::panel::{sort_few, Panel, AXIS_STEPS};
 use crate::model::reach_map::ReachMap;
 use crate::model::wording;
 
@@ -39,7 +39,7 @@ fn reading_place(shape: &crate::atlas::Shape) -> (i32, i32) {
 }
 
 /// Where the sheet lies on the area: its scale and its top-left corner, in backing pixels.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 struct Fit {
     scale: f64,
     left: i32,
@@ -80,13 +80,15 @@ pub fn force_map<DB: DrawingBackend>(
     }
     let steps = Steps::of(&model.panel, p);
     let key = key_lines(&pen, model, sheet, &steps, w - 2 * pad);
-    let key_h = key_height(&pen, &key);
+    let key_h = key_height(&pen, &key, &steps);
     let fit = fit(
         sheet,
         (pad, y + theme.px(4.0)),
         (w - 2 * pad, area_height(area) - y - key_h - 2 * pad),
     );
-    // Every country first, then the members in their shades over them.
+    // The ground (every country but the members with a figure, the patterns, the borders);
+    // then those members in their shades over it, parted from their neighbours again, and the
+    // map's subject outlined over all.
     let member_fill = |code: &str| -> Option<Option<RGBColor>> {
         model
             .members
@@ -94,22 +96,37 @@ pub fn force_map<DB: DrawingBackend>(
             .find(|(c, _)| c == code)
             .map(|(_, sent)| sent.map(|n| steps.colour(f64::from(n))))
     };
-    for shape in &sheet.shapes {
-        let fill = if model.map.apart.contains(&shape.code) {
-            p.muted
-        } else {
-            match member_fill(&shape.code) {
-                Some(Some(colour)) => colour,
-                Some(None) => p.grid,
-                None => land(p),
+    let fills = sheet
+        .shapes
+        .iter()
+        .map(|shape| {
+            if model.map.apart.contains(&shape.code) {
+                return Some((p.muted, true));
             }
-        };
-        fill_shape(&pen, &fit, shape, fill)?;
-        if model.map.apart.contains(&shape.code) || member_fill(&shape.code) == Some(None) {
-            hatch_shape(&pen, &fit, shape, p.background)?;
+            match member_fill(&shape.code) {
+                Some(Some(_)) => None,
+                Some(None) => Some((p.grid, true)),
+                None => Some((land(p), false)),
+            }
+        })
+        .collect();
+    lay(area, style, sheet, Ground::new(area, theme, fit, fills))?;
+    for shape in &sheet.shapes {
+        if let Some(Some(colour)) = member_fill(&shape.code) {
+            fill_shape(area, &fit, shape, colour)?;
+            for ring in &shape.rings {
+                let runs = off_edge(sheet, ring);
+                lines(area, (theme, &fit), runs.into_iter(), PARTING)?;
+            }
         }
     }
-    borders(&pen, &fit, sheet)?;
+    let outlines = sheet.shapes.iter().flat_map(|s| s.outline.iter());
+    lines(
+        area,
+        (theme, &fit),
+        outlines.map(|run| points(run).collect()),
+        OUTLINE,
+    )?;
     let mut layout = Layout::default();
     let y_key = fit.bottom(sheet) + theme.px(8.0);
     // The rows: each member where it is on the map (a dot where it is too small to see), in
@@ -224,14 +241,22 @@ pub fn reach_map<DB: DrawingBackend>(
         (pad, pad),
         (w - 2 * pad, area_height(area) - key_h - 2 * pad),
     );
-    for shape in &sheet.shapes {
-        let apart = model.spec.map.apart.contains(&shape.code);
-        fill_shape(&pen, &fit, shape, if apart { p.muted } else { land(p) })?;
-        if apart {
-            hatch_shape(&pen, &fit, shape, p.background)?;
-        }
-    }
-    borders(&pen, &fit, sheet)?;
+    let fills = sheet
+        .shapes
+        .iter()
+        .map(|shape| {
+            let apart = model.spec.map.apart.contains(&shape.code);
+            Some((if apart { p.muted } else { land(p) }, apart))
+        })
+        .collect();
+    lay(area, style, sheet, Ground::new(area, theme, fit, fills))?;
+    let outlines = sheet.shapes.iter().flat_map(|s| s.outline.iter());
+    lines(
+        area,
+        (theme, &fit),
+        outlines.map(|run| points(run).collect()),
+        OUTLINE,
+    )?;
     let mut layout = Layout::default();
     // The range: its ring around each place it starts from, dashed, over a light tint.
     let range_colour = p.as_reported;
@@ -511,7 +536,7 @@ fn land(p: &Palette) -> RGBColor {
     p.grid.mix_with(p.background, 0.5)
 }
 
-fn shape_points(fit: &Fit, shape: &crate::atlas::Shape) -> Vec<Vec<(i32, i32)>> {
+fn shape_points(fit: &Fit, shape: &Shape) -> Vec<Vec<(i32, i32)>> {
     shape
         .rings
         .iter()
@@ -519,14 +544,84 @@ fn shape_points(fit: &Fit, shape: &crate::atlas::Shape) -> Vec<Vec<(i32, i32)>> 
         .collect()
 }
 
+/// What lies under a map's data: each country in its fill (but the ones the data paints), its
+/// pattern, and the lines parting the countries, as the sheet lies on an area of one size. Two
+/// equal grounds are drawn alike, so the browser keeps one drawn and lays it again
+/// ([`Style::ground`]) while only the data over it changes.
+#[derive(Clone, PartialEq)]
+pub struct Ground {
+    size: (u32, u32),
+    theme: Theme,
+    fit: Fit,
+    /// Each shape's fill, and whether it is hatched, in the sheet's order; none for a shape the
+    /// data paints.
+    fills: Vec<Option<(RGBColor, bool)>>,
+}
+
+impl Ground {
+    fn new<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+        fit: Fit,
+        fills: Vec<Option<(RGBColor, bool)>>,
+    ) -> Self {
+        Self {
+            size: area.dim_in_pixel(),
+            theme: *theme,
+            fit,
+            fills,
+        }
+    }
+
+    /// Draws it on `area` (of the ground's size), from `sheet`.
+    ///
+    /// # Errors
+    /// [`ChartError::Drawing`] if the backend fails.
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        sheet: &Sheet,
+    ) -> Result<(), ChartError> {
+        let theme = &self.theme;
+        for (shape, fill) in sheet.shapes.iter().zip(&self.fills) {
+            if let Some((colour, hatched)) = *fill {
+                fill_shape(area, &self.fit, shape, colour)?;
+                if hatched {
+                    hatch_shape(area, (theme, &self.fit), shape, theme.palette.background)?;
+                }
+            }
+        }
+        let borders = sheet.shapes.iter().flat_map(|s| s.borders.iter());
+        lines(
+            area,
+            (theme, &self.fit),
+            borders.map(|run| points(run).collect()),
+            PARTING,
+        )
+    }
+}
+
+/// Lays the ground: as kept by the caller ([`Style::ground`]), else drawn here.
+fn lay<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    style: Style<'_>,
+    sheet: &Sheet,
+    ground: Ground,
+) -> Result<(), ChartError> {
+    if style.ground.is_some_and(|kept| kept(&ground, sheet)) {
+        return Ok(());
+    }
+    ground.draw(area, sheet)
+}
+
 fn fill_shape<DB: DrawingBackend>(
-    pen: &Pen<'_, DB>,
+    area: &DrawingArea<DB, Shift>,
     fit: &Fit,
-    shape: &crate::atlas::Shape,
+    shape: &Shape,
     fill: RGBColor,
 ) -> Result<(), ChartError> {
     for ring in shape_points(fit, shape) {
-        drawn(pen.area.draw(&Polygon::new(ring, fill.filled())))?;
+        drawn(area.draw(&Polygon::new(ring, fill.filled())))?;
     }
     Ok(())
 }
@@ -535,9 +630,9 @@ fn fill_shape<DB: DrawingBackend>(
 /// the countries drawn apart. Each stripe is drawn between the points where the shape's outline
 /// crosses it, in pairs (in, out: the even-odd rule, as the fill).
 fn hatch_shape<DB: DrawingBackend>(
-    pen: &Pen<'_, DB>,
-    fit: &Fit,
-    shape: &crate::atlas::Shape,
+    area: &DrawingArea<DB, Shift>,
+    (theme, fit): (&Theme, &Fit),
+    shape: &Shape,
     colour: RGBColor,
 ) -> Result<(), ChartError> {
     let rings = shape_points(fit, shape);
@@ -547,9 +642,9 @@ fn hatch_shape<DB: DrawingBackend>(
     let style = ShapeStyle {
         color: colour.to_rgba(),
         filled: false,
-        stroke_width: pen.theme.stroke(1.0),
+        stroke_width: theme.stroke(1.0),
     };
-    for [a, z] in stripes(l, t, r, b, pen.theme.px(6.0)) {
+    for [a, z] in stripes(l, t, r, b, theme.px(6.0)) {
         // The stripe is the line x + y = c, from a to z.
         let c = a.0 + a.1;
         let mut crossings: Vec<f64> = Vec::new();
@@ -573,41 +668,62 @@ fn hatch_shape<DB: DrawingBackend>(
             let (from, to) = ((from.round() as i32).max(a.0), (to.round() as i32).min(z.0));
             if to > from {
                 let piece = vec![(from, c - from), (to, c - to)];
-                drawn(pen.area.draw(&PathElement::new(piece, style)))?;
+                drawn(area.draw(&PathElement::new(piece, style)))?;
             }
         }
     }
     Ok(())
 }
 
-/// Which of a shape's lines.
-type LinesOf = fn(&Shape) -> &Vec<Line>;
+/// A kind of line on a map: its colour (picked from the palette) and width in CSS pixels.
+type LineKind = (fn(&Palette) -> RGBColor, f64);
 
-/// The lines between countries, in the background's colour, and the outline of the map's
-/// subject in the text's (both as the build worked them out: every line once, none along the
-/// sheet's edge).
-fn borders<DB: DrawingBackend>(
-    pen: &Pen<'_, DB>,
-    fit: &Fit,
-    sheet: &Sheet,
+/// The lines between countries, thin and in the background's colour.
+const PARTING: LineKind = (|p| p.background, 0.75);
+
+/// The outline of the map's subject, in the text's colour.
+const OUTLINE: LineKind = (|p| p.text, 2.0);
+
+/// Draws each run of sheet points as a line of that kind.
+fn lines<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (theme, fit): (&Theme, &Fit),
+    runs: impl Iterator<Item = Line>,
+    (colour, width): LineKind,
 ) -> Result<(), ChartError> {
-    let p = &pen.theme.palette;
-    let lines: [(LinesOf, RGBColor, f64); 2] = [
-        (|s| &s.borders, p.background, 0.75),
-        (|s| &s.outline, p.text, 2.0),
-    ];
-    for (runs, colour, width) in lines {
-        let style = ShapeStyle {
-            color: colour.to_rgba(),
-            filled: false,
-            stroke_width: pen.theme.px(width).max(1) as u32,
-        };
-        for run in sheet.shapes.iter().flat_map(runs) {
-            let pts: Vec<(i32, i32)> = points(run).map(|q| fit.at(q)).collect();
-            drawn(pen.area.draw(&PathElement::new(pts, style)))?;
-        }
+    let style = ShapeStyle {
+        color: colour(&theme.palette).to_rgba(),
+        filled: false,
+        stroke_width: theme.px(width).max(1) as u32,
+    };
+    for run in runs {
+        let pts: Vec<(i32, i32)> = run.into_iter().map(|q| fit.at(q)).collect();
+        drawn(area.draw(&PathElement::new(pts, style)))?;
     }
     Ok(())
+}
+
+/// A ring (as steps) as runs of points, without its pieces along the sheet's edge.
+fn off_edge(sheet: &Sheet, ring: &[(i32, i32)]) -> Vec<Line> {
+    let mut runs = Vec::new();
+    let mut run: Line = Vec::new();
+    for segment in segments(ring) {
+        if on_edge(sheet.height, segment) {
+            if run.len() > 1 {
+                runs.push(std::mem::take(&mut run));
+            }
+            run.clear();
+            continue;
+        }
+        if run.is_empty() {
+            run.push(segment.0);
+        }
+        run.push(segment.1);
+    }
+    if run.len() > 1 {
+        runs.push(run);
+    }
+    runs
 }
 
 fn bounds(pts: &[(i32, i32)]) -> Option<(i32, i32, i32, i32)> {
@@ -768,10 +884,13 @@ fn key_lines<DB: DrawingBackend>(
     out
 }
 
-fn key_height<DB: DrawingBackend>(pen: &Pen<'_, DB>, key: &[KeyLine]) -> i32 {
+/// The key's height, with room for a line per step of the most an axis has: the map keeps its
+/// place (and its ground, `Ground`) as the steps come and go with the scenario.
+fn key_height<DB: DrawingBackend>(pen: &Pen<'_, DB>, key: &[KeyLine], steps: &Steps) -> i32 {
     let line_h = pen.theme.text_px(size::TICK * 1.5);
     let lines: usize = key.iter().map(|k| k.words.len().max(1)).sum();
-    line_h * i32::try_from(lines).unwrap_or(0) + pen.theme.px(16.0)
+    let room = (AXIS_STEPS as usize).saturating_sub(steps.colours.len());
+    line_h * i32::try_from(lines + room).unwrap_or(0) + pen.theme.px(16.0)
 }
 
 fn draw_key<DB: DrawingBackend>(

@@ -32,7 +32,13 @@ pub struct Style<'a> {
     pub focus: Option<&'a str>,
     /// A map's shapes (none for a chart of bars, or a map whose shapes have not arrived).
     pub sheet: Option<&'a crate::atlas::Sheet>,
+    /// Where a map's ground is kept drawn: lays it on the area and says so, or says it cannot
+    /// (the map then draws it itself). None draws every ground.
+    pub ground: Option<KeptGround<'a>>,
 }
+
+/// Lays a kept map ground on the area drawn on, saying whether it did ([`Style::ground`]).
+pub type KeptGround<'a> = &'a dyn Fn(&map::Ground, &crate::atlas::Sheet) -> bool;
 
 /// One drawn data point, in backing-store pixels: what a tooltip or keyboard focus needs.
 #[derive(Debug, Clone, PartialEq, Eq)]

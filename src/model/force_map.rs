@@ -92,12 +92,31 @@ impl ForceMap {
                 kind: Kind::Scenario,
                 // The rotation: what a member's share ties up.
                 note: if lacking.is_empty() {
+                    // The figures its share rests on, each with its measure and source.
+                    let from: Vec<String> = [&personnel, &budget]
+                        .into_iter()
+                        .flatten()
+                        .map(|b| {
+                            let (measure, cite) = (&b.measure.name, (&b.source, &b.years));
+                            // A measure's own brackets take the source: "(its definition;
+                            // source, year)".
+                            match measure.strip_suffix(')') {
+                                Some(open) => {
+                                    format!("{} {open}; {}, {})", b.value_text(), cite.0, cite.1)
+                                }
+                                None => {
+                                    format!("{} {measure} ({}, {})", b.value_text(), cite.0, cite.1)
+                                }
+                            }
+                        })
+                        .collect();
                     part.map(|c| {
                         format!(
-                            "{} tied up with {} unit{} per unit deployed",
+                            "{} tied up with {} unit{} per unit deployed. From its {}",
                             thousands(f64::from(c.tied_up)),
                             scenario.rotation(),
-                            if scenario.rotation() == 1 { "" } else { "s" }
+                            if scenario.rotation() == 1 { "" } else { "s" },
+                            from.join(" and ")
                         )
                     })
                 } else {

@@ -6,6 +6,9 @@ use crate::model::annotation::{Anchor, Annotation};
 use crate::model::axis::Axis;
 use crate::model::wording;
 
+/// The most steps a panel's axis is cut into (fewer where round numbers need fewer).
+pub const AXIS_STEPS: u32 = 4;
+
 /// One bar: a figure ready to draw, or a derived value computed from figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -319,7 +322,7 @@ impl Panel {
             unit,
             bars,
             notes: Vec::new(),
-            axis: Axis::covering(0.0, 4),
+            axis: Axis::covering(0.0, AXIS_STEPS),
         };
         panel.fit_axis();
         panel
@@ -347,7 +350,7 @@ impl Panel {
                 Anchor::Band(a, b) => a.max(b),
             }))
             .fold(0.0_f64, f64::max);
-        self.axis = Axis::covering(largest * 1.1, 4);
+        self.axis = Axis::covering(largest * 1.1, AXIS_STEPS);
     }
 }
 

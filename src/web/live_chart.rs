@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use crate::atlas::Sheet;
 use crate::catalogue::{ChartId, FigureError, Model};
+use crate::charts::map::Ground;
 use crate::charts::theme::{Palette, Theme};
 use crate::charts::{ChartError, Layout, Style};
 use crate::figures::Figures;
@@ -16,6 +17,7 @@ use crate::model::scenario::Scenario;
 use crate::web::canvas_text;
 use crate::web::chart_words::ChartWords;
 use crate::web::figure_status::{self, Status};
+use crate::web::ground_copy::GroundCopy;
 use crate::web::listener::Listener;
 use crate::web::resize::OnResize;
 use crate::web::stroke_batch::StrokeBatch;
@@ -81,6 +83,8 @@ pub struct LiveChart {
     grown: Option<f64>,
     /// A map's sheet of shapes, once the maps' file has arrived (`map_shapes`).
     pub sheet: Option<Rc<Sheet>>,
+    /// A map's ground, kept drawn while only its data changes.
+    pub ground: GroundCopy,
     _on_resize: Option<OnResize>,
     _listeners: Vec<Listener>,
 }
@@ -257,6 +261,7 @@ impl LiveChart {
             recorded: 0,
             grown: None,
             sheet: None,
+            ground: GroundCopy::default(),
             _on_resize: on_resize,
             _listeners: listeners,
         })
@@ -396,6 +401,7 @@ impl LiveChart {
             &self.model,
             theme,
             (focus, self.sheet.as_deref()),
+            Some(&self.ground),
         )?;
         // Words are never cut: a chart that needs more room than its frame has (text larger
         // than the style sheet's heights hold) gets a taller frame, drawn again at its new size
@@ -449,7 +455,7 @@ impl LiveChart {
 }
 
 /// Draws `model` on `canvas` as it is sized now, with the focus mark on the row of that id,
-/// and, for a map, on its sheet.
+/// and, for a map, on its sheet (over its ground as kept in `ground`, if given).
 ///
 /// # Errors
 /// A [`ChartError`] if the canvas is too small or drawing fails.
@@ -458,16 +464,21 @@ pub fn draw_on(
     model: &Model,
     theme: &Theme,
     (focus, sheet): (Option<&str>, Option<&Sheet>),
+    ground: Option<&GroundCopy>,
 ) -> Result<Layout, ChartError> {
     let backend = StrokeBatch::new(canvas)
         .ok_or_else(|| ChartError::Drawing("the canvas has no 2D context".into()))?;
     let area = backend.into_drawing_area();
     let measure = canvas_text::measure();
+    let lay = ground.map(|copy| move |g: &Ground, sheet: &Sheet| copy.lay(g, sheet, canvas));
     let style = Style {
         theme,
         measure: measure.as_ref(),
         focus,
         sheet,
+        ground: lay
+            .as_ref()
+            .map(|lay| lay as &dyn Fn(&Ground, &Sheet) -> bool),
     };
     let layout = model.draw(&area, style)?;
     area.present()

@@ -37,6 +37,7 @@ impl Page {
             match atlas.as_ref().map(|a| a.sheet(slug)) {
                 Ok(Some(sheet)) => {
                     chart.sheet = Some(Rc::new(sheet.clone()));
+                    chart.ground.forget();
                     chart.dirty = true;
                 }
                 Ok(None) => figure_status::show(

@@ -11,6 +11,7 @@ pub mod colour_scheme;
 pub mod controls;
 pub mod figure_status;
 pub mod frame_clock;
+pub mod ground_copy;
 pub mod in_view;
 pub mod keys;
 pub mod link;

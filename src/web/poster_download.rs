@@ -163,6 +163,7 @@ pub fn draw_poster(
         measure: measure.as_ref(),
         focus: None,
         sheet,
+        ground: None,
     };
     poster.draw(&area, style, |chart, style| model.draw(chart, style))?;
     area.present()
