@@ -1117,7 +1117,7 @@ fn a_map_over_its_kept_ground_is_the_map_drawn_whole() {
     clear_body();
     let figures = figures::from_digest(DIGEST).unwrap_or_else(|e| panic!("{e}"));
     let opened = Scenario::from_figures(&figures);
-    let mut smaller = opened.clone();
+    let mut smaller = opened;
     assert!(smaller.set_force(opened.force() / 3));
     let mut maps = 0;
     for (id, spec) in ChartId::all(&figures).zip(figures.charts()) {
