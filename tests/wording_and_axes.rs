@@ -42,6 +42,33 @@ fn steps_are_round() {
     assert_eq!(round_step(2.2), 2.5);
     assert_eq!(round_step(0.0), 1.0);
     assert_eq!(round_step(f64::NAN), 1.0);
+    assert_eq!(round_step(0.003), 0.005);
+    assert_eq!(round_step(1000.0), 1000.0);
+}
+
+/// A step is the same as one found with the library's logarithm and power, from a thousandth to
+/// a thousand billion, at powers of ten and between them.
+#[test]
+fn steps_match_the_logarithms() {
+    let by_logarithm = |raw: f64| {
+        let power = 10f64.powf(raw.log10().floor());
+        [1.0, 2.0, 2.5, 5.0, 10.0]
+            .into_iter()
+            .map(|m| m * power)
+            .find(|&step| step >= raw * (1.0 - 1e-9))
+            .unwrap_or(10.0 * power)
+    };
+    let mut checked = 0;
+    for exponent in -3..=12 {
+        for mantissa in [
+            1.0, 1.01, 1.5, 1.99, 2.0, 2.2, 2.5, 3.7, 4.99, 5.0, 7.25, 9.99,
+        ] {
+            let raw = mantissa * 10f64.powi(exponent);
+            assert_eq!(round_step(raw), by_logarithm(raw), "{raw}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 16 * 12);
 }
 
 #[test]

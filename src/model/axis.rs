@@ -49,7 +49,20 @@ pub fn round_step(raw: f64) -> f64 {
     if !raw.is_finite() || raw <= 0.0 {
         return 1.0;
     }
-    let power = 10f64.powf(raw.log10().floor());
+    // The largest power of ten at most `raw`, by exact steps of ten (a whole power, or one over
+    // it): the library's `log10` and `powf` would bring their general code into the wasm.
+    let mut whole = 1.0_f64;
+    let power = if raw >= 1.0 {
+        while whole * 10.0 <= raw {
+            whole *= 10.0;
+        }
+        whole
+    } else {
+        while 1.0 / whole > raw {
+            whole *= 10.0;
+        }
+        1.0 / whole
+    };
     [1.0, 2.0, 2.5, 5.0, 10.0]
         .into_iter()
         .map(|m| m * power)
