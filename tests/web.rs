@@ -1126,7 +1126,10 @@ fn a_map_over_its_kept_ground_is_the_map_drawn_whole() {
         }
         maps += 1;
         let kept = GroundCopy::default();
-        let (canvas, whole) = (test_canvas(600, 760), test_canvas(600, 760));
+        // As wide as the page's widest frame and as tall, where the map is as tall as the room
+        // between its title and key allows.
+        let (canvas, whole) = (test_canvas(608, 592), test_canvas(608, 592));
+        let mut outlines = Vec::new();
         for (scenario, palette) in [
             (&opened, Palette::LIGHT),
             (&smaller, Palette::LIGHT),
@@ -1135,8 +1138,9 @@ fn a_map_over_its_kept_ground_is_the_map_drawn_whole() {
             let model = Model::build(id, &figures, scenario).unwrap_or_else(|e| panic!("{e}"));
             let theme = Theme::new(palette, 1.0);
             let sheet = sheet_of(&model);
-            draw_on(&canvas, &model, &theme, (None, sheet), Some(&kept))
+            let layout = draw_on(&canvas, &model, &theme, (None, sheet), Some(&kept))
                 .unwrap_or_else(|e| panic!("{e}"));
+            outlines.push(layout.outlines);
             draw_on(&whole, &model, &theme, (None, sheet), None).unwrap_or_else(|e| panic!("{e}"));
             let (a, b) = (pixels(&canvas), pixels(&whole));
             let differ = a
@@ -1151,6 +1155,8 @@ fn a_map_over_its_kept_ground_is_the_map_drawn_whole() {
                 scenario.force()
             );
         }
+        // The map kept its place as the scenario changed (its key's steps with it).
+        assert_eq!(outlines.first(), outlines.get(1), "{}", spec.slug);
     }
     assert_eq!(maps, 2, "the figures have two maps");
 }

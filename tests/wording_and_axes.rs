@@ -44,6 +44,7 @@ fn steps_are_round() {
     assert_eq!(round_step(f64::NAN), 1.0);
     assert_eq!(round_step(0.003), 0.005);
     assert_eq!(round_step(1000.0), 1000.0);
+    assert_eq!(round_step(1e-310), 1.0);
 }
 
 /// A step is the same as one found with the library's logarithm and power, from a thousandth to

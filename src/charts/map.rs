@@ -112,6 +112,9 @@ pub fn force_map<DB: DrawingBackend>(
         .collect();
     lay(area, style, sheet, Ground::new(area, theme, fit, fills))?;
     for shape in &sheet.shapes {
+        if model.map.apart.contains(&shape.code) {
+            continue;
+        }
         if let Some(Some(colour)) = member_fill(&shape.code) {
             fill_shape(area, &fit, shape, colour)?;
             for ring in &shape.rings {
@@ -546,8 +549,9 @@ fn shape_points(fit: &Fit, shape: &Shape) -> Vec<Vec<(i32, i32)>> {
 
 /// What lies under a map's data: each country in its fill (but the ones the data paints), its
 /// pattern, and the lines parting the countries, as the sheet lies on an area of one size. Two
-/// equal grounds are drawn alike, so the browser keeps one drawn and lays it again
-/// ([`Style::ground`]) while only the data over it changes.
+/// equal grounds of one sheet are drawn alike, so the browser keeps one drawn and lays it again
+/// ([`Style::ground`]) while only the data over it changes (a kept copy is forgotten when its
+/// map gets a new sheet).
 #[derive(Clone, PartialEq)]
 pub struct Ground {
     size: (u32, u32),
@@ -571,6 +575,12 @@ impl Ground {
             fit,
             fills,
         }
+    }
+
+    /// The size of the area it is drawn for, in backing pixels.
+    #[must_use]
+    pub fn size(&self) -> (u32, u32) {
+        self.size
     }
 
     /// Draws it on `area` (of the ground's size), from `sheet`.
@@ -601,7 +611,9 @@ impl Ground {
     }
 }
 
-/// Lays the ground: as kept by the caller ([`Style::ground`]), else drawn here.
+/// Lays the ground: as kept by the caller ([`Style::ground`]), else drawn here. It comes first,
+/// after the background alone: a kept copy is laid on the canvas directly, past the backend,
+/// so nothing may wait in the backend to be drawn under it.
 fn lay<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     style: Style<'_>,
@@ -885,7 +897,8 @@ fn key_lines<DB: DrawingBackend>(
 }
 
 /// The key's height, with room for a line per step of the most an axis has: the map keeps its
-/// place (and its ground, `Ground`) as the steps come and go with the scenario.
+/// place (and its ground, `Ground`) as the steps come and go with the scenario, unless a step's
+/// words wrap onto more lines (a narrow frame, large text).
 fn key_height<DB: DrawingBackend>(pen: &Pen<'_, DB>, key: &[KeyLine], steps: &Steps) -> i32 {
     let line_h = pen.theme.text_px(size::TICK * 1.5);
     let lines: usize = key.iter().map(|k| k.words.len().max(1)).sum();

@@ -37,7 +37,8 @@ pub struct Style<'a> {
     pub ground: Option<KeptGround<'a>>,
 }
 
-/// Lays a kept map ground on the area drawn on, saying whether it did ([`Style::ground`]).
+/// Lays a kept map ground on the area drawn on, saying whether it did ([`Style::ground`]): the
+/// area is the whole canvas, and the copy is laid at its corner.
 pub type KeptGround<'a> = &'a dyn Fn(&map::Ground, &crate::atlas::Sheet) -> bool;
 
 /// One drawn data point, in backing-store pixels: what a tooltip or keyboard focus needs.

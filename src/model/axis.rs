@@ -46,7 +46,9 @@ impl Axis {
 /// The smallest of 1, 2, 2.5 and 5 times a power of ten that is at least `raw`.
 #[must_use]
 pub fn round_step(raw: f64) -> f64 {
-    if !raw.is_finite() || raw <= 0.0 {
+    // Below 1e-300, one over a power of ten would soon leave the doubles: such a value takes
+    // the step 1, as zero does.
+    if !raw.is_finite() || raw < 1e-300 {
         return 1.0;
     }
     // The largest power of ten at most `raw`, by exact steps of ten (a whole power, or one over

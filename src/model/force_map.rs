@@ -97,16 +97,19 @@ impl ForceMap {
                         .into_iter()
                         .flatten()
                         .map(|b| {
-                            let (measure, cite) = (&b.measure.name, (&b.source, &b.years));
+                            let measure = &b.measure.name;
+                            let mut cite = b.source.clone();
+                            if !b.years.is_empty() {
+                                cite.push_str(", ");
+                                cite.push_str(&b.years);
+                            }
                             // A measure's own brackets take the source: "(its definition;
                             // source, year)".
                             match measure.strip_suffix(')') {
-                                Some(open) => {
-                                    format!("{} {open}; {}, {})", b.value_text(), cite.0, cite.1)
+                                Some(open) if open.bytes().any(|c| c == b'(') => {
+                                    format!("{} {open}; {cite})", b.value_text())
                                 }
-                                None => {
-                                    format!("{} {measure} ({}, {})", b.value_text(), cite.0, cite.1)
-                                }
+                                _ => format!("{} {measure} ({cite})", b.value_text()),
                             }
                         })
                         .collect();

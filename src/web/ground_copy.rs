@@ -1,9 +1,13 @@
 //! A map's ground (its countries, their patterns and the lines between them:
 //! `charts::map::Ground`) kept drawn on a canvas of its own, off the page, and laid under the
 //! map's data at each redraw while it stays the same. A slider step then repaints a few members
-//! and the key, not every country on the sheet. A new size or palette draws it again, once.
+//! and the key, not every country on the sheet. Anything the ground depends on (the canvas's
+//! size, the pixel ratio, the palette, the text size, where the map sits, which members have a
+//! figure) draws it again, once; so does a new sheet, or the browser's clearing the copy (a
+//! canvas whose context was lost and restored, as a phone does to a page left in the background).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use plotters::drawing::IntoDrawingArea;
 use wasm_bindgen::JsCast;
@@ -11,23 +15,31 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::atlas::Sheet;
 use crate::charts::map::Ground;
+use crate::web::listener::Listener;
 use crate::web::stroke_batch::StrokeBatch;
 
 /// The ground last drawn and the canvas it is drawn on, if any.
 #[derive(Default)]
 pub struct GroundCopy {
     kept: RefCell<Option<(Ground, HtmlCanvasElement)>>,
+    /// Set when the browser has cleared the copy's canvas.
+    cleared: Rc<Cell<bool>>,
+    on_clear: RefCell<Option<Listener>>,
 }
 
 impl GroundCopy {
     /// Lays `ground` on `onto`, from the copy if it is of this ground, else drawn anew (and
     /// kept). False where it cannot: the map then draws its ground itself.
     pub fn lay(&self, ground: &Ground, sheet: &Sheet, onto: &HtmlCanvasElement) -> bool {
+        // The copy is laid at the canvas's corner: only a ground as large as the canvas fits.
         let Ok(mut kept) = self.kept.try_borrow_mut() else {
             return false;
         };
-        if kept.as_ref().map(|(g, _)| g) != Some(ground) {
-            let Some(canvas) = kept.take().map(|(_, c)| c).or_else(|| detached(onto)) else {
+        if ground.size() != (onto.width(), onto.height()) {
+            return false;
+        }
+        if self.cleared.replace(false) || kept.as_ref().map(|(g, _)| g) != Some(ground) {
+            let Some(canvas) = kept.take().map(|(_, c)| c).or_else(|| self.detached(onto)) else {
                 return false;
             };
             // Setting its size clears it, even to the same size.
@@ -55,19 +67,27 @@ impl GroundCopy {
         }
     }
 
-    /// Forgets the copy (a new sheet).
+    /// Forgets the copy (a new sheet, or the page back from paper).
     pub fn forget(&self) {
         if let Ok(mut kept) = self.kept.try_borrow_mut() {
             kept.take();
         }
     }
-}
 
-/// A canvas of the same document, never placed in it.
-fn detached(like: &HtmlCanvasElement) -> Option<HtmlCanvasElement> {
-    like.owner_document()?
-        .create_element("canvas")
-        .ok()?
-        .dyn_into()
-        .ok()
+    /// A canvas of the same document, never placed in it, which says when the browser clears
+    /// it.
+    fn detached(&self, like: &HtmlCanvasElement) -> Option<HtmlCanvasElement> {
+        let canvas: HtmlCanvasElement = like
+            .owner_document()?
+            .create_element("canvas")
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let cleared = Rc::clone(&self.cleared);
+        let listener = Listener::on(&canvas, "contextrestored", move |_| cleared.set(true));
+        if let Ok(mut on_clear) = self.on_clear.try_borrow_mut() {
+            *on_clear = listener;
+        }
+        Some(canvas)
+    }
 }

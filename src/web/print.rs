@@ -63,6 +63,8 @@ impl Page {
             if chart.figure.has_attribute(MARK) {
                 chart.figure.remove_attribute(MARK).ok();
                 chart.dirty = true;
+                // A map's ground kept for paper is large, and not the screen's.
+                chart.ground.forget();
             }
         }
     }
