@@ -204,6 +204,29 @@ pub fn segments(ring: &[(i32, i32)]) -> impl Iterator<Item = ((i32, i32), (i32, 
     pts.into_iter().zip(ends)
 }
 
+/// A ring (as steps) in runs of the segments `skip` does not leave out, each run as points.
+pub fn runs(ring: &[(i32, i32)], skip: impl Fn(((i32, i32), (i32, i32))) -> bool) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut run: Line = Vec::new();
+    for segment in segments(ring) {
+        if skip(segment) {
+            if run.len() > 1 {
+                out.push(std::mem::take(&mut run));
+            }
+            run.clear();
+            continue;
+        }
+        if run.is_empty() {
+            run.push(segment.0);
+        }
+        run.push(segment.1);
+    }
+    if run.len() > 1 {
+        out.push(run);
+    }
+    out
+}
+
 /// Whether a segment runs along the edge of a sheet `height` tall, where the map's window cut a
 /// country: no border, and not drawn.
 #[must_use]

@@ -263,25 +263,10 @@ fn runs(
     ring: &[(i32, i32)],
     skip: impl Fn(((i32, i32), (i32, i32))) -> bool,
 ) -> Vec<Vec<(i32, i32)>> {
-    let mut out = Vec::new();
-    let mut run: Vec<(i32, i32)> = Vec::new();
-    for segment in segments(ring) {
-        if skip(segment) {
-            if run.len() > 1 {
-                out.push(steps(&run));
-            }
-            run.clear();
-            continue;
-        }
-        if run.is_empty() {
-            run.push(segment.0);
-        }
-        run.push(segment.1);
-    }
-    if run.len() > 1 {
-        out.push(steps(&run));
-    }
-    out
+    crate::atlas::runs(ring, skip)
+        .iter()
+        .map(|run| steps(run))
+        .collect()
 }
 
 /// Twice a ring's signed area (positive one way round, negative the other).

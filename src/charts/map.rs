@@ -11,7 +11,7 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, RGBColor, ShapeStyle};
 
-use crate::atlas::{on_edge, points, segments, Line, Shape, Sheet, SHEET_WIDTH};
+use crate::atlas::{on_edge, points, runs, segments, Line, Shape, Sheet, SHEET_WIDTH};
 use crate::charts::hatching::stripes;
 use crate::charts::pen::{Pen, Type};
 use crate::charts::theme::{size, Palette, Theme};
@@ -118,7 +118,7 @@ pub fn force_map<DB: DrawingBackend>(
         if let Some(Some(colour)) = member_fill(&shape.code) {
             fill_shape(area, &fit, shape, colour)?;
             for ring in &shape.rings {
-                let runs = off_edge(sheet, ring);
+                let runs = runs(ring, |s| on_edge(sheet.height, s));
                 lines(area, (theme, &fit), runs.into_iter(), PARTING)?;
             }
         }
@@ -713,29 +713,6 @@ fn lines<DB: DrawingBackend>(
         drawn(area.draw(&PathElement::new(pts, style)))?;
     }
     Ok(())
-}
-
-/// A ring (as steps) as runs of points, without its pieces along the sheet's edge.
-fn off_edge(sheet: &Sheet, ring: &[(i32, i32)]) -> Vec<Line> {
-    let mut runs = Vec::new();
-    let mut run: Line = Vec::new();
-    for segment in segments(ring) {
-        if on_edge(sheet.height, segment) {
-            if run.len() > 1 {
-                runs.push(std::mem::take(&mut run));
-            }
-            run.clear();
-            continue;
-        }
-        if run.is_empty() {
-            run.push(segment.0);
-        }
-        run.push(segment.1);
-    }
-    if run.len() > 1 {
-        runs.push(run);
-    }
-    runs
 }
 
 fn bounds(pts: &[(i32, i32)]) -> Option<(i32, i32, i32, i32)> {
