@@ -18,7 +18,8 @@ use crate::model::force_map::ForceMap;
 use crate::model::force_scenario::ForceScenario;
 use crate::model::panel::{Bar, Panel};
 use crate::model::reach_map::ReachMap;
-use crate::model::scenario::Scenario;
+use crate::model::reader_country;
+use crate::model::scenario::{Country, Scenario};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::model::template;
 use crate::model::troop_share::TroopShare;
@@ -143,6 +144,11 @@ pub struct Model {
     pub drawing: Drawing,
     /// Its one-line takeaway: the declared template filled, or its kind's own sentence.
     takeaway: String,
+    /// The reader's country, if they chose one.
+    pub country: Option<Country>,
+    /// What the chart says of the reader's country (`reader_country`), if they chose one and
+    /// the chart counts countries.
+    pub country_line: Option<String>,
 }
 
 impl Model {
@@ -225,7 +231,25 @@ impl Model {
             Drawing::ForceMap(m) => m.takeaway(),
             _ => String::new(),
         };
-        Ok(Self { drawing, takeaway })
+        let country_line = scenario.country.and_then(|country| {
+            let (code, name) = (country.code(), &figures.country(country.code())?.name);
+            match &drawing {
+                Drawing::ForceScenario(m) => m.country_line(code, name),
+                Drawing::ForceMap(m) => m.country_line(code, name),
+                Drawing::TroopShare(m) => m.country_line(code, name),
+                other => {
+                    let rows: Vec<&Bar> =
+                        other.panels().into_iter().flat_map(Panel::rows).collect();
+                    reader_country::from_rows(&rows, code, name)
+                }
+            }
+        });
+        Ok(Self {
+            drawing,
+            takeaway,
+            country: scenario.country,
+            country_line,
+        })
     }
 
     /// The panels of a chart made of bar panels (every kind but the unit chart).
@@ -313,6 +337,13 @@ impl Model {
         parts.join(" ")
     }
 
+    /// Whether any row of the chart counts a country (the page then has a place for what it
+    /// says of the reader's).
+    #[must_use]
+    pub fn counts_countries(&self) -> bool {
+        self.bars().iter().any(|b| b.country.is_some())
+    }
+
     /// Whether the chart follows the reader's scenario (its force, sharing, rotation, or how
     /// the budgets are shown); the others never change once built.
     #[must_use]
@@ -354,6 +385,10 @@ impl Model {
         style: Style<'_>,
     ) -> Result<Layout, ChartError> {
         let no_sheet = || ChartError::Drawing("the map's shapes have not arrived".into());
+        let style = Style {
+            country: self.country.as_ref().map(Country::code),
+            ..style
+        };
         match &self.drawing {
             Drawing::UnitChart(m) => charts::waffle::draw(area, m, style),
             Drawing::ForceMap(m) => {

@@ -56,6 +56,55 @@ const FORCE_CONTROLS: &str = r#"        <form class="chart-controls" data-contro
         </form>
 "#;
 
+/// Where the reader's country is chosen, under the story's frame.
+pub const YOUR_COUNTRY_MARKERS: (&str, &str) =
+    ("<!-- your-country:start -->", "<!-- your-country:end -->");
+
+/// The picker of the reader's country: every country a chart gives a figure for, by name
+/// (hidden until the chart program runs, which marks the chosen one in every chart); empty if
+/// no chart counts a country.
+#[must_use]
+pub fn your_country_html(figures: &Figures, charts: &[Built<'_>]) -> String {
+    let mut offered: Vec<(String, &str)> = Vec::new();
+    for (_, model) in charts {
+        for bar in model.bars() {
+            let Some(code) = bar.country.as_deref().filter(|_| bar.value.is_some()) else {
+                continue;
+            };
+            if let Some(country) = figures.country(code) {
+                if !offered.iter().any(|(c, _)| c == code) {
+                    offered.push((code.to_string(), &country.name));
+                }
+            }
+        }
+    }
+    if offered.is_empty() {
+        return String::new();
+    }
+    offered.sort_by(|a, b| a.1.cmp(b.1));
+    let options: String = offered
+        .iter()
+        .map(|(code, name)| {
+            format!(
+                "<option value=\"{}\">{}</option>",
+                escape_html(code),
+                escape_html(name)
+            )
+        })
+        .collect();
+    format!(
+        "\n        <form class=\"chart-controls your-country\" data-controls hidden aria-label=\"Your country\">\n\
+         \x20         <div class=\"control control-pick\">\n\
+         \x20           <label for=\"your-country\">Your country</label>\n\
+         \x20           <select id=\"your-country\" name=\"country\" aria-describedby=\"your-country-hint\"><option value=\"\">None</option>{options}</select>\n\
+         \x20         </div>\n\
+         \x20         <p class=\"your-country-hint\" id=\"your-country-hint\">Each chart that counts it rings its bars (on the map, outlines it twice) and says what it shows of it.</p>\n\
+         \x20         <p class=\"control-notice\" data-notice role=\"status\"></p>\n\
+         \x20         <p class=\"visually-hidden\" data-said aria-live=\"polite\"></p>\n\
+         \x20       </form>\n        "
+    )
+}
+
 /// Where a chart's figure starts and ends in `index.html`.
 fn markers(slug: &str) -> (String, String) {
     (
@@ -205,6 +254,7 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
          \x20       <figcaption class=\"chart-head\">\n\
          \x20         <h2 class=\"chart-title\" id=\"{slug}-title\">{title}</h2>\n\
          \x20         <p class=\"chart-takeaway\" id=\"{slug}-takeaway\" data-takeaway>{takeaway}</p>\n\
+         {country_line}\
          \x20       </figcaption>\n\
          {controls}\
          \x20       <div class=\"chart-frame\">\n\
@@ -229,6 +279,12 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
         },
         title = escape_html(&spec.title),
         takeaway = escape_html(&model.takeaway()),
+        // What the chart says of the reader's country, written by the chart program.
+        country_line = if model.counts_countries() {
+            "          <p class=\"chart-country\" data-country-line hidden></p>\n"
+        } else {
+            ""
+        },
         alt = escape_html(&spec.alt),
         width = crate::catalogue::NOMINAL_WIDTH,
         height = spec.height,

@@ -33,6 +33,13 @@ pub fn embed_html(page: &str, slug: &str) -> Result<String, String> {
     let article = between(page, "<title>", "</title>").ok_or("index.html has no title")?;
     let chart = title_in(page, slug).ok_or_else(|| format!("“{slug}” has no heading"))?;
     let loader = loader_of(page).ok_or("index.html has no chart loader")?;
+    // The reader's country is chosen in an embed as in the article
+    let (open_country, close_country) = crate::page_skeleton::YOUR_COUNTRY_MARKERS;
+    // (in an embed of a chart that counts countries).
+    let your_country = match figure.contains("data-country-line") {
+        true => between(page, open_country, close_country).unwrap_or_default(),
+        false => "",
+    };
     let html = format!(
         "<!doctype html>
 <html lang=\"en\">
@@ -49,7 +56,7 @@ pub fn embed_html(page: &str, slug: &str) -> Result<String, String> {
     {loader_start}{loader_end}
   </head>
   <body class=\"embedded\">
-    <main class=\"article\">
+    <main class=\"article\">{your_country}
       {figure}
       <p class=\"embed-credit\">From <a href=\"{UP}index.html\" target=\"_blank\" rel=\"noopener\">{article}{NEW_TAB}</a>, where every figure is shown with its source and the article's numbers are checked.</p>
     </main>

@@ -307,6 +307,11 @@ pub fn regenerate(
     let page = crate::page_skeleton::with_figures(page, figures, &charts)?;
     let page = splice(&page, CLAIMS_MARKERS, &claims_html(&checked))?;
     let page = splice(&page, FRAME_MARKERS, &frame_html(figures))?;
+    let page = splice(
+        &page,
+        crate::page_skeleton::YOUR_COUNTRY_MARKERS,
+        &crate::page_skeleton::your_country_html(figures, &charts),
+    )?;
     let page = with_extras(&page, &charts)?;
     crate::page_script::with_loader(&page, loader, "")
 }

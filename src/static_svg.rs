@@ -83,6 +83,7 @@ fn in_svg(
             theme,
             measure: &Estimate,
             focus: None,
+            country: None,
             sheet,
             ground: None,
         };

@@ -63,6 +63,7 @@ fn the_writer_s_svg_holds_what_plotters_svg_holds_in_integers() -> Result {
                 theme: &theme,
                 measure: &Estimate,
                 focus: None,
+                country: None,
                 sheet: model
                     .map_sheet()
                     .and_then(|slug| reassurance_force::atlas::committed()?.sheet(slug)),

@@ -404,6 +404,7 @@ fn lines_stroked_together_draw_what_lines_stroked_one_by_one_draw() {
                 theme: &theme,
                 measure: &measure,
                 focus: None,
+                country: None,
                 sheet: sheet_of(&model),
                 ground: None,
             };

@@ -74,7 +74,8 @@ pub fn draw<DB: DrawingBackend>(
     let mut layout = Layout::default();
     let mut y = m.pad;
     for ((panel, heading), frame) in panels.iter().zip(&headings).zip(&frames) {
-        y = draw_panel(&pen, panel, heading, &m, frame, (y, row_h), &mut layout)?;
+        let out = (&mut layout, style.country);
+        y = draw_panel(&pen, panel, heading, &m, frame, (y, row_h), out)?;
         if let Some(hit) = style
             .focus
             .and_then(|id| layout.hits.iter().find(|h| h.id == id))
@@ -318,7 +319,7 @@ fn draw_panel<DB: DrawingBackend>(
     m: &Metrics,
     frame: &Frame,
     (top, row_h): (i32, i32),
-    layout: &mut Layout,
+    (layout, country): (&mut Layout, Option<&str>),
 ) -> Result<i32, ChartError> {
     let theme = pen.theme;
     let p = &theme.palette;
@@ -384,7 +385,15 @@ fn draw_panel<DB: DrawingBackend>(
         let bar_top = label_y + m.line_h + extra;
         let no_figure = heading.no_figure.get(i).map_or(&[][..], Vec::as_slice);
         let below = heading.value_below.get(i).map_or(&[][..], Vec::as_slice);
-        let placed = draw_bar(pen, panel, bar, frame, (bar_top, bar_h), no_figure)?;
+        let chosen = country.is_some() && bar.country.as_deref() == country;
+        let placed = draw_bar(
+            pen,
+            panel,
+            (bar, chosen),
+            frame,
+            (bar_top, bar_h),
+            no_figure,
+        )?;
         let mut bottom = bar_top + bar_h + count(no_figure.len().saturating_sub(1)) * m.line_h;
         for line in below {
             if !placed {
@@ -395,6 +404,10 @@ fn draw_panel<DB: DrawingBackend>(
         for line in under {
             pen.text(line, (x0, bottom + m.gap), LABEL, p.muted, HPos::Left)?;
             bottom += m.line_h;
+        }
+        if chosen && bar.value.is_none() {
+            // The reader's country with no bar: its row ringed as a bar would be.
+            draw_focus(pen, (x0, label_y, x1, bottom))?;
         }
         layout.hits.push(Hit {
             id: bar.id.clone(),
@@ -476,7 +489,7 @@ fn draw_label<DB: DrawingBackend>(
 fn draw_bar<DB: DrawingBackend>(
     pen: &Pen<'_, DB>,
     panel: &Panel,
-    bar: &Bar,
+    (bar, chosen): (&Bar, bool),
     frame: &Frame,
     (top, bar_h): (i32, i32),
     no_figure: &[String],
@@ -510,6 +523,12 @@ fn draw_bar<DB: DrawingBackend>(
         for [a, b] in lines {
             drawn(pen.area.draw(&PathElement::new(vec![a, b], stroke)))?;
         }
+    }
+    if chosen {
+        // The reader's country: its bar ringed in the text's colour, a gap apart.
+        let out = theme.px(3.0);
+        let ring = (start - out, top - out, end + out, top + bar_h + out);
+        pen.outline(ring, p.text, theme.px(2.0))?;
     }
 
     let gap = theme.px(5.0);
@@ -615,19 +634,9 @@ fn draw_focus<DB: DrawingBackend>(
     pen: &Pen<'_, DB>,
     (x0, y0, x1, y1): (i32, i32, i32, i32),
 ) -> Result<(), ChartError> {
-    let theme = pen.theme;
-    let (out, w) = (theme.px(3.0), theme.px(2.0));
-    let colour = theme.palette.text;
-    let (l, t, r, b) = (
-        x0 - out + w / 2,
-        y0 - out + w / 2,
-        x1 + out - w / 2,
-        y1 + out - w / 2,
-    );
-    pen.line((l, t), (r, t), colour, w)?;
-    pen.line((r, t), (r, b), colour, w)?;
-    pen.line((r, b), (l, b), colour, w)?;
-    pen.line((l, b), (l, t), colour, w)
+    let out = pen.theme.px(3.0);
+    let rect = (x0 - out, y0 - out, x1 + out, y1 + out);
+    pen.outline(rect, pen.theme.palette.text, pen.theme.px(2.0))
 }
 
 fn to_i32(v: u32) -> i32 {

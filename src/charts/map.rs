@@ -166,6 +166,9 @@ pub fn force_map<DB: DrawingBackend>(
         } else {
             rect
         };
+        if style.country.is_some() && bar.country.as_deref() == style.country {
+            chosen(area, theme, &rings, small.then_some(rect))?;
+        }
         // A country is found by its outline; one too small to see, by its dot.
         if !small {
             layout.outlines.push((layout.hits.len(), rings));
@@ -749,18 +752,43 @@ fn dashed<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The reader's country: its outline cased, a broad line in the text's colour with a thin one
+/// of the background's inside it (unlike the subject's plain outline), or a ring round its dot.
+fn chosen<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    rings: &[Vec<(i32, i32)>],
+    dot: Option<(i32, i32, i32, i32)>,
+) -> Result<(), ChartError> {
+    let p = &theme.palette;
+    if let Some((l, t, r, b)) = dot {
+        let style = ShapeStyle::from(p.text).stroke_width(theme.stroke(2.0));
+        let centre = ((l + r) / 2, (t + b) / 2);
+        return drawn(area.draw(&Circle::new(centre, (r - l) / 2 + theme.px(3.0), style)));
+    }
+    for (colour, width) in [(p.text, 4.0), (p.background, 1.5)] {
+        let style = ShapeStyle::from(colour).stroke_width(theme.stroke(width));
+        for ring in rings {
+            let mut closed = ring.clone();
+            closed.extend(ring.first().copied());
+            drawn(area.draw(&PathElement::new(closed, style)))?;
+        }
+    }
+    Ok(())
+}
+
 /// A ring round a focused row's box.
 fn ring<DB: DrawingBackend>(
     pen: &Pen<'_, DB>,
     (l, t, r, b): (i32, i32, i32, i32),
 ) -> Result<(), ChartError> {
-    let (out, w) = (pen.theme.px(3.0), pen.theme.px(2.0));
-    let colour = pen.theme.palette.text;
-    let (l, t, r, b) = (l - out, t - out, r + out, b + out);
-    pen.line((l, t), (r, t), colour, w)?;
-    pen.line((r, t), (r, b), colour, w)?;
-    pen.line((r, b), (l, b), colour, w)?;
-    pen.line((l, b), (l, t), colour, w)
+    let w = pen.theme.px(2.0);
+    let out = pen.theme.px(3.0) + w / 2;
+    pen.outline(
+        (l - out, t - out, r + out, b + out),
+        pen.theme.palette.text,
+        w,
+    )
 }
 
 /// The shades of the members' troops: a step for each interval of the panel's axis, from a

@@ -30,6 +30,8 @@ pub struct Style<'a> {
     pub measure: &'a dyn TextWidth,
     /// The id of the bar to mark as focused.
     pub focus: Option<&'a str>,
+    /// The reader's country, by its code: the rows that count it are marked.
+    pub country: Option<&'a str>,
     /// A map's shapes (none for a chart of bars, or a map whose shapes have not arrived).
     pub sheet: Option<&'a crate::atlas::Sheet>,
     /// Where a map's ground is kept drawn: lays it on the area and says so, or says it cannot

@@ -284,6 +284,28 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         drawn(self.area.draw(&PathElement::new(vec![from, to], style)))
     }
 
+    /// A box's outline, `width` wide, drawn just inside `(left, top, right, bottom)`.
+    ///
+    /// # Errors
+    /// If the backend fails.
+    pub fn outline(
+        &self,
+        (l, t, r, b): (i32, i32, i32, i32),
+        colour: RGBColor,
+        width: i32,
+    ) -> Result<(), ChartError> {
+        let (l, t, r, b) = (l + width / 2, t + width / 2, r - width / 2, b - width / 2);
+        for (from, to) in [
+            ((l, t), (r, t)),
+            ((r, t), (r, b)),
+            ((r, b), (l, b)),
+            ((l, b), (l, t)),
+        ] {
+            self.line(from, to, colour, width)?;
+        }
+        Ok(())
+    }
+
     /// A straight line that a reader must see whole, such as an annotation's: its box is noted
     /// as a shape, so that words across it count against the drawing's legibility.
     ///

@@ -90,6 +90,7 @@ impl ForceMap {
                 .collect();
             bars.push(Bar {
                 kind: Kind::Scenario,
+                country: Some(code.clone()),
                 // The rotation: what a member's share ties up.
                 note: if lacking.is_empty() {
                     // The figures its share rests on, each with its measure and source.

@@ -60,6 +60,7 @@ impl ForceScenario {
         for (c, (_, army)) in contributions.iter().zip(&nations) {
             army_bars.push(Bar {
                 kind: Kind::Scenario,
+                country: army.country.clone(),
                 ..Bar::derived(
                     format!("scenario.{}", army.id),
                     format!(

@@ -16,6 +16,7 @@ pub mod force_scenario;
 pub mod force_sharing;
 pub mod panel;
 pub mod reach_map;
+pub mod reader_country;
 pub mod reading_level;
 pub mod scenario;
 pub mod scenario_url;

@@ -38,6 +38,8 @@ pub struct Bar {
     pub from: Option<f64>,
     /// Words the chart writes under the bar, declared with the chart.
     pub annotation: Option<String>,
+    /// The country the bar counts, by its code in the file's `countries`, if it counts one.
+    pub country: Option<String>,
 }
 
 impl Bar {
@@ -60,6 +62,7 @@ impl Bar {
             converted_from: None,
             from: None,
             annotation: None,
+            country: figure.country.clone(),
         }
     }
 
@@ -88,6 +91,7 @@ impl Bar {
             converted_from: None,
             from: None,
             annotation: None,
+            country: None,
         }
     }
 
@@ -359,9 +363,11 @@ impl Panel {
 /// # Errors
 /// A [`DataError`] if an id names no figure.
 pub fn bars_of(ids: &[String], figures: &Figures) -> Result<Vec<Bar>, DataError> {
-    ids.iter()
-        .map(|id| figures.get(id).map(|f| Bar::of(f, figures)))
-        .collect()
+    let mut bars = Vec::with_capacity(ids.len());
+    for id in ids {
+        bars.push(Bar::of(figures.get(id)?, figures));
+    }
+    Ok(bars)
 }
 
 /// Sorts a short list in place, stably, by `before` (an insertion sort: charts hold a few

@@ -51,11 +51,10 @@ impl ReachMap {
                 _ => None,
             })
             .collect();
-        let names = spec
-            .places
-            .iter()
-            .map(|id| Ok((id.clone(), figures.place(id)?.label.clone())))
-            .collect::<Result<Vec<_>, DataError>>()?;
+        let mut names = Vec::with_capacity(spec.places.len());
+        for id in &spec.places {
+            names.push((id.clone(), figures.place(id)?.label.clone()));
+        }
         Ok(Self {
             chart: String::new(),
             names,

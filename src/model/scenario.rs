@@ -1,5 +1,6 @@
-//! The reader's scenario: the force's size, how it is shared, how often it rotates, and how the
-//! budget chart is shown. Every field is kept within its bounds by construction.
+//! The reader's scenario: the force's size, how it is shared, how often it rotates, how the
+//! budget chart is shown, and the reader's own country. Every field is kept within its bounds
+//! by construction.
 
 use std::ops::RangeInclusive;
 
@@ -71,6 +72,34 @@ pub struct Scenario {
     pub currency: Currency,
     /// The budget chart's order.
     pub order: Order,
+    /// The country the reader chose to see marked in every chart, if any.
+    pub country: Option<Country>,
+}
+
+/// A country by its three-letter code in the figures file's `countries` (such as `ABC`): three capital
+/// ASCII letters, kept inline so that a scenario stays a plain value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Country([u8; 3]);
+
+impl Country {
+    /// The code, if `text` is three ASCII letters (of either case: a link may lower them).
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        match *text.as_bytes() {
+            [a, b, c] if [a, b, c].iter().all(u8::is_ascii_alphabetic) => Some(Self([
+                a.to_ascii_uppercase(),
+                b.to_ascii_uppercase(),
+                c.to_ascii_uppercase(),
+            ])),
+            _ => None,
+        }
+    }
+
+    /// The code as written in the figures file.
+    #[must_use]
+    pub fn code(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
 }
 
 impl Scenario {
@@ -87,6 +116,7 @@ impl Scenario {
             measure: Measure::default(),
             currency: Currency::default(),
             order: Order::default(),
+            country: None,
         }
     }
 

@@ -1,10 +1,11 @@
-//! The scenario in a link: `?force=60000&share=personnel&rotation=3&budget=gdp&currency=usd&sort=name`.
+//! The scenario in a link: `?force=60000&share=personnel&rotation=3&budget=gdp&currency=usd&sort=name&country=ABC`
+//! (`country=` alone: none chosen, even where the browser's language names one).
 //!
 //! Reading never fails: an unknown, out-of-range or malformed parameter is skipped and named in
 //! a notice (shortened, as text), and the rest of the link still applies.
 
 use crate::model::scenario::{
-    Currency, Measure, Order, Scenario, Sharing, FORCE_RANGE, ROTATION_RANGE,
+    Country, Currency, Measure, Order, Scenario, Sharing, FORCE_RANGE, ROTATION_RANGE,
 };
 use crate::model::wording::thousands;
 
@@ -38,6 +39,11 @@ pub fn apply_setting(key: &str, value: &str, scenario: &mut Scenario) -> Result<
         "budget" => set(&mut scenario.measure, measure_from(value)),
         "currency" => set(&mut scenario.currency, currency_from(value)),
         "sort" => set(&mut scenario.order, order_from(value)),
+        "country" if value.is_empty() => {
+            scenario.country = None;
+            true
+        }
+        "country" => set(&mut scenario.country, Country::parse(value).map(Some)),
         _ => {
             return Err(format!(
                 "Ignored an unknown setting in the link: “{}”.",
@@ -79,6 +85,12 @@ pub fn to_query(scenario: &Scenario, start: &Scenario) -> String {
     }
     if scenario.order != start.order {
         parts.push(format!("sort={}", order_name(scenario.order)));
+    }
+    if scenario.country != start.country {
+        parts.push(format!(
+            "country={}",
+            scenario.country.as_ref().map_or("", Country::code)
+        ));
     }
     if parts.is_empty() {
         String::new()
@@ -122,6 +134,7 @@ fn expected(key: &str) -> String {
         "budget" => "the budget view is amount or gdp".into(),
         "currency" => "the currency is published, eur or usd".into(),
         "sort" => "the order is size or name".into(),
+        "country" => "a country is named by the three letters of its code".into(),
         _ => "unknown setting".into(),
     }
 }

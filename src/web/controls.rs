@@ -5,9 +5,9 @@
 use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlInputElement};
+use web_sys::{Document, Element, Event, HtmlInputElement, HtmlSelectElement};
 
-use crate::model::scenario::{Scenario, FORCE_RANGE, FORCE_STEP, ROTATION_RANGE};
+use crate::model::scenario::{Country, Scenario, FORCE_RANGE, FORCE_STEP, ROTATION_RANGE};
 use crate::model::scenario_url::{
     apply_setting, currency_name, measure_name, order_name, sharing_name,
 };
@@ -97,6 +97,29 @@ fn announce(page: &mut crate::web::Page) {
         return;
     };
     let mut words: Vec<String> = Vec::new();
+    if page.scenario.country != page.said_country {
+        page.said_country = page.scenario.country;
+        let name = page
+            .scenario
+            .country
+            .and_then(|c| page.figures.country(c.code()));
+        words.push(match name {
+            Some(country) => {
+                let marked = page
+                    .charts
+                    .iter()
+                    .filter(|c| c.model.country_line.is_some())
+                    .count();
+                format!(
+                    "{} marked: {marked} chart{} what {} of it.",
+                    country.name,
+                    if marked == 1 { " says" } else { "s say" },
+                    if marked == 1 { "it shows" } else { "they show" }
+                )
+            }
+            None => "No country marked.".into(),
+        });
+    }
     for chart in page
         .charts
         .iter_mut()
@@ -123,24 +146,26 @@ fn announce(page: &mut crate::web::Page) {
     }
 }
 
-/// The page's control an event came from, if it came from one (other forms are not the page's).
-fn control_of(event: &Event) -> Option<HtmlInputElement> {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        .filter(|i| i.closest("form[data-controls]").ok().flatten().is_some())
+/// The page's control an event came from, if it came from one (other forms are not the
+/// page's): its form, its name and its value.
+fn control_of(event: &Event) -> Option<(Element, String, String)> {
+    let target = event.target()?;
+    let (element, name, value): (&Element, _, _) =
+        if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
+            (input, input.name(), input.value())
+        } else {
+            let select = target.dyn_ref::<HtmlSelectElement>()?;
+            (select, select.name(), select.value())
+        };
+    let form = element.closest("form[data-controls]").ok().flatten()?;
+    Some((form, name, value))
 }
 
 fn on_input(event: Event) {
-    let Some(input) = control_of(&event) else {
+    let Some((form, name, value)) = control_of(&event) else {
         return;
     };
-    let (name, value) = (input.name(), input.value());
-    let said_in = input
-        .closest("form[data-controls]")
-        .ok()
-        .flatten()
-        .and_then(|form| form.query_selector("[data-said]").ok().flatten());
+    let said_in = form.query_selector("[data-said]").ok().flatten();
     let changed = with_page(|page| {
         if !page.dragging {
             // A change begins: what each chart says now is what a change would be said against.
@@ -181,7 +206,27 @@ pub fn show_scenario(document: &Document, shown: &Shown, scenario: &Scenario) {
             input.set_checked(input.value() == value);
         }
     }
+    let code = scenario.country.as_ref().map_or("", Country::code);
+    for select in all(document, "form[data-controls] select[name=\"country\"]") {
+        if let Ok(select) = select.dyn_into::<HtmlSelectElement>() {
+            select.set_value(code);
+        }
+    }
     shown.outputs(scenario);
+}
+
+/// Whether the page offers the country `code` (its picker has it; a page without one takes
+/// any country of the figures).
+#[must_use]
+pub fn offers(document: &Document, code: &str) -> bool {
+    let pickers = all(document, "form[data-controls] select[name=\"country\"]");
+    pickers.is_empty()
+        || pickers.iter().any(|p| {
+            p.query_selector(&format!("option[value=\"{code}\"]"))
+                .ok()
+                .flatten()
+                .is_some()
+        })
 }
 
 /// The page's outputs (the sliders' values in words) and notice lines, found once.

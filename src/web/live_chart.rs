@@ -85,6 +85,8 @@ pub struct LiveChart {
     pub sheet: Option<Rc<Sheet>>,
     /// A map's ground, kept drawn while only its data changes.
     pub ground: GroundCopy,
+    /// Where the chart says what it shows of the reader's country (`[data-country-line]`).
+    country_line: Option<Element>,
     _on_resize: Option<OnResize>,
     _listeners: Vec<Listener>,
 }
@@ -262,6 +264,7 @@ impl LiveChart {
             grown: None,
             sheet: None,
             ground: GroundCopy::default(),
+            country_line: figure.query_selector("[data-country-line]").ok().flatten(),
             _on_resize: on_resize,
             _listeners: listeners,
         })
@@ -323,6 +326,21 @@ impl LiveChart {
             show_the_data::write(&self.figure, &self.model, self.as_opened(), true);
             self.table_stale = false;
         }
+    }
+
+    /// Writes what the chart says of the reader's country, or hides its place when they chose
+    /// none.
+    pub fn write_country_line(&self) {
+        let Some(place) = &self.country_line else {
+            return;
+        };
+        let words = self.model.country_line.as_deref();
+        if place.text_content().as_deref() != Some(words.unwrap_or_default()) {
+            place.set_text_content(words);
+        }
+        place
+            .toggle_attribute_with_force("hidden", words.is_none())
+            .ok();
     }
 
     /// Replaces the model, keeping the first as the one the page opened with.
@@ -475,6 +493,7 @@ pub fn draw_on(
         theme,
         measure: measure.as_ref(),
         focus,
+        country: None,
         sheet,
         ground: lay
             .as_ref()

@@ -40,7 +40,8 @@ use web_sys::{Document, Element};
 use crate::catalogue::{ChartId, Model};
 use crate::charts::theme::Palette;
 use crate::figures::{self, Figures};
-use crate::model::scenario::Scenario;
+use crate::model::reader_country;
+use crate::model::scenario::{Country, Scenario};
 use crate::web::figure_status::Status;
 use crate::web::listener::Listener;
 use crate::web::redraw_queue::FRAME_BUDGET_MS;
@@ -70,6 +71,8 @@ pub struct Page {
     pub dragging: bool,
     /// The live region of the controls the reader used last, where the change is said.
     pub said_in: Option<Element>,
+    /// The reader's country as last said in a live region (or as the page opened).
+    pub said_country: Option<Country>,
     /// The palette the reader's system asks for: light, dark, or its own colours in forced
     /// colours (followed while the page is open).
     pub palette: Palette,
@@ -133,9 +136,29 @@ pub fn mount(digest: &[u8], take_away: Option<js_sys::Function>) -> u32 {
         take_away,
     );
     with_page(|page| {
-        let notices = link::read(&window, &mut page.scenario);
+        let opening = page.start;
+        // The reader's country, where the browser's language names one the page offers (the
+        // link may choose another, or none).
+        let spoken = window.navigator().language().unwrap_or_default();
+        if let Some(country) = reader_country::of_language(&spoken, &page.figures)
+            .filter(|c| controls::offers(&page.document, c.code()))
+        {
+            page.start.country = Some(country);
+            page.scenario.country = Some(country);
+        }
+        let mut notices = link::read(&window, &mut page.scenario);
+        if let Some(country) = page.scenario.country {
+            if !controls::offers(&page.document, country.code()) {
+                notices.push(format!(
+                    "Ignored “country={}” in the link: the page has no figures for that country.",
+                    country.code()
+                ));
+                page.scenario.country = page.start.country;
+            }
+        }
         page.shown.notices(&notices);
-        if page.scenario != page.start {
+        page.said_country = page.scenario.country;
+        if page.scenario != opening {
             page.stale = true;
             page.sync_controls();
             // The charts are drawn by the tasks already queued, from the rebuilt models.
@@ -225,6 +248,7 @@ fn mount_within(
         charts,
         dragging: false,
         said_in: None,
+        said_country: None,
         palette: web_sys::window().map_or(Palette::LIGHT, |w| colour_scheme::palette(&w, document)),
         text: with_window(|w| text_size::scale(w, document)).unwrap_or(1.0),
         dpr,
@@ -325,11 +349,10 @@ impl Page {
     pub fn rebuild(&mut self, all: bool) {
         let stale = std::mem::take(&mut self.stale);
         let dragging = self.dragging;
-        for chart in self
-            .charts
-            .iter_mut()
-            .filter(|c| (stale || c.model_stale) && c.model.follows_scenario())
-        {
+        for chart in self.charts.iter_mut().filter(|c| {
+            (stale || c.model_stale)
+                && (c.model.follows_scenario() || c.model.country != self.scenario.country)
+        }) {
             if !all && !chart.in_view() && !chart.words.in_view() {
                 chart.model_stale = true;
                 continue;
@@ -339,6 +362,7 @@ impl Page {
                 // A chart the change does not touch is not redrawn.
                 Ok(model) if model != chart.model => {
                     chart.set_model(model);
+                    chart.write_country_line();
                     chart.dirty = true;
                     chart.words_stale = true;
                     chart.write_sentences(dragging);

@@ -162,6 +162,7 @@ pub fn draw_poster(
         theme,
         measure: measure.as_ref(),
         focus: None,
+        country: None,
         sheet,
         ground: None,
     };

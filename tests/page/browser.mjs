@@ -55,8 +55,8 @@ export async function launch(extra = []) {
  * Opens `url` in a new page of the given viewport and records console errors and page errors.
  * Returns { page, errors }.
  */
-export async function open(browser, url, { width = 1280, height = 900, deviceScaleFactor = 1, colorScheme = "light", forcedColors = "none" } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, colorScheme, forcedColors });
+export async function open(browser, url, { width = 1280, height = 900, deviceScaleFactor = 1, colorScheme = "light", forcedColors = "none", locale = "en-US" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, colorScheme, forcedColors, locale });
   const page = await context.newPage();
   const errors = [];
   page.on("console", (message) => {

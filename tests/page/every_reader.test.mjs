@@ -488,13 +488,14 @@ test("nothing leaves the accessibility tree: every accessible name and descripti
 // A graphics desk's page, not a test report: at 1280 px, once every part is laid out, the page
 // is at least 30% shorter than the 15,800 px it measured before (notes beside the charts,
 // claims in columns, descriptions behind their disclosures). The maps came later, with the
-// article's places: the page is measured without them (their figures and the space round them).
-test("at 1280 px the whole page, less the maps added since, is at least 30% shorter than 15,800 px", async () => {
+// article's places, and the reader's country: the page is measured without them (the maps'
+// figures, the country's picker and its lines, and the space round them).
+test("at 1280 px the whole page, less the maps and the reader's country added since, is at least 30% shorter than 15,800 px", async () => {
   const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1280 });
   try {
     await chartStates(page);
     await scrollThroughPage(page);
-    const maps = await page.$$eval("figure[data-shapes]", (figures) =>
+    const maps = await page.$$eval("figure[data-shapes], form.your-country, [data-country-line]", (figures) =>
       figures.reduce((sum, f) => {
         const style = getComputedStyle(f);
         return sum + f.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);

@@ -1,0 +1,116 @@
+// The reader's own country: chosen with the keyboard alone, kept in the link, started from the
+// browser's language where it names a country the page has, refused when a link names one it
+// has not, and accessible in each state.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
+import { servedPage, open, chartStates } from "./browser.mjs";
+
+const shared = servedPage({ before, after });
+const FIGURES = JSON.parse(readFileSync(new URL("../../www/data/figures.json", import.meta.url), "utf8"));
+const figure = (id) => FIGURES.figures.find((f) => f.id === id);
+
+/** What each chart says of the reader's country, by chart, for the lines shown. */
+async function countryLines(page) {
+  return page.$$eval("figure[data-chart]", (figures) =>
+    Object.fromEntries(
+      figures
+        .map((f) => [f.dataset.chart, f.querySelector("[data-country-line]")])
+        .filter(([, line]) => line && !line.hidden)
+        .map(([chart, line]) => [chart, line.textContent]),
+    ),
+  );
+}
+
+async function axeViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target}`);
+}
+
+test("a reader chooses their country with the keyboard alone; each chart that counts it says what it shows, and the link keeps it", async () => {
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000 });
+  try {
+    await chartStates(page);
+    assert.deepEqual(await countryLines(page), {}, "no country is chosen at first in an English browser");
+    assert.deepEqual(await axeViolations(page), []);
+    // Tab from the top of the page to the picker, then type the country's first letter.
+    let presses = 0;
+    while ((await page.evaluate(() => document.activeElement?.id)) !== "your-country") {
+      await page.keyboard.press("Tab");
+      presses += 1;
+      assert.ok(presses < 30, "the picker is reached by Tab near the top of the page");
+    }
+    await page.keyboard.type("Pol");
+    await page.waitForFunction(() => !document.querySelector('figure[data-chart="force-scenario"] [data-country-line]').hidden);
+    const lines = await countryLines(page);
+    // The force shared equally between the five armies with both figures: 30,000 / 5 each,
+    // three units committed per unit deployed, against Poland's personnel from the file.
+    const personnel = figure("personnel.poland").value;
+    const share = ((6000 * 3) / personnel) * 100;
+    assert.equal(lines["force-scenario"], `Poland: 6,000 of the 30,000 deployed; 18,000 tied up with rotations, ${share.toFixed(2)}% of its active personnel.`);
+    assert.equal(lines["who-sends"], "Poland: 6,000 of the 30,000 troops, shared equally.");
+    assert.match(lines["troop-share"], new RegExp(`^Poland in this chart: active military personnel, ${personnel.toLocaleString("en-GB")} \\(NATO, 2024\\)\\. A force of 30,000 would be ${((30000 / personnel) * 100).toFixed(1)}% of it\\.$`));
+    assert.match(lines.budgets, /^Poland in this chart: .*defence spending, US\$35 bn \(NATO, 2024\)\.$/);
+    assert.equal(lines.capability, "No figure for Poland in this chart.");
+    assert.equal(lines.coalition, undefined, "a chart that counts no country says nothing of it");
+    // The picker's live region says it once the change settles.
+    await page.waitForFunction(() => document.querySelector(".your-country [data-said]").textContent.startsWith("Poland marked: "));
+    // The link keeps it, and brings it back.
+    await page.waitForFunction(() => location.search === "?country=POL");
+    await page.reload({ waitUntil: "load" });
+    await chartStates(page);
+    assert.equal(await page.inputValue("#your-country"), "POL");
+    assert.equal((await countryLines(page))["force-scenario"].slice(0, 7), "Poland:");
+    assert.deepEqual(await axeViolations(page), []);
+    // Cleared with the keyboard: every line goes, and so does the link's setting.
+    await page.focus("#your-country");
+    await page.keyboard.press("Home");
+    await page.waitForFunction(() => location.search === "");
+    assert.deepEqual(await countryLines(page), {});
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the browser's language starts the page on the country it names (pl-PL: Poland; en-US: none), and a link can choose none", async () => {
+  for (const [locale, query, chosen] of [
+    ["pl-PL", "", "POL"],
+    ["en-US", "", ""],
+    ["pl", "", ""],
+    ["pl-PL", "?country=", ""],
+    ["pl-PL", "?country=deu", "DEU"],
+  ]) {
+    const { page, errors, context } = await open(shared.browser, shared.server.url + query, { width: 1000, locale });
+    try {
+      await chartStates(page);
+      assert.equal(await page.inputValue("#your-country"), chosen, `${locale} ${query}`);
+      const lines = await countryLines(page);
+      assert.equal(Object.keys(lines).length > 0, chosen !== "", `${locale} ${query}: lines shown`);
+      if (chosen) assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test("a link naming a country the page has no figures for, or no country at all, is refused with a notice", async () => {
+  for (const [query, notice] of [
+    ["?country=BEL", "Ignored “country=BEL” in the link: the page has no figures for that country."],
+    ["?country=%3Cb%3Ex", "Ignored “country=<b>x” in the link: a country is named by the three letters of its code."],
+  ]) {
+    const { page, errors, context } = await open(shared.browser, shared.server.url + query, { width: 1000 });
+    try {
+      await chartStates(page);
+      assert.equal(await page.inputValue("#your-country"), "");
+      assert.equal(await page.textContent(".your-country [data-notice]"), notice);
+      assert.deepEqual(await countryLines(page), {});
+      assert.equal(await page.$$eval("main b", (n) => n.length), 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
