@@ -405,10 +405,6 @@ fn draw_panel<DB: DrawingBackend>(
             pen.text(line, (x0, bottom + m.gap), LABEL, p.muted, HPos::Left)?;
             bottom += m.line_h;
         }
-        if chosen && bar.value.is_none() {
-            // The reader's country with no bar: its row ringed as a bar would be.
-            draw_focus(pen, (x0, label_y, x1, bottom))?;
-        }
         layout.hits.push(Hit {
             id: bar.id.clone(),
             rect: (x0, label_y, x1, bottom),
@@ -500,9 +496,17 @@ fn draw_bar<DB: DrawingBackend>(
     let mid = top + bar_h / 2;
     let Some(value) = bar.value else {
         let line_h = theme.text_px(size::LABEL * 1.45);
+        let mut widest = 0;
         for (i, line) in no_figure.iter().enumerate() {
             let y = mid + count(i) * line_h;
             pen.text_mid(line, (x0, y), VALUE, p.muted, HPos::Left)?;
+            widest = widest.max(pen.width(line, VALUE));
+        }
+        if chosen {
+            // The reader's country with no bar: its words ringed where the bar would be.
+            let half = line_h / 2;
+            let last = mid + count(no_figure.len().saturating_sub(1)) * line_h;
+            chosen_ring(pen, (x0, mid - half, x0 + widest, last + half))?;
         }
         return Ok(true);
     };
@@ -525,10 +529,7 @@ fn draw_bar<DB: DrawingBackend>(
         }
     }
     if chosen {
-        // The reader's country: its bar ringed in the text's colour, a gap apart.
-        let out = theme.px(3.0);
-        let ring = (start - out, top - out, end + out, top + bar_h + out);
-        pen.outline(ring, p.text, theme.px(2.0))?;
+        chosen_ring(pen, (start, top, end, top + bar_h))?;
     }
 
     let gap = theme.px(5.0);
@@ -627,6 +628,17 @@ fn draw_line<DB: DrawingBackend>(
         y += dash + space;
     }
     Ok(())
+}
+
+/// The reader's country: a broad ring (3 CSS pixels, against the focus ring's 2 round the
+/// whole row) in the text colour, a gap apart from its bar.
+fn chosen_ring<DB: DrawingBackend>(
+    pen: &Pen<'_, DB>,
+    (x0, y0, x1, y1): (i32, i32, i32, i32),
+) -> Result<(), ChartError> {
+    let out = pen.theme.px(4.0);
+    let rect = (x0 - out, y0 - out, x1 + out, y1 + out);
+    pen.outline(rect, pen.theme.palette.text, pen.theme.px(3.0))
 }
 
 /// A ring around the focused bar's row: 2 CSS pixels in the text colour, just outside the row.

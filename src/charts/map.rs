@@ -178,6 +178,8 @@ pub fn force_map<DB: DrawingBackend>(
             rect,
         });
     }
+    let member = |code: &str| model.members.iter().any(|(c, _)| c == code);
+    mark_shapes(area, (theme, &fit), sheet, style.country, member)?;
     let bottom = draw_key(&pen, &key, (pad, y_key), &mut layout)?;
     if let Some(focus) = style
         .focus
@@ -256,6 +258,7 @@ pub fn reach_map<DB: DrawingBackend>(
         })
         .collect();
     lay(area, style, sheet, Ground::new(area, theme, fit, fills))?;
+    mark_shapes(area, (theme, &fit), sheet, style.country, |_| false)?;
     let outlines = sheet.shapes.iter().flat_map(|s| s.outline.iter());
     lines(
         area,
@@ -753,7 +756,8 @@ fn dashed<DB: DrawingBackend>(
 }
 
 /// The reader's country: its outline cased, a broad line in the text's colour with a thin one
-/// of the background's inside it (unlike the subject's plain outline), or a ring round its dot.
+/// of the background's inside it (unlike the subject's plain outline), or a square so cased
+/// round its dot.
 fn chosen<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
@@ -761,18 +765,41 @@ fn chosen<DB: DrawingBackend>(
     dot: Option<(i32, i32, i32, i32)>,
 ) -> Result<(), ChartError> {
     let p = &theme.palette;
-    if let Some((l, t, r, b)) = dot {
-        let style = ShapeStyle::from(p.text).stroke_width(theme.stroke(2.0));
-        let centre = ((l + r) / 2, (t + b) / 2);
-        return drawn(area.draw(&Circle::new(centre, (r - l) / 2 + theme.px(3.0), style)));
-    }
+    // A dot is ringed by a square a gap round it.
+    let square = dot.map(|(l, t, r, b)| {
+        let out = theme.px(4.0);
+        vec![vec![
+            (l - out, t - out),
+            (r + out, t - out),
+            (r + out, b + out),
+            (l - out, b + out),
+        ]]
+    });
     for (colour, width) in [(p.text, 4.0), (p.background, 1.5)] {
         let style = ShapeStyle::from(colour).stroke_width(theme.stroke(width));
-        for ring in rings {
+        for ring in square.as_deref().unwrap_or(rings) {
             let mut closed = ring.clone();
             closed.extend(ring.first().copied());
             drawn(area.draw(&PathElement::new(closed, style)))?;
         }
+    }
+    Ok(())
+}
+
+/// The reader's country where the map draws it without a row of its own (`has_row` says which
+/// countries have one, marked with their row).
+fn mark_shapes<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (theme, fit): (&Theme, &Fit),
+    sheet: &Sheet,
+    country: Option<&str>,
+    has_row: impl Fn(&str) -> bool,
+) -> Result<(), ChartError> {
+    let Some(code) = country.filter(|&c| !has_row(c)) else {
+        return Ok(());
+    };
+    for shape in sheet.shapes.iter().filter(|s| s.code == code) {
+        chosen(area, theme, &shape_points(fit, shape), None)?;
     }
     Ok(())
 }

@@ -83,10 +83,10 @@ impl ForceMap {
                 .or(budget.as_ref())
                 .map(|b| b.years.clone())
                 .unwrap_or_default();
-            let lacking: Vec<&str> = [("personnel", &personnel), ("budget", &budget)]
+            let lacking: Vec<String> = [("personnel", &personnel), ("budget", &budget)]
                 .into_iter()
                 .filter(|(_, b)| b.as_ref().and_then(|b| b.value).is_none())
-                .map(|(what, _)| what)
+                .map(|(what, _)| what.to_string())
                 .collect();
             bars.push(Bar {
                 kind: Kind::Scenario,

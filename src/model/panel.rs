@@ -161,17 +161,23 @@ impl Bar {
     /// say it; empty for a bar like the rest.
     #[must_use]
     pub fn apart_from(&self, common: &Origin) -> String {
-        let mut parts: Vec<&str> = Vec::new();
+        let mut words = String::new();
+        let mut add = |part: &str| {
+            if !words.is_empty() {
+                words.push_str(", ");
+            }
+            words.push_str(part);
+        };
         if common.kind != Some(self.kind) {
-            parts.push(self.kind.words());
+            add(self.kind.words());
         }
         if common.years.as_deref() != Some(self.years.as_str()) && !self.years.is_empty() {
-            parts.push(&self.years);
+            add(&self.years);
         }
         if self.converted_from.is_some() && !common.converted {
-            parts.push("converted");
+            add("converted");
         }
-        parts.join(", ")
+        words
     }
 
     /// Everything about the bar in one line, for a tooltip or a screen reader:

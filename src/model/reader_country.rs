@@ -25,6 +25,7 @@ pub fn from_rows(rows: &[&Bar], code: &str, name: &str) -> Option<String> {
         let what = bar
             .label
             .strip_prefix(name)
+            .filter(|rest| rest.is_empty() || rest.starts_with([',', ':']))
             .map(|rest| rest.trim_start_matches([',', ':', ' ']))
             .unwrap_or(&bar.label);
         // A row named by the country alone ("Ruritania") says what it counts by its measure.

@@ -86,7 +86,9 @@ pub fn to_query(scenario: &Scenario, start: &Scenario) -> String {
     if scenario.order != start.order {
         parts.push(format!("sort={}", order_name(scenario.order)));
     }
-    if scenario.country != start.country {
+    // A country is always named (it is the reader's, not the page's, even where the browser's
+    // language chose it); none only where the page started on one.
+    if scenario.country.is_some() || start.country.is_some() {
         parts.push(format!(
             "country={}",
             scenario.country.as_ref().map_or("", Country::code)

@@ -4,8 +4,9 @@
 
 use std::cell::RefCell;
 
+use js_sys::Reflect;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Document, Element, Event, HtmlInputElement};
 
 use crate::model::scenario::{Country, Scenario, FORCE_RANGE, FORCE_STEP, ROTATION_RANGE};
 use crate::model::scenario_url::{
@@ -104,19 +105,10 @@ fn announce(page: &mut crate::web::Page) {
             .country
             .and_then(|c| page.figures.country(c.code()));
         words.push(match name {
-            Some(country) => {
-                let marked = page
-                    .charts
-                    .iter()
-                    .filter(|c| c.model.country_line.is_some())
-                    .count();
-                format!(
-                    "{} marked: {marked} chart{} what {} of it.",
-                    country.name,
-                    if marked == 1 { " says" } else { "s say" },
-                    if marked == 1 { "it shows" } else { "they show" }
-                )
-            }
+            Some(country) => format!(
+                "{} marked in each chart that counts it, which says what it shows of it.",
+                country.name
+            ),
             None => "No country marked.".into(),
         });
     }
@@ -149,15 +141,11 @@ fn announce(page: &mut crate::web::Page) {
 /// The page's control an event came from, if it came from one (other forms are not the
 /// page's): its form, its name and its value.
 fn control_of(event: &Event) -> Option<(Element, String, String)> {
-    let target = event.target()?;
-    let (element, name, value): (&Element, _, _) =
-        if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-            (input, input.name(), input.value())
-        } else {
-            let select = target.dyn_ref::<HtmlSelectElement>()?;
-            (select, select.name(), select.value())
-        };
-    let form = element.closest("form[data-controls]").ok().flatten()?;
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    let form = target.closest("form[data-controls]").ok().flatten()?;
+    // An input or a select: both name their setting, and hold its value as a property.
+    let name = target.get_attribute("name")?;
+    let value = Reflect::get(&target, &"value".into()).ok()?.as_string()?;
     Some((form, name, value))
 }
 
@@ -208,9 +196,7 @@ pub fn show_scenario(document: &Document, shown: &Shown, scenario: &Scenario) {
     }
     let code = scenario.country.as_ref().map_or("", Country::code);
     for select in all(document, "form[data-controls] select[name=\"country\"]") {
-        if let Ok(select) = select.dyn_into::<HtmlSelectElement>() {
-            select.set_value(code);
-        }
+        Reflect::set(&select, &"value".into(), &code.into()).ok();
     }
     shown.outputs(scenario);
 }

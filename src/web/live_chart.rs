@@ -13,7 +13,7 @@ use crate::charts::map::Ground;
 use crate::charts::theme::{Palette, Theme};
 use crate::charts::{ChartError, Layout, Style};
 use crate::figures::Figures;
-use crate::model::scenario::Scenario;
+use crate::model::scenario::{Country, Scenario};
 use crate::web::canvas_text;
 use crate::web::chart_words::ChartWords;
 use crate::web::figure_status::{self, Status};
@@ -464,11 +464,15 @@ impl LiveChart {
     #[must_use]
     pub fn describe(&self, i: usize) -> Option<String> {
         let hit = self.layout.hits.get(i)?;
-        self.model
-            .bars()
-            .into_iter()
-            .find(|b| b.id == hit.id)
-            .map(|b| b.describe())
+        let bar = self.model.bars().into_iter().find(|b| b.id == hit.id)?;
+        let chosen = self.model.country.as_ref().map(Country::code);
+        Some(
+            if bar.country.is_some() && bar.country.as_deref() == chosen {
+                format!("Your country. {}", bar.describe())
+            } else {
+                bar.describe()
+            },
+        )
     }
 }
 

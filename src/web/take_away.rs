@@ -136,7 +136,16 @@ pub(crate) fn words_of(within: &impl AsRef<Element>, selector: &str) -> String {
         .ok()
         .flatten()
         .and_then(|e| e.text_content())
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|t| {
+            let mut words = String::with_capacity(t.len());
+            for word in t.split_whitespace() {
+                if !words.is_empty() {
+                    words.push(' ');
+                }
+                words.push_str(word);
+            }
+            words
+        })
         .unwrap_or_default()
 }
 

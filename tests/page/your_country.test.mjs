@@ -23,6 +23,14 @@ async function countryLines(page) {
   );
 }
 
+/** Moves the keyboard's focus to the picker with Tab alone, from wherever it is. */
+async function tabToPicker(page) {
+  for (let presses = 0; (await page.evaluate(() => document.activeElement?.id)) !== "your-country"; presses += 1) {
+    assert.ok(presses < 30, "the picker is reached by Tab near the top of the page");
+    await page.keyboard.press("Tab");
+  }
+}
+
 async function axeViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target}`);
@@ -34,13 +42,8 @@ test("a reader chooses their country with the keyboard alone; each chart that co
     await chartStates(page);
     assert.deepEqual(await countryLines(page), {}, "no country is chosen at first in an English browser");
     assert.deepEqual(await axeViolations(page), []);
-    // Tab from the top of the page to the picker, then type the country's first letter.
-    let presses = 0;
-    while ((await page.evaluate(() => document.activeElement?.id)) !== "your-country") {
-      await page.keyboard.press("Tab");
-      presses += 1;
-      assert.ok(presses < 30, "the picker is reached by Tab near the top of the page");
-    }
+    // Tab from the top of the page to the picker, then type the country's first letters.
+    await tabToPicker(page);
     await page.keyboard.type("Pol");
     await page.waitForFunction(() => !document.querySelector('figure[data-chart="force-scenario"] [data-country-line]').hidden);
     const lines = await countryLines(page);
@@ -55,7 +58,11 @@ test("a reader chooses their country with the keyboard alone; each chart that co
     assert.equal(lines.capability, "No figure for Poland in this chart.");
     assert.equal(lines.coalition, undefined, "a chart that counts no country says nothing of it");
     // The picker's live region says it once the change settles.
-    await page.waitForFunction(() => document.querySelector(".your-country [data-said]").textContent.startsWith("Poland marked: "));
+    await page.waitForFunction(() => document.querySelector(".your-country [data-said]").textContent === "Poland marked in each chart that counts it, which says what it shows of it.");
+    // A row of the chart read with the keyboard says it is the reader's country.
+    await page.focus('figure[data-chart="force-scenario"] canvas');
+    await page.keyboard.press("ArrowRight");
+    assert.match(await page.textContent('figure[data-chart="force-scenario"] [data-live]'), /\. Your country\. Poland: 6,000 deployed, 18,000 tied up: /);
     // The link keeps it, and brings it back.
     await page.waitForFunction(() => location.search === "?country=POL");
     await page.reload({ waitUntil: "load" });
@@ -63,11 +70,14 @@ test("a reader chooses their country with the keyboard alone; each chart that co
     assert.equal(await page.inputValue("#your-country"), "POL");
     assert.equal((await countryLines(page))["force-scenario"].slice(0, 7), "Poland:");
     assert.deepEqual(await axeViolations(page), []);
-    // Cleared with the keyboard: every line goes, and so does the link's setting.
-    await page.focus("#your-country");
+    // Cleared with the keyboard alone: every line goes, and so does the link's setting.
+    await page.evaluate(() => document.activeElement?.blur());
+    await tabToPicker(page);
     await page.keyboard.press("Home");
     await page.waitForFunction(() => location.search === "");
     assert.deepEqual(await countryLines(page), {});
+    await page.waitForFunction(() => document.querySelector(".your-country [data-said]").textContent === "No country marked.");
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -89,6 +99,12 @@ test("the browser's language starts the page on the country it names (pl-PL: Pol
       const lines = await countryLines(page);
       assert.equal(Object.keys(lines).length > 0, chosen !== "", `${locale} ${query}: lines shown`);
       if (chosen) assert.deepEqual(await axeViolations(page), []);
+      if (chosen && !query) {
+        // Once the reader moves a control, the link names the country too, so that whoever
+        // opens it sees it, whatever their own browser's language.
+        await page.check('input[name="share"][value="budget"]');
+        await page.waitForFunction(() => location.search === "?share=budget&country=POL");
+      }
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -108,6 +124,7 @@ test("a link naming a country the page has no figures for, or no country at all,
       assert.equal(await page.textContent(".your-country [data-notice]"), notice);
       assert.deepEqual(await countryLines(page), {});
       assert.equal(await page.$$eval("main b", (n) => n.length), 0);
+      assert.deepEqual(await axeViolations(page), []);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
