@@ -105,6 +105,45 @@ pub fn your_country_html(figures: &Figures, charts: &[Built<'_>]) -> String {
     )
 }
 
+/// The countries a chart gives a figure for, by code, each once, in its rows' order.
+fn countries_of(model: &Model) -> Vec<String> {
+    let mut codes: Vec<String> = Vec::new();
+    for bar in model.bars() {
+        if let Some(code) = bar.country.filter(|_| bar.value.is_some()) {
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
+    }
+    codes
+}
+
+/// The picker of `page` (`your_country_html`) offering only the countries `codes` names (an
+/// embed's, those its chart gives a figure for), and "None".
+#[must_use]
+pub fn picker_for(picker: &str, codes: &[&str]) -> String {
+    let mut out = String::with_capacity(picker.len());
+    let mut rest = picker;
+    while let Some(at) = rest.find("<option value=\"") {
+        let (before, option) = rest.split_at(at);
+        out.push_str(before);
+        let end = option
+            .find("</option>")
+            .map_or(option.len(), |e| e + "</option>".len());
+        let (this, after) = option.split_at(end);
+        let code = this
+            .get("<option value=\"".len()..)
+            .and_then(|v| v.split('"').next())
+            .unwrap_or_default();
+        if code.is_empty() || codes.contains(&code) {
+            out.push_str(this);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Where a chart's figure starts and ends in `index.html`.
 fn markers(slug: &str) -> (String, String) {
     (
@@ -281,9 +320,12 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
         takeaway = escape_html(&model.takeaway()),
         // What the chart says of the reader's country, written by the chart program.
         country_line = if model.counts_countries() {
-            "          <p class=\"chart-country\" data-country-line hidden></p>\n"
+            format!(
+                "          <p class=\"chart-country\" data-country-line data-countries=\"{}\" hidden></p>\n",
+                escape_html(&countries_of(model).join(" "))
+            )
         } else {
-            ""
+            String::new()
         },
         alt = escape_html(&spec.alt),
         width = crate::catalogue::NOMINAL_WIDTH,
@@ -506,6 +548,19 @@ pub fn title_in(page: &str, slug: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_embeds_picker_keeps_none_and_its_charts_countries_alone() {
+        let picker = "<select><option value=\"\">None</option><option value=\"AAA\">A</option><option value=\"BBB\">B</option><option value=\"CCC\">C</option></select>";
+        assert_eq!(
+            picker_for(picker, &["CCC", "AAA"]),
+            "<select><option value=\"\">None</option><option value=\"AAA\">A</option><option value=\"CCC\">C</option></select>"
+        );
+        assert_eq!(
+            picker_for(picker, &[]),
+            "<select><option value=\"\">None</option></select>"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -33,12 +33,15 @@ pub fn embed_html(page: &str, slug: &str) -> Result<String, String> {
     let article = between(page, "<title>", "</title>").ok_or("index.html has no title")?;
     let chart = title_in(page, slug).ok_or_else(|| format!("“{slug}” has no heading"))?;
     let loader = loader_of(page).ok_or("index.html has no chart loader")?;
-    // The reader's country is chosen in an embed as in the article
+    // The reader's country is chosen in an embed of a chart that counts countries, among
+    // those the chart gives a figure for.
     let (open_country, close_country) = crate::page_skeleton::YOUR_COUNTRY_MARKERS;
-    // (in an embed of a chart that counts countries).
-    let your_country = match figure.contains("data-country-line") {
-        true => between(page, open_country, close_country).unwrap_or_default(),
-        false => "",
+    let your_country = match between(figure, "data-countries=\"", "\"") {
+        Some(codes) => crate::page_skeleton::picker_for(
+            between(page, open_country, close_country).unwrap_or_default(),
+            &codes.split(' ').collect::<Vec<_>>(),
+        ),
+        None => String::new(),
     };
     let html = format!(
         "<!doctype html>

@@ -131,3 +131,22 @@ test("a link naming a country the page has no figures for, or no country at all,
     }
   }
 });
+
+test("an embed offers only the countries its chart gives a figure for, and a browser's language outside them starts empty", async () => {
+  const expected = [...new Set(FIGURES.figures.filter((f) => f.country && JSON.stringify(FIGURES.charts.find((c) => c.slug === "capability")).includes(`"${f.id}"`)).map((f) => f.country))].sort();
+  assert.ok(expected.length >= 2, `${expected}`);
+  const { page, errors, context } = await open(shared.browser, `${shared.server.url}www/embed/capability.html`, { width: 600, locale: "en-GB" });
+  try {
+    await chartStates(page);
+    const offered = await page.$$eval("#your-country option", (options) => options.map((o) => o.value));
+    assert.deepEqual([...offered].sort(), ["", ...expected]);
+    assert.equal(await page.inputValue("#your-country"), "", "United Kingdom is not in this chart");
+    await page.selectOption("#your-country", expected[0]);
+    await page.waitForFunction(() => !document.querySelector("[data-country-line]").hidden);
+    assert.match(await page.textContent("[data-country-line]"), /^\S.* in this chart: /);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
