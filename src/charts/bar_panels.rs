@@ -80,7 +80,7 @@ pub fn draw<DB: DrawingBackend>(
             .focus
             .and_then(|id| layout.hits.iter().find(|h| h.id == id))
         {
-            draw_focus(&pen, hit.rect)?;
+            pen.ring(hit.rect, FOCUS_RING.0, FOCUS_RING.1)?;
         }
         y += m.panel_gap;
     }
@@ -506,7 +506,8 @@ fn draw_bar<DB: DrawingBackend>(
             // The reader's country with no bar: its words ringed where the bar would be.
             let half = line_h / 2;
             let last = mid + count(no_figure.len().saturating_sub(1)) * line_h;
-            chosen_ring(pen, (x0, mid - half, x0 + widest, last + half))?;
+            let words = (x0, mid - half, x0 + widest, last + half);
+            pen.ring(words, CHOSEN_RING.0, CHOSEN_RING.1)?;
         }
         return Ok(true);
     };
@@ -529,7 +530,7 @@ fn draw_bar<DB: DrawingBackend>(
         }
     }
     if chosen {
-        chosen_ring(pen, (start, top, end, top + bar_h))?;
+        pen.ring((start, top, end, top + bar_h), CHOSEN_RING.0, CHOSEN_RING.1)?;
     }
 
     let gap = theme.px(5.0);
@@ -631,25 +632,11 @@ fn draw_line<DB: DrawingBackend>(
 }
 
 /// The reader's country: a broad ring (3 CSS pixels, against the focus ring's 2 round the
-/// whole row) in the text colour, a gap apart from its bar.
-fn chosen_ring<DB: DrawingBackend>(
-    pen: &Pen<'_, DB>,
-    (x0, y0, x1, y1): (i32, i32, i32, i32),
-) -> Result<(), ChartError> {
-    let out = pen.theme.px(4.0);
-    let rect = (x0 - out, y0 - out, x1 + out, y1 + out);
-    pen.outline(rect, pen.theme.palette.text, pen.theme.px(3.0))
-}
+/// whole row), a gap apart from its bar.
+const CHOSEN_RING: (f64, f64) = (4.0, 3.0);
 
-/// A ring around the focused bar's row: 2 CSS pixels in the text colour, just outside the row.
-fn draw_focus<DB: DrawingBackend>(
-    pen: &Pen<'_, DB>,
-    (x0, y0, x1, y1): (i32, i32, i32, i32),
-) -> Result<(), ChartError> {
-    let out = pen.theme.px(3.0);
-    let rect = (x0 - out, y0 - out, x1 + out, y1 + out);
-    pen.outline(rect, pen.theme.palette.text, pen.theme.px(2.0))
-}
+/// The keyboard's focus: a ring of 2 CSS pixels just outside the row.
+const FOCUS_RING: (f64, f64) = (3.0, 2.0);
 
 fn to_i32(v: u32) -> i32 {
     i32::try_from(v).unwrap_or(i32::MAX)

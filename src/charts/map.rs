@@ -185,7 +185,8 @@ pub fn force_map<DB: DrawingBackend>(
         .focus
         .and_then(|id| layout.hits.iter().find(|h| h.id == id))
     {
-        ring(&pen, focus.rect)?;
+        // The focus ring a pixel further out than a bar's: a country's box is its outline's.
+        pen.ring(focus.rect, 4.0, 2.0)?;
     }
     layout.height = bottom + pad;
     layout.marks = pen.take_marks();
@@ -415,7 +416,8 @@ pub fn reach_map<DB: DrawingBackend>(
         .focus
         .and_then(|id| layout.hits.iter().find(|h| h.id == id))
     {
-        ring(&pen, focus.rect)?;
+        // The focus ring a pixel further out than a bar's: a country's box is its outline's.
+        pen.ring(focus.rect, 4.0, 2.0)?;
     }
     layout.height = y_key + pad;
     layout.marks = pen.take_marks();
@@ -802,20 +804,6 @@ fn mark_shapes<DB: DrawingBackend>(
         chosen(area, theme, &shape_points(fit, shape), None)?;
     }
     Ok(())
-}
-
-/// A ring round a focused row's box.
-fn ring<DB: DrawingBackend>(
-    pen: &Pen<'_, DB>,
-    (l, t, r, b): (i32, i32, i32, i32),
-) -> Result<(), ChartError> {
-    let w = pen.theme.px(2.0);
-    let out = pen.theme.px(3.0) + w / 2;
-    pen.outline(
-        (l - out, t - out, r + out, b + out),
-        pen.theme.palette.text,
-        w,
-    )
 }
 
 /// The shades of the members' troops: a step for each interval of the panel's axis, from a

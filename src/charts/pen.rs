@@ -306,6 +306,22 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         Ok(())
     }
 
+    /// A ring in the text's colour round a box: `width` CSS pixels wide, `gap` CSS pixels
+    /// outside it (the keyboard's focus, the reader's country).
+    ///
+    /// # Errors
+    /// If the backend fails.
+    pub fn ring(
+        &self,
+        (l, t, r, b): (i32, i32, i32, i32),
+        gap: f64,
+        width: f64,
+    ) -> Result<(), ChartError> {
+        let out = self.theme.px(gap);
+        let rect = (l - out, t - out, r + out, b + out);
+        self.outline(rect, self.theme.palette.text, self.theme.px(width))
+    }
+
     /// A straight line that a reader must see whole, such as an annotation's: its box is noted
     /// as a shape, so that words across it count against the drawing's legibility.
     ///
