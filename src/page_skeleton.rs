@@ -67,13 +67,10 @@ pub const YOUR_COUNTRY_MARKERS: (&str, &str) =
 pub fn your_country_html(figures: &Figures, charts: &[Built<'_>]) -> String {
     let mut offered: Vec<(String, &str)> = Vec::new();
     for (_, model) in charts {
-        for bar in model.bars() {
-            let Some(code) = bar.country.as_deref().filter(|_| bar.value.is_some()) else {
-                continue;
-            };
-            if let Some(country) = figures.country(code) {
-                if !offered.iter().any(|(c, _)| c == code) {
-                    offered.push((code.to_string(), &country.name));
+        for code in countries_of(model) {
+            if let Some(country) = figures.country(&code) {
+                if !offered.iter().any(|(c, _)| *c == code) {
+                    offered.push((code, &country.name));
                 }
             }
         }

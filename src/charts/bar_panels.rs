@@ -385,7 +385,7 @@ fn draw_panel<DB: DrawingBackend>(
         let bar_top = label_y + m.line_h + extra;
         let no_figure = heading.no_figure.get(i).map_or(&[][..], Vec::as_slice);
         let below = heading.value_below.get(i).map_or(&[][..], Vec::as_slice);
-        let chosen = country.is_some() && bar.country.as_deref() == country;
+        let chosen = bar.counts(country);
         let placed = draw_bar(
             pen,
             panel,

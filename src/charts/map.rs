@@ -123,13 +123,7 @@ pub fn force_map<DB: DrawingBackend>(
             }
         }
     }
-    let outlines = sheet.shapes.iter().flat_map(|s| s.outline.iter());
-    lines(
-        area,
-        (theme, &fit),
-        outlines.map(|run| points(run).collect()),
-        OUTLINE,
-    )?;
+    outline_subject(area, (theme, &fit), sheet)?;
     let mut layout = Layout::default();
     let y_key = fit.bottom(sheet) + theme.px(8.0);
     // The rows: each member where it is on the map (a dot where it is too small to see), in
@@ -166,7 +160,7 @@ pub fn force_map<DB: DrawingBackend>(
         } else {
             rect
         };
-        if style.country.is_some() && bar.country.as_deref() == style.country {
+        if bar.counts(style.country) {
             chosen(area, theme, &rings, small.then_some(rect))?;
         }
         // A country is found by its outline; one too small to see, by its dot.
@@ -260,13 +254,7 @@ pub fn reach_map<DB: DrawingBackend>(
         .collect();
     lay(area, style, sheet, Ground::new(area, theme, fit, fills))?;
     mark_shapes(area, (theme, &fit), sheet, style.country, |_| false)?;
-    let outlines = sheet.shapes.iter().flat_map(|s| s.outline.iter());
-    lines(
-        area,
-        (theme, &fit),
-        outlines.map(|run| points(run).collect()),
-        OUTLINE,
-    )?;
+    outline_subject(area, (theme, &fit), sheet)?;
     let mut layout = Layout::default();
     // The range: its ring around each place it starts from, dashed, over a light tint.
     let range_colour = p.as_reported;
@@ -786,6 +774,21 @@ fn chosen<DB: DrawingBackend>(
         }
     }
     Ok(())
+}
+
+/// The map's subject outlined over all, in the text's colour.
+fn outline_subject<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (theme, fit): (&Theme, &Fit),
+    sheet: &Sheet,
+) -> Result<(), ChartError> {
+    let outlines = sheet.shapes.iter().flat_map(|s| s.outline.iter());
+    lines(
+        area,
+        (theme, fit),
+        outlines.map(|run| points(run).collect()),
+        OUTLINE,
+    )
 }
 
 /// The reader's country where the map draws it without a row of its own (`has_row` says which

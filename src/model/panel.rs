@@ -95,6 +95,12 @@ impl Bar {
         }
     }
 
+    /// Whether the bar counts the country `code` (never, given none).
+    #[must_use]
+    pub fn counts(&self, code: Option<&str>) -> bool {
+        code.is_some() && self.country.as_deref() == code
+    }
+
     /// The value in words: `"€14 bn"`, `"at least 1.5 min"`, or `"no figure"`.
     #[must_use]
     pub fn value_text(&self) -> String {

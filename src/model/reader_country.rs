@@ -18,7 +18,7 @@ pub fn from_rows(rows: &[&Bar], code: &str, name: &str) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     for &bar in rows {
         counts_countries |= bar.country.is_some();
-        if bar.country.as_deref() != Some(code) {
+        if !bar.counts(Some(code)) {
             continue;
         }
         // "Ruritania, defence spending" says "Ruritania" once already.
@@ -62,7 +62,7 @@ impl ForceScenario {
             .army_panel
             .bars
             .iter()
-            .position(|b| b.country.as_deref() == Some(code))
+            .position(|b| b.counts(Some(code)))
         else {
             return from_rows(&self.army_panel.bars.iter().collect::<Vec<_>>(), code, name);
         };
@@ -85,12 +85,7 @@ impl ForceMap {
     /// The troops the country `code` would send, or why it has no share.
     #[must_use]
     pub fn country_line(&self, code: &str, name: &str) -> Option<String> {
-        let Some(bar) = self
-            .panel
-            .bars
-            .iter()
-            .find(|b| b.country.as_deref() == Some(code))
-        else {
+        let Some(bar) = self.panel.bars.iter().find(|b| b.counts(Some(code))) else {
             return from_rows(&self.panel.bars.iter().collect::<Vec<_>>(), code, name);
         };
         Some(match bar.value {
@@ -111,11 +106,7 @@ impl TroopShare {
     pub fn country_line(&self, code: &str, name: &str) -> Option<String> {
         let rows: Vec<&Bar> = self.army_panel.bars.iter().collect();
         let line = from_rows(&rows, code, name)?;
-        let army = self
-            .army_panel
-            .bars
-            .iter()
-            .find(|b| b.country.as_deref() == Some(code));
+        let army = self.army_panel.bars.iter().find(|b| b.counts(Some(code)));
         let share = army
             .and_then(|a| share_pct(self.force.value?, a.value?))
             .map(|pct| {

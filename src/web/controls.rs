@@ -16,6 +16,9 @@ use crate::model::wording::{thousands, troops, units_per_deployed};
 use crate::web::listener::Listener;
 use crate::web::{frame_clock, link, on_frame_work, with_page};
 
+/// The picker of the reader's country.
+const PICKER: &str = "form[data-controls] select[name=\"country\"]";
+
 /// Shows the controls, sets the sliders' bounds, and listens for the reader's changes.
 pub fn install(document: &Document) -> Vec<Listener> {
     for form in all(document, "form[data-controls]") {
@@ -195,7 +198,7 @@ pub fn show_scenario(document: &Document, shown: &Shown, scenario: &Scenario) {
         }
     }
     let code = scenario.country.as_ref().map_or("", Country::code);
-    for select in all(document, "form[data-controls] select[name=\"country\"]") {
+    for select in all(document, PICKER) {
         Reflect::set(&select, &"value".into(), &code.into()).ok();
     }
     shown.outputs(scenario);
@@ -205,7 +208,7 @@ pub fn show_scenario(document: &Document, shown: &Shown, scenario: &Scenario) {
 /// any country of the figures).
 #[must_use]
 pub fn offers(document: &Document, code: &str) -> bool {
-    let pickers = all(document, "form[data-controls] select[name=\"country\"]");
+    let pickers = all(document, PICKER);
     pickers.is_empty()
         || pickers.iter().any(|p| {
             p.query_selector(&format!("option[value=\"{code}\"]"))

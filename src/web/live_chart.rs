@@ -466,13 +466,11 @@ impl LiveChart {
         let hit = self.layout.hits.get(i)?;
         let bar = self.model.bars().into_iter().find(|b| b.id == hit.id)?;
         let chosen = self.model.country.as_ref().map(Country::code);
-        Some(
-            if bar.country.is_some() && bar.country.as_deref() == chosen {
-                format!("Your country. {}", bar.describe())
-            } else {
-                bar.describe()
-            },
-        )
+        Some(if bar.counts(chosen) {
+            format!("Your country. {}", bar.describe())
+        } else {
+            bar.describe()
+        })
     }
 }
 
