@@ -16,6 +16,7 @@ use crate::model::budgets::Budgets;
 use crate::model::flight_times::FlightTimes;
 use crate::model::force_map::ForceMap;
 use crate::model::force_scenario::ForceScenario;
+use crate::model::guess::{self, Guess};
 use crate::model::panel::{Bar, Panel};
 use crate::model::reach_map::ReachMap;
 use crate::model::reader_country;
@@ -149,6 +150,9 @@ pub struct Model {
     /// What the chart says of the reader's country (`reader_country`), if they chose one and
     /// the chart counts countries.
     pub country_line: Option<String>,
+    /// The sentence comparing the reader's guess with the answer, once it is revealed
+    /// ([`Model::guessed`]).
+    pub guess_line: Option<String>,
 }
 
 impl Model {
@@ -214,13 +218,8 @@ impl Model {
         // the reader's scenario are made again.
         #[cfg(not(target_arch = "wasm32"))]
         let takeaway = match &spec.takeaway {
-            Some(words) => template::fill(words, |name| {
-                drawing
-                    .value(name)
-                    .or_else(|| first_line(&drawing, name))
-                    .or_else(|| any_figure(figures, name))
-            })
-            .map_err(|why| DataError::new(format!("charts[{}].takeaway", id.0), why))?,
+            Some(words) => fill(&drawing, words, figures)
+                .map_err(|why| DataError::new(format!("charts[{}].takeaway", id.0), why))?,
             None => drawing.takeaway(),
         };
         #[cfg(target_arch = "wasm32")]
@@ -249,7 +248,26 @@ impl Model {
             takeaway,
             country: scenario.country,
             country_line,
+            guess_line: None,
         })
+    }
+
+    /// The model with the reader's `guess` at row `row` shown in place of the answer, or beside
+    /// it once revealed (`model::guess`).
+    #[must_use]
+    pub fn guessed(mut self, row: &str, guess: Guess) -> Self {
+        self.guess_line = guess::apply(self.drawing.panels_mut(), row, guess);
+        self
+    }
+
+    /// Fills a template of the chart's words (a takeaway, a guess's question) with the values
+    /// its kind gives, its first line's, and any figure's.
+    ///
+    /// # Errors
+    /// The name the template asks for that nothing gives.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn fill(&self, words: &str, figures: &Figures) -> Result<String, String> {
+        fill(&self.drawing, words, figures)
     }
 
     /// The panels of a chart made of bar panels (every kind but the unit chart).
@@ -411,6 +429,17 @@ fn at(bar: &Bar) -> String {
     } else {
         format!("at {words}")
     }
+}
+
+/// `words` with each `{name}` filled from the drawing's values, its first line, or any figure.
+#[cfg(not(target_arch = "wasm32"))]
+fn fill(drawing: &Drawing, words: &str, figures: &Figures) -> Result<String, String> {
+    template::fill(words, |name| {
+        drawing
+            .value(name)
+            .or_else(|| first_line(drawing, name))
+            .or_else(|| any_figure(figures, name))
+    })
 }
 
 /// `line`, for a takeaway template: the value of the chart's first annotated line in words,

@@ -4,11 +4,12 @@
 //! (`a`, `b`, … `aB`), and so is the name of the module they come from, in the wasm's import
 //! section and in the glue's import object alike. Every other section of the wasm is copied
 //! byte for byte. Native only: the build runs it (`src/bin/chart_program.rs`) before the glue
-//! is minified.
+//! is minified. So are the names of the exports the glue calls (`shorten_exports`).
 
 use std::fmt::Write as _;
 
-use wasm_encoder::{EntityType, ImportSection, Module, RawSection};
+use wasm_encoder::reencode::{Reencode, RoundtripReencoder};
+use wasm_encoder::{EntityType, ExportSection, ImportSection, Module, RawSection, Section};
 use wasmparser::{Imports, Parser, Payload, TypeRef};
 
 /// The module name every import is given.
@@ -45,42 +46,56 @@ pub fn short_name(mut n: usize) -> String {
 /// # Errors
 /// If the bytes are no wasm module, or its imports come from more than one module.
 pub fn shorten_wasm(wasm: &[u8]) -> Result<(Vec<u8>, Shortened), String> {
-    let mut out = Module::new();
     let mut shortened = Shortened::default();
+    let out = rewritten(wasm, |payload| {
+        let Payload::ImportSection(reader) = payload else {
+            return Ok(None);
+        };
+        let mut imports = ImportSection::new();
+        for group in reader.clone() {
+            let group = group.map_err(|e| format!("an import does not read: {e}"))?;
+            let Imports::Single(_, import) = group else {
+                return Err("the wasm groups its imports, which this step does not read".into());
+            };
+            if shortened.module.is_empty() {
+                shortened.module = import.module.to_string();
+            } else if shortened.module != import.module {
+                return Err(format!(
+                    "the wasm imports from “{}” and “{}”; one module was expected",
+                    shortened.module, import.module
+                ));
+            }
+            let short = short_name(shortened.names.len());
+            imports.import(SHORT_MODULE, &short, entity(import.ty)?);
+            shortened.names.push((import.name.to_string(), short));
+        }
+        Ok(Some(imports))
+    })?;
+    Ok((out, shortened))
+}
+
+/// The wasm with each section `rewrite` gives (`Some`) in place of the one it was handed, and
+/// every other section copied byte for byte.
+fn rewritten<S: Section>(
+    wasm: &[u8],
+    mut rewrite: impl FnMut(&Payload<'_>) -> Result<Option<S>, String>,
+) -> Result<Vec<u8>, String> {
+    let mut out = Module::new();
     for payload in Parser::new(0).parse_all(wasm) {
         let payload = payload.map_err(|e| format!("the wasm does not read: {e}"))?;
-        if let Payload::ImportSection(reader) = &payload {
-            let mut imports = ImportSection::new();
-            for group in reader.clone() {
-                let group = group.map_err(|e| format!("an import does not read: {e}"))?;
-                let Imports::Single(_, import) = group else {
-                    return Err("the wasm groups its imports, which this step does not read".into());
-                };
-                if shortened.module.is_empty() {
-                    shortened.module = import.module.to_string();
-                } else if shortened.module != import.module {
-                    return Err(format!(
-                        "the wasm imports from “{}” and “{}”; one module was expected",
-                        shortened.module, import.module
-                    ));
-                }
-                let short = short_name(shortened.names.len());
-                imports.import(SHORT_MODULE, &short, entity(import.ty)?);
-                shortened.names.push((import.name.to_string(), short));
-            }
-            out.section(&imports);
+        if let Some(section) = rewrite(&payload)? {
+            out.section(&section);
         } else if let Some((id, range)) = payload.as_section() {
             let data = wasm.get(range).ok_or("a section lies outside the wasm")?;
             out.section(&RawSection { id, data });
         }
     }
-    Ok((out.finish(), shortened))
+    Ok(out.finish())
 }
 
 /// An import's type, as the encoder writes it (functions, memories, tables and globals: what a
 /// wasm-bindgen module imports).
 fn entity(ty: TypeRef) -> Result<EntityType, String> {
-    use wasm_encoder::reencode::{Reencode, RoundtripReencoder};
     RoundtripReencoder
         .entity_type(ty)
         .map_err(|e| format!("an import's type does not convert: {e}"))
@@ -152,4 +167,85 @@ pub fn shorten_glue(glue: &str, shortened: &Shortened) -> Result<String, String>
         ));
     }
     Ok(out)
+}
+
+/// The wasm and its glue with every export the glue calls (`wasm.__wbindgen_malloc`,
+/// `wasm.wasm_bindgen__convert__closures_____invoke__h…`, `wasm.mount`) given a short name in
+/// both; the glue's own exports keep their names, and an export the glue never names keeps its
+/// own. Returns how many were renamed.
+///
+/// # Errors
+/// If the bytes are no wasm module.
+pub fn shorten_exports(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String, usize), String> {
+    let mut renamed: Vec<(String, String)> = Vec::new();
+    let out = rewritten(wasm, |payload| {
+        let Payload::ExportSection(reader) = payload else {
+            return Ok(None);
+        };
+        let mut exports = ExportSection::new();
+        for export in reader.clone() {
+            let export = export.map_err(|e| format!("an export does not read: {e}"))?;
+            let kind = RoundtripReencoder
+                .export_kind(export.kind)
+                .map_err(|e| format!("an export's kind does not convert: {e}"))?;
+            let name = if called(glue, export.name) {
+                let short = short_name(renamed.len());
+                renamed.push((export.name.to_string(), short.clone()));
+                short
+            } else {
+                export.name.to_string()
+            };
+            exports.export(&name, kind, export.index);
+        }
+        Ok(Some(exports))
+    })?;
+    let mut text = String::with_capacity(glue.len());
+    let mut rest = glue;
+    while let Some(at) = rest.find(CALLED) {
+        let (before, from) = rest.split_at(at + CALLED.len());
+        text.push_str(before);
+        let length = identifier_length(from);
+        let (name, after) = from.split_at(length);
+        let starts = !before
+            .get(..at)
+            .unwrap_or_default()
+            .ends_with(identifier_char);
+        match renamed
+            .iter()
+            .find(|(old, _)| old == name)
+            .filter(|_| starts)
+        {
+            Some((_, short)) => text.push_str(short),
+            None => text.push_str(name),
+        }
+        rest = after;
+    }
+    text.push_str(rest);
+    Ok((out, text, renamed.len()))
+}
+
+/// How the glue names the wasm's exports.
+const CALLED: &str = "wasm.";
+
+/// Whether `c` may stand in a JavaScript identifier (as wasm-bindgen's names use them).
+fn identifier_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '$'
+}
+
+/// The length of the identifier `text` starts with.
+fn identifier_length(text: &str) -> usize {
+    text.find(|c: char| !identifier_char(c))
+        .unwrap_or(text.len())
+}
+
+/// Whether the glue calls the export `name` (`wasm.name`, the whole identifier).
+fn called(glue: &str, name: &str) -> bool {
+    glue.match_indices(CALLED).any(|(at, _)| {
+        let from = glue.get(at + CALLED.len()..).unwrap_or_default();
+        let starts = !glue
+            .get(..at)
+            .unwrap_or_default()
+            .ends_with(identifier_char);
+        starts && from.get(..identifier_length(from)) == Some(name)
+    })
 }

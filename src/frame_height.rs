@@ -13,7 +13,8 @@
 
 use crate::catalogue::{ChartId, Model, PHONE_WIDTH};
 use crate::charts::theme::{Palette, Theme};
-use crate::figures::Figures;
+use crate::figures::{ChartSpec, Figures};
+use crate::model::guess::Guess;
 use crate::model::scenario::{
     Currency, Measure, Order, Scenario, Sharing, FORCE_RANGE, ROTATION_RANGE,
 };
@@ -138,6 +139,34 @@ fn widest_window(i: usize, t: f64) -> f64 {
         })
 }
 
+/// `model`, and for a chart that asks for a guess, the model with the largest guess while the
+/// reader guesses and revealed beside the answer (a row more): the frame holds each.
+#[must_use]
+pub fn with_guesses(spec: &ChartSpec, model: Model) -> Vec<Model> {
+    let Some(guess) = &spec.guess else {
+        return vec![model];
+    };
+    let largest = model
+        .panels()
+        .into_iter()
+        .find(|p| p.bars.iter().any(|b| b.id == guess.row))
+        .map(|p| p.axis.max);
+    let mut out: Vec<Model> = [false, true]
+        .into_iter()
+        .map(|revealed| {
+            model.clone().guessed(
+                &guess.row,
+                Guess {
+                    value: largest,
+                    revealed,
+                },
+            )
+        })
+        .collect();
+    out.push(model);
+    out
+}
+
 /// Each chart's heights, in the file's order: in each range, the most the chart needs in any of
 /// its scenarios at any of [`TEXT_SIZES`], and never less than the height the file declares (a
 /// map: where the frame is widest); in
@@ -160,8 +189,10 @@ pub fn heights(figures: &Figures) -> Result<Vec<Heights>, String> {
             for scenario in all {
                 let model = Model::build(id, figures, scenario)
                     .map_err(|e| format!("{}: {e}", spec.slug))?;
-                if !models.contains(&model) {
-                    models.push(model);
+                for model in with_guesses(spec, model) {
+                    if !models.contains(&model) {
+                        models.push(model);
+                    }
                 }
             }
             // Never less than the file declares; a map, whose drawing narrows with its frame,

@@ -179,6 +179,7 @@ pub fn build_all(figures: &Figures) -> Result<Vec<Built<'_>>, String> {
             let spec = id.spec(figures).map_err(|e| e.to_string())?;
             let model =
                 Model::build(id, figures, &start).map_err(|e| format!("{}: {e}", spec.slug))?;
+            guess_html(spec, &model, figures)?;
             Ok((spec, model))
         })
         .collect()
@@ -286,12 +287,13 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
     });
     format!(
         "      {start}\n\
-         \x20     <figure class=\"chart\" data-chart=\"{slug}\"{shapes} aria-labelledby=\"{slug}-title\" aria-describedby=\"{slug}-description\">\n\
+         \x20     <figure class=\"chart\" data-chart=\"{slug}\"{shapes}{guess_first} aria-labelledby=\"{slug}-title\" aria-describedby=\"{slug}-description\">\n\
          \x20       <figcaption class=\"chart-head\">\n\
          \x20         <h2 class=\"chart-title\" id=\"{slug}-title\">{title}</h2>\n\
          \x20         <p class=\"chart-takeaway\" id=\"{slug}-takeaway\" data-takeaway>{takeaway}</p>\n\
          {country_line}\
          \x20       </figcaption>\n\
+         {guess}\
          {controls}\
          \x20       <div class=\"chart-frame\">\n\
          \x20         <picture><source media=\"(max-width: 32rem)\" srcset=\"www/static/{slug}-phone.svg\"><source media=\"(max-width: 40rem)\" srcset=\"www/static/{slug}-narrow.svg\"><img loading=\"lazy\" decoding=\"async\" class=\"chart-fallback\" src=\"www/static/{slug}.svg\" alt=\"{alt}\" width=\"{width}\" height=\"{height}\"></picture>\n\
@@ -327,6 +329,8 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
         alt = escape_html(&spec.alt),
         width = crate::catalogue::NOMINAL_WIDTH,
         height = spec.height,
+        guess = guess_html(spec, model, figures).unwrap_or_default(),
+        guess_first = if spec.guess.is_some() { " data-guess-first" } else { "" },
         key = key_html(spec, model),
         hint = hint(spec, model),
         terms = terms_html(spec, model, figures),
@@ -334,8 +338,48 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
     )
 }
 
+/// The form in which a reader guesses the chart's declared value before seeing it
+/// (`model::guess`): its question, a number typed or stepped with the arrow keys (or set by
+/// dragging along the row on the chart), "Show the answer" and "Skip", and the line where the
+/// comparison is said. Hidden without JavaScript, where the answer simply shows; the chart
+/// program reads the row from `data-guess`. Nothing for a chart without a guess.
+///
+/// # Errors
+/// Why the guess cannot be asked: its question names an unknown value, or its row is not a
+/// bar of the chart with a value.
+pub fn guess_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> Result<String, String> {
+    let Some(guess) = &spec.guess else {
+        return Ok(String::new());
+    };
+    let at = |why: String| format!("{}: guess: {why}", spec.slug);
+    let question = model.fill(&guess.question, figures).map_err(at)?;
+    let panel = model
+        .panels()
+        .into_iter()
+        .find(|p| {
+            p.bars
+                .iter()
+                .any(|b| b.id == guess.row && b.value.is_some())
+        })
+        .ok_or_else(|| at(format!("no bar “{}” with a value to guess", guess.row)))?;
+    let slug = escape_html(&spec.slug);
+    Ok(format!(
+        "        <form class=\"chart-guess\" data-guess=\"{row}\" novalidate hidden aria-labelledby=\"{slug}-question\">\n\
+         \x20         <p class=\"guess-question\" id=\"{slug}-question\">{question}</p>\n\
+         \x20         <p class=\"guess-set\"><label for=\"{slug}-guess\">Your guess, in {unit}</label> <input type=\"number\" id=\"{slug}-guess\" name=\"guess\" min=\"0\" max=\"{max}\" step=\"{step}\" inputmode=\"decimal\" aria-describedby=\"{slug}-guess-how\"> <button type=\"submit\" id=\"{slug}-answer\" aria-labelledby=\"{slug}-answer {slug}-title\">Show the answer</button> <button type=\"button\" id=\"{slug}-skip\" aria-labelledby=\"{slug}-skip {slug}-title\" data-skip>Skip</button></p>\n\
+         \x20         <p class=\"guess-how\" id=\"{slug}-guess-how\">Type a number, step it with the arrow keys, or drag along the row on the chart.</p>\n\
+         \x20         <p class=\"guess-line\" data-guess-line role=\"status\"></p>\n\
+         \x20       </form>\n",
+        row = escape_html(&guess.row),
+        question = escape_html(&question),
+        unit = crate::model::wording::unit_name(panel.unit),
+        max = panel.axis.max,
+        step = crate::model::guess::step(&panel.axis),
+    ))
+}
+
 /// The story's terms that the chart uses anywhere a reader meets it (its heading, takeaway,
-/// description, table, key, sources, note, text alternative), each explained once in its
+/// guess, description, table, key, sources, note, text alternative), each explained once in its
 /// notes, so that an embed explains them too; empty if it uses none.
 fn terms_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
     let Some(story) = figures.story() else {
@@ -349,6 +393,7 @@ fn terms_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
         spec.alt.clone(),
         key_html(spec, model),
         sources_html(spec, figures),
+        guess_html(spec, model, figures).unwrap_or_default(),
     ];
     text.extend(crate::data_table::rows(model).into_iter().flatten());
     let text = text.join(" ");
@@ -417,6 +462,9 @@ fn key_html(spec: &ChartSpec, model: &Model) -> String {
     }
     if has(Kind::Scenario) {
         parts.push("<span class=\"key key-scenario\">Scenario</span>: computed from the reference figures for a chosen force (the page starts with the article's; a ring inside each bar)");
+    }
+    if spec.guess.is_some() {
+        parts.push("<span class=\"needs-controls\"><span class=\"key key-guess\">Your guess</span>, kept on this page only (vertical lines)</span>");
     }
     parts.join(" · ")
 }

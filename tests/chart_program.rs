@@ -144,3 +144,40 @@ fn short_names_are_distinct_identifiers() {
         .iter()
         .all(|n| n.chars().all(|c| c.is_ascii_alphabetic())));
 }
+
+/// Each export's name, in order.
+fn exports_of(wasm: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    for payload in Parser::new(0).parse_all(wasm) {
+        if let Ok(Payload::ExportSection(reader)) = payload {
+            out.extend(reader.into_iter().flatten().map(|e| e.name.to_string()));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_exports_the_glue_calls_are_renamed_alike_and_the_rest_keep_their_names() -> Result {
+    let wasm = module();
+    let glue = format!(
+        "{}const mountain = wasm.mountain; // wasm.mount is the export\n",
+        glue()
+    );
+    let (short, short_glue, renamed) =
+        reassurance_force::chart_program::shorten_exports(&wasm, &glue)?;
+    assert_eq!(renamed, 1);
+    assert_eq!(exports_of(&short), ["a"]);
+    assert!(short_glue.contains("return wasm.a(n);"), "{short_glue}");
+    assert!(short_glue.contains("wasm.a is the export"), "{short_glue}");
+    // The glue's own export keeps its name; a longer name that starts alike is another one.
+    assert!(short_glue.contains("export function mount(n)"));
+    assert!(short_glue.contains("wasm.mountain;"));
+    // A glue that never calls the export leaves it as it was.
+    let (kept, same, none) =
+        reassurance_force::chart_program::shorten_exports(&wasm, "export const x = 1;")?;
+    assert_eq!(
+        (exports_of(&kept), same.as_str(), none),
+        (vec!["mount".to_string()], "export const x = 1;", 0)
+    );
+    Ok(())
+}

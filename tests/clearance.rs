@@ -12,7 +12,7 @@ use reassurance_force::charts::clearance::problems;
 use reassurance_force::charts::pen::Mark;
 use reassurance_force::charts::theme::{Palette, Theme};
 use reassurance_force::frame_height::{
-    at_width, extremes, frame_width, height_px, heights, TEXT_SIZES,
+    at_width, extremes, frame_width, height_px, heights, with_guesses, TEXT_SIZES,
 };
 use reassurance_force::model::scenario::{Scenario, FORCE_RANGE};
 use reassurance_force::model::scenario_url::apply_query;
@@ -137,8 +137,11 @@ fn in_larger_type_every_chart_fits_its_frame_and_beyond_that_asks_for_more() -> 
         } else {
             vec![start]
         };
-        for scenario in scenarios {
-            let model = Model::build(id, &figures, &scenario)?;
+        let models = scenarios
+            .into_iter()
+            .map(|scenario| Model::build(id, &figures, &scenario))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        for model in models.into_iter().flat_map(|m| with_guesses(spec, m)) {
             for window in [320.0, 375.0, 768.0] {
                 for t in TEXT_SIZES.into_iter().chain([2.5]) {
                     let theme = Theme::new(Palette::LIGHT, 1.0).with_text(t);

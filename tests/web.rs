@@ -558,7 +558,7 @@ fn a_damaged_digest_is_refused_by_name_in_every_figure() {
         clear_body();
         let troops = figure("troop-share", 500, 560);
         let coalition = figure("coalition", 500, 420);
-        assert_eq!(mount(bytes, None), 0);
+        assert_eq!(mount(bytes), 0);
         for figure in [&troops, &coalition] {
             assert_eq!(
                 figure.get_attribute("data-state").as_deref(),
@@ -866,11 +866,7 @@ fn a_link_restores_the_scenario() {
     let controls = with_controls();
     let scenario = figure("force-scenario", 600, 520);
     with_address("?force=60000&share=personnel&rotation=2", || {
-        assert_eq!(
-            mount(DIGEST, None),
-            0,
-            "the page draws in the tasks that follow"
-        );
+        assert_eq!(mount(DIGEST), 0, "the page draws in the tasks that follow");
         assert_eq!(flush(), 1);
     });
     assert_eq!(input(&controls, "input[name=force]").value(), "60000");
@@ -893,11 +889,7 @@ fn a_hostile_link_is_ignored_with_a_notice() {
     let scenario = figure("force-scenario", 600, 520);
     let hostile = "?force=%3Cscript%3Ealert(1)%3C%2Fscript%3E&rotation=NaN&share=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&force=99999999999&currency=-1";
     with_address(hostile, || {
-        assert_eq!(
-            mount(DIGEST, None),
-            0,
-            "the page draws in the tasks that follow"
-        );
+        assert_eq!(mount(DIGEST), 0, "the page draws in the tasks that follow");
         assert_eq!(flush(), 1);
     });
     assert_eq!(

@@ -89,8 +89,8 @@
 
   // The second chart program, which draws a chart for the reader to take away (an image or
   // SVG), fetched only when a reader reaches for a download button: the program every reader
-  // loads carries none of it. The page's program calls draw(format, figure, query) for a
-  // download, a promise of what to tell the reader, and draw("") to fetch it ahead.
+  // loads carries none of it. draw(format, figure, query) draws a download, a promise of what
+  // to tell the reader, and draw("") fetches it ahead.
   function drawForDownload(bytes) {
     let loading = null;
     const load = () =>
@@ -105,6 +105,62 @@
         }));
     return (format, figure, query) =>
       format ? load().then((second) => second.takeAway(format, figure, bytes, query, shapes)) : load().then(() => "", () => "");
+  }
+
+  // Taking a chart away, once the chart program runs (the link it hands over is the reader's
+  // scenario). "Download image" and "Download SVG" are drawn by the second program, fetched as
+  // a reader reaches for one (pointer down or focus); "Share" is done at once, as browsers let a
+  // page share or copy only straight after the reader's action: the link to the scenario at the
+  // chart's heading, handed to the system's share sheet where the browser has one, else
+  // copied. The figure's line says what happened once the browser has answered, and shows the
+  // link to copy by hand if the clipboard refuses.
+  function offerTakeAway(program, bytes) {
+    const draw = drawForDownload(bytes);
+    const buttonOf = (event, formats) => {
+      const button = event.target instanceof Element && event.target.closest("[data-take-away]");
+      return button && formats.includes(button.dataset.takeAway) ? button : null;
+    };
+    const tell = (figure, words) => {
+      const line = figure.querySelector("[data-take-away-said]");
+      if (line) line.textContent = words;
+    };
+    const copy = (figure, link) => {
+      const byHand = `Copy this link: ${link}`;
+      try {
+        navigator.clipboard.writeText(link).then(() => tell(figure, `Link copied: ${link}`), () => tell(figure, byHand));
+      } catch {
+        tell(figure, byHand);
+      }
+    };
+    const share = (figure) => {
+      const heading = figure.querySelector(".chart-title[id]");
+      const link = location.origin + location.pathname + program.scenarioQuery() + (heading ? `#${heading.id}` : "");
+      if (typeof navigator.share !== "function") return copy(figure, link);
+      const title = (figure.querySelector(".chart-title")?.textContent || "").trim().replace(/\s+/g, " ");
+      // Shared: the sheet said so. Closed by the reader: nothing to say. Refused (a frame without
+      // leave to share): the link is copied instead.
+      let asked;
+      try {
+        asked = navigator.share({ url: link, title });
+      } catch {
+        return copy(figure, link);
+      }
+      Promise.resolve(asked).then(() => tell(figure, ""), (error) => error?.name === "AbortError" || copy(figure, link));
+    };
+    document.querySelectorAll("[data-take-away-row]").forEach((row) => (row.hidden = false));
+    const reached = (event) => buttonOf(event, ["png", "svg"]) && draw("");
+    document.addEventListener("pointerdown", reached);
+    document.addEventListener("focusin", reached);
+    document.addEventListener("click", (event) => {
+      const button = buttonOf(event, ["png", "svg", "share"]);
+      const figure = button?.closest("figure[data-chart]");
+      if (!figure) return;
+      const format = button.dataset.takeAway;
+      if (format === "share") return share(figure);
+      tell(figure, "Drawing…");
+      const failed = () => tell(figure, "The chart could not be drawn for download.");
+      draw(format, figure, program.scenarioQuery()).then((said) => tell(figure, said), failed);
+    });
   }
 
   // The maps' shapes, the page's largest data after the program, are fetched only once a map
@@ -150,8 +206,9 @@
       await program.default({ module_or_path: module });
       performance.mark("charts:loaded");
       await parsed;
-      program.mount(bytes, drawForDownload(bytes));
+      program.mount(bytes);
       performance.mark("charts:mounted");
+      offerTakeAway(program, bytes);
       fetchShapesNearMaps(program);
     } catch (error) {
       await parsed;

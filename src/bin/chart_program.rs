@@ -1,4 +1,5 @@
-//! Shortens the built chart program's import names, in the wasm and its glue alike
+//! Shortens the built chart program's import names and the names of the exports its glue
+//! calls, in the wasm and its glue alike
 //! (`reassurance_force::chart_program`). Run by the build after the wasm package is built and
 //! before its glue is minified. Usage: `chart_program WASM GLUE` (both rewritten in place).
 
@@ -14,7 +15,7 @@ fn main() -> std::process::ExitCode {
 mod native {
     use std::process::ExitCode;
 
-    use reassurance_force::chart_program::{shorten_glue, shorten_wasm};
+    use reassurance_force::chart_program::{shorten_exports, shorten_glue, shorten_wasm};
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,6 +40,8 @@ mod native {
         let glue = std::fs::read_to_string(glue_path).map_err(|e| format!("{glue_path}: {e}"))?;
         let (short_wasm, shortened) = shorten_wasm(&wasm)?;
         let short_glue = shorten_glue(&glue, &shortened)?;
+        let (short_wasm, short_glue, exports) = shorten_exports(&short_wasm, &short_glue)?;
+        println!("chart program: {exports} export names shortened");
         // Both written only once both are made, so that a failure leaves the pair as it was.
         std::fs::write(wasm_path, short_wasm).map_err(|e| format!("{wasm_path}: {e}"))?;
         std::fs::write(glue_path, short_glue).map_err(|e| format!("{glue_path}: {e}"))?;

@@ -18,6 +18,7 @@ use crate::charts::hatching::pattern;
 use crate::charts::pen::{Pen, Type};
 use crate::charts::theme::{size, text_on, Theme};
 use crate::charts::{drawn, ChartError, Hit, Layout, Style};
+use crate::figures::Kind;
 use crate::model::annotation::{Anchor, Annotation};
 use crate::model::panel::{Bar, Panel};
 use crate::model::wording;
@@ -194,6 +195,7 @@ impl Heading {
                 .iter()
                 .map(|b| match b.value {
                     Some(_) => Vec::new(),
+                    None if b.kind == Kind::Guess => lines("none yet: drag here", VALUE),
                     None => lines(&format!("no figure · {}", b.provenance()), VALUE),
                 })
                 .collect(),
@@ -404,6 +406,9 @@ fn draw_panel<DB: DrawingBackend>(
         for line in under {
             pen.text(line, (x0, bottom + m.gap), LABEL, p.muted, HPos::Left)?;
             bottom += m.line_h;
+        }
+        if bar.kind == Kind::Guess {
+            layout.guess = Some((x0, frame.plot_x1, panel.axis.clone()));
         }
         layout.hits.push(Hit {
             id: bar.id.clone(),

@@ -1,6 +1,6 @@
 //! The second cue, after colour, of what a bar is: diagonal stripes for a figure as reported,
 //! horizontal lines for one the program derived, a ring inside the bar for the reader's
-//! scenario, and a plain fill for a reference figure. The lines are drawn in the background colour, at least
+//! scenario, vertical lines for the reader's guess, and a plain fill for a reference figure. The lines are drawn in the background colour, at least
 //! 3:1 against every fill (tests/theme_contrast.rs), so that kinds differ without colour.
 
 use crate::figures::Kind;
@@ -48,6 +48,13 @@ pub fn pattern(
             while y < y1 {
                 out.push([(x0, y), (x1, y)]);
                 y += gap;
+            }
+        }
+        Kind::Guess => {
+            let mut x = x0 + gap / 2;
+            while x < x1 {
+                out.push([(x, y0), (x, y1)]);
+                x += gap;
             }
         }
         // A ring just inside the bar: four lines, cheap to draw at every step of a drag (the

@@ -53,7 +53,7 @@ pub struct Hit {
 }
 
 /// What a chart drew: its data points' boxes, in drawing order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Layout {
     /// One box per bar.
     pub hits: Vec<Hit>,
@@ -65,6 +65,9 @@ pub struct Layout {
     /// Where a pointer finds a data point drawn as a country: its outline's rings, each with
     /// its index in `hits`, tried before the boxes.
     pub outlines: Vec<(usize, Vec<crate::atlas::Line>)>,
+    /// Where the reader sets a guess by dragging along its row (`model::guess`): the x of zero
+    /// and of the axis's end, in backing-store pixels, and the axis.
+    pub guess: Option<(i32, i32, crate::model::axis::Axis)>,
     /// How tall the drawing is, in backing-store pixels, from the top of its area: more than
     /// the area where its words needed more room (words are never cut; the page then makes
     /// the chart's frame taller).

@@ -88,7 +88,8 @@ impl Palette {
             Kind::AsReported => self.as_reported,
             Kind::Reference => self.reference,
             Kind::Derived => self.derived,
-            Kind::Scenario => self.scenario,
+            // The reader's own numbers, both: their patterns tell them apart.
+            Kind::Scenario | Kind::Guess => self.scenario,
         }
     }
 }

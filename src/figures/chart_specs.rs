@@ -99,6 +99,23 @@ pub struct ChartSpec {
     /// Words drawn on the chart where they explain a value, a band or a bar.
     #[serde(default)]
     pub annotations: Vec<AnnotationSpec>,
+    /// A value the reader may guess before the chart shows it. The page carries it (the
+    /// chart program reads the row from the guess's form), so it is read natively only.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[serde(skip_serializing)]
+    #[serde(default)]
+    pub guess: Option<GuessSpec>,
+}
+
+/// A value of a chart the reader may guess first (`model::guess`).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuessSpec {
+    /// The id of the row guessed: a bar of the chart with a value.
+    pub row: String,
+    /// The question, as a template of the chart's values, like its takeaway.
+    pub question: String,
 }
 
 /// The order of a panel's bars.

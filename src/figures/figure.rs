@@ -18,6 +18,10 @@ pub enum Kind {
     Derived,
     /// Set by the reader with the page's controls; never typed into the data file.
     Scenario,
+    /// The reader's guess at a value before it is shown (`model::guess`); never in the data
+    /// file.
+    #[serde(skip)]
+    Guess,
 }
 
 impl Kind {
@@ -29,6 +33,7 @@ impl Kind {
             Kind::Reference => "reference",
             Kind::Derived => "derived",
             Kind::Scenario => "scenario",
+            Kind::Guess => "your guess",
         }
     }
 }

@@ -24,6 +24,8 @@ use std::fmt;
 
 use serde::Deserialize;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use chart_specs::GuessSpec;
 pub use chart_specs::{
     AnnotationSpec, BudgetPanelSpec, BudgetsSpec, ChartKind, ChartSpec, ContributorSpec,
     FlightTimesSpec, ForceScenarioSpec, Order, PanelSpec, TroopShareSpec, UnitChartSpec,

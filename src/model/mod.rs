@@ -14,6 +14,7 @@ pub mod flight_times;
 pub mod force_map;
 pub mod force_scenario;
 pub mod force_sharing;
+pub mod guess;
 pub mod panel;
 pub mod reach_map;
 pub mod reader_country;

@@ -163,7 +163,7 @@ impl Bar {
     }
 
     /// The words that set the bar apart from `common` (what its panel's subtitle says the bars
-    /// are): its kind, its years and "converted", each only where the subtitle does not already
+    /// are): its kind (unless its label says it), its years and "converted", each only where the subtitle does not already
     /// say it; empty for a bar like the rest.
     #[must_use]
     pub fn apart_from(&self, common: &Origin) -> String {
@@ -174,8 +174,11 @@ impl Bar {
             }
             words.push_str(part);
         };
-        if common.kind != Some(self.kind) {
-            add(self.kind.words());
+        // Its kind, unless its label says it already ("Your guess").
+        let kind = self.kind.words();
+        if common.kind != Some(self.kind) && !wording::says(&self.label.to_ascii_lowercase(), kind)
+        {
+            add(kind);
         }
         if common.years.as_deref() != Some(self.years.as_str()) && !self.years.is_empty() {
             add(&self.years);

@@ -1,5 +1,9 @@
-//! The scenario in the page's address: read once at start, rewritten when a control settles.
+//! The scenario in the page's address: read once at start, rewritten when a control settles,
+//! and handed to the loader as a link's query (`scenarioQuery`) when a reader takes a chart
+//! away (the loader's share and download buttons).
 
+#[cfg(not(feature = "take-away"))]
+use wasm_bindgen::prelude::*;
 use web_sys::Window;
 
 use crate::model::scenario::Scenario;
@@ -22,4 +26,12 @@ pub fn write(window: &Window, scenario: &Scenario, start: &Scenario) {
             .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
             .ok();
     }
+}
+
+/// The query of the link to the reader's scenario now (`""` for the page's own, or before the
+/// charts are mounted): the loader's "Share" and downloads hand it on.
+#[cfg_attr(not(feature = "take-away"), wasm_bindgen(js_name = scenarioQuery))]
+#[must_use]
+pub fn scenario_query() -> String {
+    crate::web::with_page(|page| to_query(&page.scenario, &page.start)).unwrap_or_default()
 }

@@ -18,6 +18,7 @@ use crate::web::canvas_text;
 use crate::web::chart_words::ChartWords;
 use crate::web::figure_status::{self, Status};
 use crate::web::ground_copy::GroundCopy;
+use crate::web::guessing::GuessForm;
 use crate::web::listener::Listener;
 use crate::web::resize::OnResize;
 use crate::web::stroke_batch::StrokeBatch;
@@ -87,6 +88,8 @@ pub struct LiveChart {
     pub ground: GroundCopy,
     /// Where the chart says what it shows of the reader's country (`[data-country-line]`).
     country_line: Option<Element>,
+    /// The reader's guess at one of its values, if the chart asks for one.
+    pub guess: Option<GuessForm>,
     _on_resize: Option<OnResize>,
     _listeners: Vec<Listener>,
 }
@@ -108,7 +111,12 @@ impl LiveChart {
         let slug = figure.get_attribute("data-chart").unwrap_or_default();
         let id = ChartId::from_slug(figures, &slug)
             .ok_or_else(|| fail(format!("no chart named “{slug}”")))?;
+        let guess = GuessForm::find(figure);
         let model = Model::build(id, figures, scenario)
+            .map(|m| match &guess {
+                Some(g) => m.guessed(&g.row, g.state),
+                None => m,
+            })
             .map_err(|e| fail(format!("{}: {}", slug, FigureError::from(e))))?;
         let frame = figure
             .query_selector(".chart-frame")
@@ -229,6 +237,10 @@ impl LiveChart {
             .unwrap_or_default();
         let listeners = [
             pointer::install_chart(&canvas, &tooltip, id),
+            guess
+                .as_ref()
+                .map(|g| g.install(figure, &canvas, id))
+                .unwrap_or_default(),
             keys::install(&canvas, id),
             table_opened,
             reached,
@@ -265,6 +277,7 @@ impl LiveChart {
             sheet: None,
             ground: GroundCopy::default(),
             country_line: figure.query_selector("[data-country-line]").ok().flatten(),
+            guess,
             _on_resize: on_resize,
             _listeners: listeners,
         })
@@ -341,6 +354,37 @@ impl LiveChart {
         place
             .toggle_attribute_with_force("hidden", words.is_none())
             .ok();
+    }
+
+    /// Builds the chart's model for `scenario`, with the reader's guess if it has one, and
+    /// takes it if it changed: it is redrawn, its words on the page written now (while
+    /// `dragging`, those in view) and its label and data table once the controls settle. A
+    /// chart the change does not touch is not redrawn.
+    pub fn rebuild(&mut self, figures: &Figures, scenario: &Scenario, dragging: bool) {
+        match Model::build(self.id, figures, scenario).map(|m| self.guessed(m)) {
+            Ok(model) if model != self.model => {
+                self.set_model(model);
+                self.write_country_line();
+                if let Some(guess) = &self.guess {
+                    guess.say(&self.model);
+                }
+                self.dirty = true;
+                self.words_stale = true;
+                self.write_sentences(dragging);
+            }
+            Ok(_) => {}
+            Err(e) => {
+                figure_status::show(&self.figure, &Status::Failed(format!("{}: {e}", self.slug)))
+            }
+        }
+    }
+
+    /// `model` with the reader's guess shown, if the chart has one.
+    fn guessed(&self, model: Model) -> Model {
+        match &self.guess {
+            Some(g) => model.guessed(&g.row, g.state),
+            None => model,
+        }
     }
 
     /// Replaces the model, keeping the first as the one the page opened with.

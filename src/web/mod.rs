@@ -12,6 +12,7 @@ pub mod controls;
 pub mod figure_status;
 pub mod frame_clock;
 pub mod ground_copy;
+pub mod guessing;
 pub mod in_view;
 pub mod keys;
 pub mod link;
@@ -27,7 +28,6 @@ pub mod redraw_queue;
 pub mod resize;
 pub mod show_the_data;
 pub mod stroke_batch;
-pub mod take_away;
 pub mod text_size;
 
 use std::cell::RefCell;
@@ -37,7 +37,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-use crate::catalogue::{ChartId, Model};
+use crate::catalogue::ChartId;
 use crate::charts::theme::Palette;
 use crate::figures::{self, Figures};
 use crate::model::reader_country;
@@ -114,13 +114,11 @@ pub fn with_page<R>(f: impl FnOnce(&mut Page) -> R) -> Option<R> {
 /// A malformed file, an unknown chart or a failed drawing is written into the figures it
 /// affects and logged once to the console; the other figures and the article are untouched.
 /// The charts are drawn in the tasks that follow; returns the number drawn at once (none).
-/// `take_away` is the loader's function that draws a chart for download with the second
-/// program (`take_away.rs`); without it, the download buttons stay hidden.
 ///
 /// Exported by the page's program, not by the second program (`poster_download.rs`), whose
 /// only entry is its own.
 #[cfg_attr(not(feature = "take-away"), wasm_bindgen)]
-pub fn mount(digest: &[u8], take_away: Option<js_sys::Function>) -> u32 {
+pub fn mount(digest: &[u8]) -> u32 {
     panic_notice::install();
     let Some(window) = web_sys::window() else {
         return 0;
@@ -133,7 +131,6 @@ pub fn mount(digest: &[u8], take_away: Option<js_sys::Function>) -> u32 {
         figures::from_digest(digest),
         None,
         Some(FRAME_BUDGET_MS),
-        take_away,
     );
     with_page(|page| {
         let opening = page.start;
@@ -181,7 +178,7 @@ pub fn mount_figures_in(
     figures: Result<Figures, figures::DataError>,
     dpr: Option<f64>,
 ) -> u32 {
-    mount_within(document, figures, dpr, None, None)
+    mount_within(document, figures, dpr, None)
 }
 
 /// Logs `why` once and writes it into every figure, which keeps its static chart.
@@ -198,7 +195,6 @@ fn mount_within(
     figures: Result<Figures, figures::DataError>,
     dpr: Option<f64>,
     budget: Option<f64>,
-    take_away: Option<js_sys::Function>,
 ) -> u32 {
     PAGE.with(|p| p.replace(None));
     let on_page = chart_figures(document);
@@ -257,8 +253,6 @@ fn mount_within(
     };
     page._listeners = controls::install(document);
     page._listeners.extend(pointer::install_page(document));
-    page._listeners
-        .extend(take_away::install(document, take_away));
     if let Some(window) = web_sys::window() {
         page._listeners.extend(print::install(&window));
     }
@@ -358,21 +352,7 @@ impl Page {
                 continue;
             }
             chart.model_stale = false;
-            match Model::build(chart.id, &self.figures, &self.scenario) {
-                // A chart the change does not touch is not redrawn.
-                Ok(model) if model != chart.model => {
-                    chart.set_model(model);
-                    chart.write_country_line();
-                    chart.dirty = true;
-                    chart.words_stale = true;
-                    chart.write_sentences(dragging);
-                }
-                Ok(_) => {}
-                Err(e) => figure_status::show(
-                    &chart.figure,
-                    &Status::Failed(format!("{}: {e}", chart.slug)),
-                ),
-            }
+            chart.rebuild(&self.figures, &self.scenario, dragging);
         }
     }
 

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use plotters::drawing::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, Window};
 
 use crate::atlas::{Atlas, Sheet};
 use crate::catalogue::{ChartId, FigureError, Model};
@@ -26,7 +26,6 @@ use crate::model::scenario::Scenario;
 use crate::model::scenario_url::apply_query;
 use crate::web::canvas_text::measure;
 use crate::web::stroke_batch::StrokeBatch;
-use crate::web::take_away::{address, words_of};
 use crate::web::{canvas_size, colour_scheme, text_size};
 
 /// The pixel ratio of a downloaded image.
@@ -173,4 +172,42 @@ pub fn draw_poster(
         svg_writer::close(&mut svg.borrow_mut());
     }
     Ok(())
+}
+
+/// The link to the scenario of the link's `query`, at this figure's heading.
+fn address(window: &Window, figure: &Element, query: &str) -> String {
+    let location = window.location();
+    let base = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
+    let heading = figure
+        .query_selector(".chart-title[id]")
+        .ok()
+        .flatten()
+        .map(|h| format!("#{}", h.id()))
+        .unwrap_or_default();
+    format!("{base}{query}{heading}")
+}
+
+/// The words of `selector` in `within`, spaces folded.
+fn words_of(within: &impl AsRef<Element>, selector: &str) -> String {
+    within
+        .as_ref()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .map(|t| {
+            let mut words = String::with_capacity(t.len());
+            for word in t.split_whitespace() {
+                if !words.is_empty() {
+                    words.push(' ');
+                }
+                words.push_str(word);
+            }
+            words
+        })
+        .unwrap_or_default()
 }

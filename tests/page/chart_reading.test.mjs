@@ -5,7 +5,7 @@
 // The takeaway is said once per figure.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { servedPage, open, chartStates, CHART_SLUGS } from "./browser.mjs";
+import { servedPage, open, chartStates, CHART_SLUGS, skipGuesses } from "./browser.mjs";
 import { accessibilityTree } from "./accessible_names.mjs";
 
 const shared = servedPage({ before, after });
@@ -56,6 +56,7 @@ test("the keys read the chart point by point and panel by panel, with each point
   const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000 });
   try {
     await chartStates(page);
+    await skipGuesses(page);
     const figure = 'figure[data-chart="troop-share"]';
     const said = () => page.textContent(`${figure} [data-live]`);
     const panels = await page.$$eval(`${figure} .chart-table tbody tr`, (rows) => rows.length);
@@ -87,6 +88,7 @@ test("a figure says its takeaway once: as its caption's text, not again as a nam
   const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1280 });
   try {
     await chartStates(page);
+    await skipGuesses(page);
     const takeaways = await page.$$eval("figure[data-chart] [data-takeaway]", (ps) => ps.map((p) => p.textContent.trim()));
     assert.equal(takeaways.length, CHART_SLUGS.length);
     const nodes = await accessibilityTree(page);
