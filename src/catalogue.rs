@@ -9,7 +9,7 @@ use plotters::drawing::DrawingArea;
 use plotters::prelude::DrawingBackend;
 
 use crate::charts::{self, ChartError, Layout, Style};
-use crate::figures::{ChartKind, ChartSpec, DataError, Figures};
+use crate::figures::{ChartKind, ChartSpec, DataError, Figures, Kind};
 use crate::model::annotation::Anchor;
 use crate::model::bar_panels::BarPanels;
 use crate::model::budgets::Budgets;
@@ -288,6 +288,15 @@ impl Model {
                 .flat_map(|p| p.rows().cloned())
                 .collect(),
         }
+    }
+
+    /// The rows a data table and a CSV give: every data row but the reader's guess (which is
+    /// not data, and stays on the page).
+    #[must_use]
+    pub fn data_bars(&self) -> Vec<Bar> {
+        let mut bars = self.bars();
+        bars.retain(|b| b.kind != Kind::Guess);
+        bars
     }
 
     /// A longer text alternative, generated from the data: what is largest and smallest in

@@ -36,7 +36,7 @@ pub const HEADINGS: [&str; 7] = [
 #[must_use]
 pub fn rows(model: &Model) -> Vec<[String; 7]> {
     model
-        .bars()
+        .data_bars()
         .into_iter()
         .map(|bar| {
             [
@@ -68,7 +68,7 @@ pub fn csv(model: &Model) -> String {
     let mut out = String::from(
         "id,label,value_from,value,bound,value_as_shown,unit,measure,kind,year,source,note\n",
     );
-    for bar in model.bars() {
+    for bar in model.data_bars() {
         // Six places keep every figure as the file gives it and a computed value to a
         // millionth.
         let number = |v: Option<f64>| v.map_or(String::new(), |v| decimal(v, 6));

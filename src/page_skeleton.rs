@@ -290,7 +290,7 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
          \x20     <figure class=\"chart\" data-chart=\"{slug}\"{shapes}{guess_first} aria-labelledby=\"{slug}-title\" aria-describedby=\"{slug}-description\">\n\
          \x20       <figcaption class=\"chart-head\">\n\
          \x20         <h2 class=\"chart-title\" id=\"{slug}-title\">{title}</h2>\n\
-         \x20         <p class=\"chart-takeaway\" id=\"{slug}-takeaway\" data-takeaway>{takeaway}</p>\n\
+         \x20         <p class=\"chart-takeaway\" id=\"{slug}-takeaway\"{focusable} data-takeaway>{takeaway}</p>\n\
          {country_line}\
          \x20       </figcaption>\n\
          {guess}\
@@ -331,6 +331,8 @@ fn figure_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> String {
         height = spec.height,
         guess = guess_html(spec, model, figures).unwrap_or_default(),
         guess_first = if spec.guess.is_some() { " data-guess-first" } else { "" },
+        // Where a guess waits, the takeaway takes the keyboard's focus when the answer shows.
+        focusable = if spec.guess.is_some() { " tabindex=\"-1\"" } else { "" },
         key = key_html(spec, model),
         hint = hint(spec, model),
         terms = terms_html(spec, model, figures),

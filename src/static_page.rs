@@ -53,7 +53,7 @@ pub fn extras_html(slug: &str, title: &str, model: &Model) -> String {
          \x20           <tbody>\n{rows}            </tbody>\n\
          \x20         </table>\n\
          \x20       </details>\n\
-         \x20       <p class=\"chart-data\"><a href=\"www/static/{slug}.csv\" download id=\"{slug}-csv\" aria-labelledby=\"{slug}-csv {slug}-title\">{DOWNLOAD}</a><span data-yours hidden> or <a href=\"www/static/{slug}.csv\" download=\"{slug}-your-scenario.csv\" id=\"{slug}-your-csv\" aria-labelledby=\"{slug}-your-csv {slug}-title\">{YOUR_DOWNLOAD}</a></span>, with a source for every row.</p>\n\
+         \x20       <p class=\"chart-data\"><a href=\"www/static/{slug}.csv\" download id=\"{slug}-csv\" aria-labelledby=\"{slug}-csv {slug}-title\">{DOWNLOAD}</a><span data-yours hidden> or <a href=\"www/static/{slug}.csv\" download=\"{slug}-your-scenario.csv\" data-take-away=\"csv\" id=\"{slug}-your-csv\" aria-labelledby=\"{slug}-your-csv {slug}-title\">{YOUR_DOWNLOAD}</a></span>, with a source for every row.</p>\n\
          \x20       </div>\n        ",
         escape_html(&model.description()),
         escape_html(title),

@@ -51,6 +51,9 @@ fn an_exact_answer_is_about_right_within_half_a_step_else_too_high_or_too_low() 
         said(0.5).as_deref(),
         Some("Your guess, 0.5%, is too low: the answer is 0.88%.")
     );
+    // Written the same as the answer is about right, whatever the step: 105% against 105.4%.
+    let large = answer(105.4, Unit::Percent, Bound::Exact);
+    assert!(compare(105.0, &large, 0.1).is_some_and(|s| s.contains("about right")));
     // Half a step is the edge: 0.05 away is about right, 0.06 is not.
     assert!(compare(0.8275, &share, 0.1).is_some_and(|s| s.contains("about right")));
     assert!(compare(0.8175, &share, 0.1).is_some_and(|s| s.contains("too low")));
@@ -70,6 +73,14 @@ fn a_bound_is_weighed_on_its_own_side_and_the_other_side_is_said_to_be_open() {
         Some("Your guess, 1 min, is too low: it cannot be less than 1.4 min.")
     );
     assert_eq!(
+        said(1.3).as_deref(),
+        Some("Your guess, 1.3 min, is too low: it cannot be less than 1.4 min."),
+        "within half a step, but under the floor"
+    );
+    // The bound as shown (1.496 rounded down to 1.4) is what a guess is weighed against: 1.45
+    // is above it, not "too low".
+    assert!(said(1.45).is_some_and(|s| s.contains("about the least")));
+    assert_eq!(
         said(6.0).as_deref(),
         Some(
             "Your guess, 6 min, is above the least it can be, 1.4 min; the figures set no limit above it."
@@ -88,9 +99,11 @@ fn a_bound_is_weighed_on_its_own_side_and_the_other_side_is_said_to_be_open() {
         )
     );
     assert_eq!(
-        said(504.0).as_deref(),
-        Some("Your guess, 504 km, is about the most it can be: 500 km.")
+        said(496.0).as_deref(),
+        Some("Your guess, 496 km, is about the most it can be: 500 km.")
     );
+    // Past a bound on its impossible side is wrong, however near.
+    assert!(said(504.0).is_some_and(|s| s.contains("too high")));
     let mut none = least.clone();
     none.value = None;
     assert_eq!(compare(1.0, &none, 0.5), None, "no answer, no comparison");

@@ -108,8 +108,8 @@
   }
 
   // Taking a chart away, once the chart program runs (the link it hands over is the reader's
-  // scenario). "Download image" and "Download SVG" are drawn by the second program, fetched as
-  // a reader reaches for one (pointer down or focus); "Share" is done at once, as browsers let a
+  // scenario). "Download image" and "Download SVG", and the reader's scenario as CSV, are made
+  // by the second program, fetched as a reader reaches for one (pointer down or focus); "Share" is done at once, as browsers let a
   // page share or copy only straight after the reader's action: the link to the scenario at the
   // chart's heading, handed to the system's share sheet where the browser has one, else
   // copied. The figure's line says what happened once the browser has answered, and shows the
@@ -147,17 +147,20 @@
       }
       Promise.resolve(asked).then(() => tell(figure, ""), (error) => error?.name === "AbortError" || copy(figure, link));
     };
-    document.querySelectorAll("[data-take-away-row]").forEach((row) => (row.hidden = false));
-    const reached = (event) => buttonOf(event, ["png", "svg"]) && draw("");
+    // Not for a chart the program could not draw (a damaged figures file fails them all).
+    document.querySelectorAll('figure[data-chart]:not([data-state="failed"]) [data-take-away-row]').forEach((row) => (row.hidden = false));
+    const reached = (event) => buttonOf(event, ["png", "svg", "csv"]) && draw("");
     document.addEventListener("pointerdown", reached);
     document.addEventListener("focusin", reached);
     document.addEventListener("click", (event) => {
-      const button = buttonOf(event, ["png", "svg", "share"]);
+      const button = buttonOf(event, ["png", "svg", "csv", "share"]);
       const figure = button?.closest("figure[data-chart]");
       if (!figure) return;
       const format = button.dataset.takeAway;
       if (format === "share") return share(figure);
-      tell(figure, "Drawing…");
+      // The reader's scenario as CSV (a link, to the static file without the program).
+      event.preventDefault();
+      if (format !== "csv") tell(figure, "Drawing…");
       const failed = () => tell(figure, "The chart could not be drawn for download.");
       draw(format, figure, program.scenarioQuery()).then((said) => tell(figure, said), failed);
     });

@@ -62,32 +62,42 @@ pub fn apply(panels: Vec<&mut Panel>, row: &str, guess: Guess) -> Option<String>
     sentence
 }
 
-/// One sentence comparing a guess with the answer, `truth`: about right within half a `step`,
-/// else too high or too low; where the answer is a bound (at least, at most), the guess is
-/// weighed against the bound alone, and the sentence says that the figures set no limit on
-/// the other side. `None` if the answer has no value.
+/// One sentence comparing a guess with the answer, `truth`: about right within half a `step`
+/// (or written the same), else too high or too low; where the answer is a bound (at least, at
+/// most), the guess is weighed against the bound as shown, a guess past it on its impossible
+/// side is wrong however near, and the sentence says that the figures set no limit on the
+/// other side. `None` if the answer has no value.
 #[must_use]
 pub fn compare(guess: f64, truth: &Bar, step: f64) -> Option<String> {
-    let answer = truth.value?;
+    let exact = truth.value?;
+    // A bound is weighed as it is shown, rounded on its safe side (at least 1.496 min is "at
+    // least 1.4 min"), so that the sentence never contradicts the number it gives.
+    let answer = match truth.bound {
+        Bound::Exact => exact,
+        Bound::AtLeast => wording::toward_bound(exact, truth.unit, true),
+        Bound::AtMost => wording::toward_bound(exact, truth.unit, false),
+    };
     let mine = wording::amount(guess, truth.unit);
     let said = truth.value_text();
     let bound = said.strip_prefix(truth.bound.words()).unwrap_or(&said);
-    let near = (guess - answer).abs() <= step / 2.0;
+    // Near: within half a step, or written the same as the answer.
+    let near = (guess - answer).abs() <= step / 2.0 || mine == bound;
     let (above, below) = (guess > answer, guess < answer);
-    // "Your guess, 2%, is {verdict}{value}{after}.", the value the answer's or its bound's.
+    // "Your guess, 2%, is {verdict}{value}{after}.", the value the answer's or its bound's. Past
+    // a bound on its impossible side is wrong, however near.
     let (verdict, value, after) = match (truth.bound, near) {
         (Bound::Exact, true) => ("about right: the answer is ", &*said, ""),
         (Bound::Exact, false) if above => ("too high: the answer is ", &*said, ""),
         (Bound::Exact, false) => ("too low: the answer is ", &*said, ""),
+        (Bound::AtLeast, _) if below => ("too low: it cannot be less than ", bound, ""),
         (Bound::AtLeast, true) => ("about the least it can be: ", bound, ""),
-        (Bound::AtLeast, false) if below => ("too low: it cannot be less than ", bound, ""),
         (Bound::AtLeast, false) => (
             "above the least it can be, ",
             bound,
             "; the figures set no limit above it",
         ),
+        (Bound::AtMost, _) if above => ("too high: it cannot be more than ", bound, ""),
         (Bound::AtMost, true) => ("about the most it can be: ", bound, ""),
-        (Bound::AtMost, false) if above => ("too high: it cannot be more than ", bound, ""),
         (Bound::AtMost, false) => (
             "below the most it can be, ",
             bound,

@@ -23,6 +23,8 @@ pub struct GuessForm {
     input: Element,
     /// Where the comparison is said (a live region).
     line: Option<Element>,
+    /// What describes the figure once the answer is shown (its own description).
+    described: Option<String>,
     /// Whether a pointer is dragging the guess along its row.
     dragging: bool,
 }
@@ -37,6 +39,7 @@ impl GuessForm {
             state: Guess::default(),
             input: form.query_selector("input").ok()??,
             line: form.query_selector("[data-guess-line]").ok().flatten(),
+            described: figure.get_attribute("aria-describedby"),
             form,
             dragging: false,
         })
@@ -138,18 +141,20 @@ fn reveal(id: ChartId, skip: bool) {
     with_page(|page| {
         let chart = page.charts.iter().find(|c| c.id == id)?;
         let figure = &chart.figure;
-        // Skipped, the form has nothing more to say, and goes.
-        let how = if skip { "skipped" } else { "guessed" };
+        // Skipped (or shown before any guess), the form has nothing more to say, and goes.
+        let guessed = chart.guess.as_ref()?.state.value.is_some();
+        let how = if guessed { "guessed" } else { "skipped" };
         figure.set_attribute("data-revealed", how).ok();
-        figure
-            .set_attribute("aria-describedby", &format!("{}-description", chart.slug))
-            .ok();
+        if let Some(described) = &chart.guess.as_ref()?.described {
+            figure.set_attribute("aria-describedby", described).ok();
+        }
+        // The takeaway (which the page gives `tabindex="-1"` where a guess waits) takes the
+        // keyboard's focus.
         let takeaway: HtmlElement = figure
             .query_selector("[data-takeaway]")
             .ok()??
             .dyn_into()
             .ok()?;
-        takeaway.set_tab_index(-1);
         takeaway.focus().ok()
     });
 }

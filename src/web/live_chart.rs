@@ -112,12 +112,19 @@ impl LiveChart {
         let id = ChartId::from_slug(figures, &slug)
             .ok_or_else(|| fail(format!("no chart named “{slug}”")))?;
         let guess = GuessForm::find(figure);
-        let model = Model::build(id, figures, scenario)
-            .map(|m| match &guess {
-                Some(g) => m.guessed(&g.row, g.state),
-                None => m,
-            })
-            .map_err(|e| fail(format!("{}: {}", slug, FigureError::from(e))))?;
+        let build = || {
+            Model::build(id, figures, scenario)
+                .map_err(|e| fail(format!("{}: {}", slug, FigureError::from(e))))
+        };
+        let model = build()?;
+        // A chart that asks for a guess opens with it, and keeps the chart without it as the
+        // one the page opened with (its data table's, and its CSV's): built twice rather than
+        // copied (a copy of every kind of model costs the program more than a second build
+        // costs two charts).
+        let (model, opened) = match &guess {
+            Some(g) => (build()?.guessed(&g.row, g.state), Some(model)),
+            None => (model, None),
+        };
         let frame = figure
             .query_selector(".chart-frame")
             .ok()
@@ -215,26 +222,6 @@ impl LiveChart {
             })
         })
         .collect();
-        // The reader's scenario as CSV is written into its link as the reader reaches for it.
-        let reached = figure
-            .query_selector(&format!("{} a", show_the_data::YOURS_OFFER))
-            .ok()
-            .flatten()
-            .map(|link| {
-                ["pointerdown", "focus", "click", "contextmenu"]
-                    .into_iter()
-                    .filter_map(|kind| {
-                        Listener::on(link.as_ref(), kind, move |_| {
-                            with_page(|page| {
-                                if let Some(chart) = page.chart_mut(id) {
-                                    show_the_data::write_your_download(&chart.figure, &chart.model);
-                                }
-                            });
-                        })
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default();
         let listeners = [
             pointer::install_chart(&canvas, &tooltip, id),
             guess
@@ -243,7 +230,6 @@ impl LiveChart {
                 .unwrap_or_default(),
             keys::install(&canvas, id),
             table_opened,
-            reached,
         ]
         .into_iter()
         .flatten()
@@ -256,7 +242,7 @@ impl LiveChart {
             canvas,
             tooltip,
             live,
-            opened: None,
+            opened,
             model,
             layout: Layout::default(),
             focus: None,
@@ -405,11 +391,12 @@ impl LiveChart {
         }
     }
 
-    /// Whether the model is the one the page opened with.
+    /// Whether the model's data are those the page opened with.
     fn as_opened(&self) -> bool {
+        // The data, not the drawing: a guess or a chosen country changes no figure.
         self.opened
             .as_ref()
-            .is_none_or(|opened| *opened == self.model)
+            .is_none_or(|opened| opened.data_bars() == self.model.data_bars())
     }
 
     /// Whether the chart's data table is open.

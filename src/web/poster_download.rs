@@ -21,6 +21,7 @@ use crate::charts::poster::Poster;
 use crate::charts::svg_writer;
 use crate::charts::theme::Theme;
 use crate::charts::{ChartError, Style};
+use crate::data_table;
 use crate::figures;
 use crate::model::scenario::Scenario;
 use crate::model::scenario_url::apply_query;
@@ -33,7 +34,7 @@ const IMAGE_SCALE: f64 = 2.0;
 
 /// Draws the chart of `figure` for the scenario of the link's `query` (`""`: the data's own),
 /// from the figures' `digest` (and, for a map, the maps' file, `maps`), as `format` (`png` or
-/// `svg`), and hands it to the reader as a file. Returns what to tell the reader: that it is
+/// `svg`), or its data as CSV (`csv`), and hands it to the reader as a file. Returns what to tell the reader: that it is
 /// done, or why it could not be.
 #[wasm_bindgen(js_name = takeAway)]
 pub fn take_away(format: &str, figure: Element, digest: &[u8], query: &str, maps: &[u8]) -> String {
@@ -49,7 +50,7 @@ fn draw_and_hand_over(
 ) -> Result<String, String> {
     let png = match format {
         "png" => true,
-        "svg" => false,
+        "svg" | "csv" => false,
         _ => return Err(format!("no such download: “{format}”")),
     };
     let window = web_sys::window().ok_or("no window")?;
@@ -61,6 +62,12 @@ fn draw_and_hand_over(
     let id = ChartId::from_slug(&figures, &slug).ok_or("no such chart")?;
     let model = Model::build(id, &figures, &scenario)
         .map_err(|e| format!("{slug}: {}", FigureError::from(e)))?;
+    // The reader's scenario as CSV: the same rows as the chart's table.
+    if format == "csv" {
+        let url = data_table::csv_address(&data_table::csv(&model));
+        hand_over(&document, &url, &format!("{slug}-your-scenario.csv"))?;
+        return Ok(String::new());
+    }
     let atlas = match model.map_sheet() {
         Some(_) => Some(Atlas::from_bytes(maps)?),
         None => None,

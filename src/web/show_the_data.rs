@@ -1,7 +1,8 @@
 //! "Show the data" follows the reader: once their scenario changes a chart, its table lists the
 //! numbers the chart now draws (captioned "your scenario"), the first download link says that it
 //! gives the starting data (the CSV files are the static page's), and a second one gives the
-//! reader's scenario as CSV, written in the page. Back at the starting scenario, the table and
+//! reader's scenario as CSV, which the second program writes when the reader follows it (the
+//! loader asks it, as for an image). Back at the starting scenario, the table and
 //! the links read as the static page's again. Everything reaches the page as text.
 
 use web_sys::Element;
@@ -24,7 +25,7 @@ pub fn write(figure: &Element, model: &Model, as_opened: bool, rows: bool) {
     let Ok(row_list) = table.query_selector_all("tbody tr") else {
         return;
     };
-    let fits = model.bars().len() == row_list.length() as usize;
+    let fits = model.data_bars().len() == row_list.length() as usize;
     let yours = fits && !as_opened;
     if rows && (!as_opened || table.has_attribute(MARK)) {
         write_rows(&table, model, fits, yours);
@@ -72,38 +73,15 @@ fn write_rows(table: &Element, model: &Model, fits: bool, yours: bool) {
     }
 }
 
-/// Shows the link to the reader's scenario as CSV, or hides it. Its address, the whole CSV
-/// written into the page, is made only when the reader reaches for the link
-/// ([`write_your_download`]), not on every change of the scenario.
+/// Shows the link to the reader's scenario as CSV, or hides it (the loader has the second
+/// program write the file when the reader follows it).
 fn show_your_download(figure: &Element, yours: bool) {
-    let Ok(Some(offer)) = figure.query_selector(YOURS_OFFER) else {
-        return;
-    };
-    if yours {
-        if let Ok(Some(link)) = offer.query_selector("a") {
-            if !link.has_attribute(STALE) {
-                link.set_attribute(STALE, "").ok();
-            }
+    if let Ok(Some(offer)) = figure.query_selector(YOURS_OFFER) {
+        if offer.has_attribute("hidden") == yours {
+            offer.toggle_attribute_with_force("hidden", !yours).ok();
         }
-        offer.remove_attribute("hidden").ok();
-    } else if !offer.has_attribute("hidden") {
-        offer.set_attribute("hidden", "").ok();
     }
 }
 
 /// The offer of the reader's scenario as CSV.
 pub const YOURS_OFFER: &str = ".chart-data [data-yours]";
-
-/// Marks the link whose address waits to be written.
-const STALE: &str = "data-stale";
-
-/// Writes `model`'s CSV into the link to the reader's scenario, if it waits: called as the
-/// reader points at the link, focuses it or opens its menu, before the browser follows it.
-pub fn write_your_download(figure: &Element, model: &Model) {
-    let Ok(Some(link)) = figure.query_selector(&format!("{YOURS_OFFER} a[{STALE}]")) else {
-        return;
-    };
-    let address = data_table::csv_address(&data_table::csv(model));
-    link.set_attribute("href", &address).ok();
-    link.remove_attribute(STALE).ok();
-}

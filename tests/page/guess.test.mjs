@@ -136,7 +136,27 @@ test("a guess is dragged along its row on the chart; skipping shows the answer i
     assert.ok(await visible(page, `${chart} [data-takeaway]`));
     assert.equal(await page.textContent(`${chart} [data-guess-line]`), "");
     assert.ok(!(await visible(page, `${chart} [data-guess-line]`)));
+    // Skipped, the chart's data are the page's own: its table says so, and offers no file of a
+    // scenario of the reader's.
+    await page.click(`${chart} .chart-table summary`);
+    assert.match(await page.textContent(`${chart} caption`), /\(as the page opens\)$/);
+    assert.ok(await page.isHidden(`${chart} .chart-data [data-yours]`));
     assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the answer shown before any guess is a skip: the form goes, and nothing is compared", async () => {
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000 });
+  try {
+    await chartStates(page);
+    const chart = 'figure[data-chart="troop-share"]';
+    await page.click(`${chart} button[type="submit"]`);
+    await page.waitForSelector(`${chart}[data-revealed="skipped"]`);
+    assert.ok(!(await visible(page, `${chart} form[data-guess]`)));
+    assert.ok(await visible(page, `${chart} [data-takeaway]`));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
