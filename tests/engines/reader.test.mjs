@@ -171,6 +171,28 @@ for (const name of chosenEngines()) {
       await assertClean(driver, site);
     });
 
+    test("a guess typed and sent with the keyboard is drawn, then shown beside the answer with the sentence that compares them", async () => {
+      await openSettled(driver, site.url);
+      const chart = 'figure[data-chart="troop-share"]';
+      const before = await fingerprint(driver, "troop-share");
+      await scrollToMiddle(driver, `${chart} input[type="number"]`);
+      const input = await driver.findElement({ css: `${chart} input[type="number"]` });
+      assert.equal(await driver.executeScript("return getComputedStyle(arguments[0]).display", await driver.findElement({ css: TROOPS_TAKEAWAY })), "none", "the takeaway waits for the guess");
+      await driver.executeScript("arguments[0].focus()", input);
+      await driver.actions().sendKeys("2").perform();
+      for (let tries = 0; (await fingerprint(driver, "troop-share")) === before; tries += 1) {
+        assert.ok(tries < 100, "the guess is drawn");
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await driver.actions().sendKeys(Key.ENTER).perform();
+      const line = `${chart} [data-guess-line]`;
+      await waitFor(driver, "return document.querySelector(arguments[0]).textContent", [line], "the comparison");
+      assert.match(await text(driver, line), /^Your guess, 2%, is too high: the answer is 0\.\d\d%\.$/);
+      assert.notEqual(await driver.executeScript("return getComputedStyle(arguments[0]).display", await driver.findElement({ css: TROOPS_TAKEAWAY })), "none", "the takeaway shows with the answer");
+      assert.equal(await driver.executeScript("return location.search"), "", "the guess is in no link");
+      await assertClean(driver, site);
+    });
+
     test("a radio redraws its chart and changes its sentence", async () => {
       await openSettled(driver, site.url);
       for (const [chart, radio] of [
