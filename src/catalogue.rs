@@ -290,6 +290,14 @@ impl Model {
         }
     }
 
+    /// The row `id` and the panel it stands in, if the chart draws it.
+    #[must_use]
+    pub fn row(&self, id: &str) -> Option<(&Panel, &Bar)> {
+        self.panels()
+            .into_iter()
+            .find_map(|p| Some((p, p.bars.iter().find(|b| b.id == id)?)))
+    }
+
     /// The rows a data table and a CSV give: every data row but the reader's guess (which is
     /// not data, and stays on the page).
     #[must_use]

@@ -146,11 +146,7 @@ pub fn with_guesses(spec: &ChartSpec, model: Model) -> Vec<Model> {
     let Some(guess) = &spec.guess else {
         return vec![model];
     };
-    let largest = model
-        .panels()
-        .into_iter()
-        .find(|p| p.bars.iter().any(|b| b.id == guess.row))
-        .map(|p| p.axis.max);
+    let largest = model.row(&guess.row).map(|(panel, _)| panel.axis.max);
     let mut out: Vec<Model> = [false, true]
         .into_iter()
         .map(|revealed| {

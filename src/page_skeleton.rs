@@ -355,14 +355,9 @@ pub fn guess_html(spec: &ChartSpec, model: &Model, figures: &Figures) -> Result<
     };
     let at = |why: String| format!("{}: guess: {why}", spec.slug);
     let question = model.fill(&guess.question, figures).map_err(at)?;
-    let panel = model
-        .panels()
-        .into_iter()
-        .find(|p| {
-            p.bars
-                .iter()
-                .any(|b| b.id == guess.row && b.value.is_some())
-        })
+    let (panel, _) = model
+        .row(&guess.row)
+        .filter(|(_, bar)| bar.value.is_some())
         .ok_or_else(|| at(format!("no bar “{}” with a value to guess", guess.row)))?;
     let slug = escape_html(&spec.slug);
     Ok(format!(

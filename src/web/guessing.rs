@@ -167,7 +167,7 @@ fn drag(id: ChartId, event: &Event, down: Option<bool>) {
     };
     let (x, y) = (f64::from(pointer.offset_x()), f64::from(pointer.offset_y()));
     let value = with_page(|page| {
-        let chart = page.charts.iter_mut().find(|c| c.id == id)?;
+        let chart = page.chart_mut(id)?;
         let on_row = pointer::hit_at(chart, x, y)
             .and_then(|i| chart.layout.hits.get(i))
             .is_some_and(|hit| hit.id == ROW);
