@@ -13,7 +13,7 @@ use reassurance_force::figures::{
     self, ChartKind, ChartSpec, Figures, FiguresFile, Order, PanelSpec, Unit,
 };
 use reassurance_force::model::scenario::Scenario;
-use reassurance_force::web::canvas_text::CanvasText;
+use reassurance_force::web::canvas_text::{self, CanvasText};
 use reassurance_force::web::ground_copy::GroundCopy;
 use reassurance_force::web::{canvas_size, draw_on, flush, mount, mount_figures_in, mount_in};
 use wasm_bindgen::closure::Closure;
@@ -385,7 +385,9 @@ fn lines_stroked_together_draw_what_lines_stroked_one_by_one_draw() {
     clear_body();
     let figures = figures::from_digest(DIGEST).unwrap_or_else(|e| panic!("{e}"));
     let scenario = Scenario::from_figures(&figures);
-    let measure = CanvasText::new(&document());
+    // The page's one measure, the one `draw_on` uses: both drawings lay out from the same
+    // widths, so what differs between them is how lines are stroked, not where words fall.
+    let measure = canvas_text::measure();
     for (palette, scale) in [(Palette::LIGHT, 1_u32), (Palette::DARK, 2)] {
         let theme = Theme::new(palette, f64::from(scale));
         for (id, spec) in ChartId::all(&figures).zip(figures.charts()) {
@@ -393,7 +395,7 @@ fn lines_stroked_together_draw_what_lines_stroked_one_by_one_draw() {
             // 600 × 560 CSS pixels (a desktop chart's size) at the theme's scale.
             let size = (600 * scale, 560 * scale);
             let batched = test_canvas(size.0, size.1);
-            draw_on(&batched, &model, &theme, (None, sheet_of(&model)), None)
+            let laid = draw_on(&batched, &model, &theme, (None, sheet_of(&model)), None)
                 .unwrap_or_else(|e| panic!("{e}"));
             // The same chart through plotters' own canvas backend, one stroke per line.
             let one_by_one = test_canvas(size.0, size.1);
@@ -402,14 +404,19 @@ fn lines_stroked_together_draw_what_lines_stroked_one_by_one_draw() {
                 .into_drawing_area();
             let style = Style {
                 theme: &theme,
-                measure: &measure,
+                measure: measure.as_ref(),
                 focus: None,
                 country: None,
                 sheet: sheet_of(&model),
                 ground: None,
             };
-            model.draw(&area, style).unwrap_or_else(|e| panic!("{e}"));
+            let drawn = model.draw(&area, style).unwrap_or_else(|e| panic!("{e}"));
             area.present().unwrap_or_else(|e| panic!("{e}"));
+            assert!(
+                laid == drawn,
+                "{} at scale {scale}: the two drawings were laid out differently",
+                spec.slug
+            );
             let (a, b) = (pixels(&batched), pixels(&one_by_one));
             assert_eq!(a.len(), b.len());
             // Edges may be smoothed differently: WebKit shades the stripes of one path up to 12
