@@ -15,7 +15,9 @@ use reassurance_force::figures::{
 use reassurance_force::model::scenario::Scenario;
 use reassurance_force::web::canvas_text::{self, CanvasText};
 use reassurance_force::web::ground_copy::GroundCopy;
-use reassurance_force::web::{canvas_size, draw_on, flush, mount, mount_figures_in, mount_in};
+use reassurance_force::web::{
+    canvas_size, draw_on, flush, mount, mount_figures_in, mount_in, rehearse,
+};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -1159,4 +1161,71 @@ fn a_map_over_its_kept_ground_is_the_map_drawn_whole() {
         assert_eq!(outlines.first(), outlines.get(1), "{}", spec.slug);
     }
     assert_eq!(maps, 2, "the figures have two maps");
+}
+
+/// A map rehearsed at each step of the force slider: where two steps' transcripts are equal,
+/// their drawings are the same picture, pixel for pixel (so a step whose rehearsal matches the
+/// last drawing may keep it); the rehearsal draws nothing; and the slider's steps give both
+/// kinds, equal and changed, so the check is not empty.
+#[wasm_bindgen_test]
+fn a_map_rehearsed_alike_is_drawn_alike_and_a_rehearsal_draws_nothing() {
+    clear_body();
+    let figures = figures::from_digest(DIGEST).unwrap_or_else(|e| panic!("{e}"));
+    let theme = Theme::new(Palette::LIGHT, 1.0);
+    let (rehearsed_on, a, b) = (
+        test_canvas(608, 592),
+        test_canvas(608, 592),
+        test_canvas(608, 592),
+    );
+    let kept = GroundCopy::default();
+    for (id, spec) in ChartId::all(&figures).zip(figures.charts()) {
+        if !spec.kind.is_map() {
+            continue;
+        }
+        let mut scenario = Scenario::from_figures(&figures);
+        let (mut alike, mut changed) = (0, 0);
+        let mut last: Option<(Vec<u8>, Model)> = None;
+        for force in (5_000..=150_000).step_by(5_000) {
+            if !scenario.set_force(force) {
+                continue;
+            }
+            let model = Model::build(id, &figures, &scenario).unwrap_or_else(|e| panic!("{e}"));
+            let sheet = sheet_of(&model);
+            let (_, transcript, _) = rehearse(&rehearsed_on, &model, &theme, (None, sheet), &kept)
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert!(!transcript.is_empty(), "{}: nothing noted", spec.slug);
+            assert!(
+                pixels(&rehearsed_on).iter().all(|&b| b == 0),
+                "{}: the rehearsal drew",
+                spec.slug
+            );
+            if let Some((before, earlier)) = &last {
+                if *before == transcript {
+                    alike += 1;
+                    draw_on(&a, earlier, &theme, (None, sheet), None)
+                        .unwrap_or_else(|e| panic!("{e}"));
+                    draw_on(&b, &model, &theme, (None, sheet), None)
+                        .unwrap_or_else(|e| panic!("{e}"));
+                    assert!(
+                        pixels(&a) == pixels(&b),
+                        "{}: force {force} rehearsed as the step before it, drawn otherwise",
+                        spec.slug
+                    );
+                } else {
+                    changed += 1;
+                }
+            }
+            last = Some((transcript, model));
+        }
+        // A map that follows the scenario changes its shades at some steps and not at others;
+        // one that does not is alike at every step.
+        assert!(alike > 0, "{}: no two steps alike", spec.slug);
+        let follows = last.as_ref().is_some_and(|(_, m)| m.follows_scenario());
+        assert_eq!(
+            changed > 0,
+            follows,
+            "{}: {changed} steps changed",
+            spec.slug
+        );
+    }
 }

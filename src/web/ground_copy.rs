@@ -22,9 +22,10 @@ use crate::web::stroke_batch::StrokeBatch;
 #[derive(Default)]
 pub struct GroundCopy {
     kept: RefCell<Option<(Ground, HtmlCanvasElement)>>,
-    /// Set when the browser has cleared the copy's canvas.
+    /// Set when the browser has cleared the copy's canvas or the map's own.
     cleared: Rc<Cell<bool>>,
-    on_clear: RefCell<Option<Listener>>,
+    /// The listeners that set it, on both canvases.
+    on_clear: RefCell<Vec<Listener>>,
 }
 
 impl GroundCopy {
@@ -32,13 +33,15 @@ impl GroundCopy {
     /// kept). False where it cannot: the map then draws its ground itself.
     pub fn lay(&self, ground: &Ground, sheet: &Sheet, onto: &HtmlCanvasElement) -> bool {
         // The copy is laid at the canvas's corner: only a ground as large as the canvas fits.
-        let Ok(mut kept) = self.kept.try_borrow_mut() else {
-            return false;
-        };
         if ground.size() != (onto.width(), onto.height()) {
             return false;
         }
-        if self.cleared.replace(false) || kept.as_ref().map(|(g, _)| g) != Some(ground) {
+        let held = self.holds(ground, onto);
+        let Ok(mut kept) = self.kept.try_borrow_mut() else {
+            return false;
+        };
+        if !held {
+            self.cleared.set(false);
             let Some(canvas) = kept.take().map(|(_, c)| c).or_else(|| self.detached(onto)) else {
                 return false;
             };
@@ -67,6 +70,17 @@ impl GroundCopy {
         }
     }
 
+    /// Whether the copy is of `ground` and would be laid on `onto` as it is, without drawing it
+    /// again.
+    pub fn holds(&self, ground: &Ground, onto: &HtmlCanvasElement) -> bool {
+        !self.cleared.get()
+            && ground.size() == (onto.width(), onto.height())
+            && self
+                .kept
+                .try_borrow()
+                .is_ok_and(|kept| kept.as_ref().map(|(g, _)| g) == Some(ground))
+    }
+
     /// Forgets the copy (a new sheet, or the page back from paper).
     pub fn forget(&self) {
         if let Ok(mut kept) = self.kept.try_borrow_mut() {
@@ -83,10 +97,15 @@ impl GroundCopy {
             .ok()?
             .dyn_into()
             .ok()?;
-        let cleared = Rc::clone(&self.cleared);
-        let listener = Listener::on(&canvas, "contextrestored", move |_| cleared.set(true));
+        // Its copy, or the map's own canvas, cleared by the browser: the ground is drawn and
+        // laid again at the next drawing, which a map whose picture has not changed would
+        // otherwise skip.
+        let on = |target: &HtmlCanvasElement| {
+            let cleared = Rc::clone(&self.cleared);
+            Listener::on(target, "contextrestored", move |_| cleared.set(true))
+        };
         if let Ok(mut on_clear) = self.on_clear.try_borrow_mut() {
-            *on_clear = listener;
+            *on_clear = [on(&canvas), on(like)].into_iter().flatten().collect();
         }
         Some(canvas)
     }

@@ -5,13 +5,14 @@ use plotters::drawing::IntoDrawingArea;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement};
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::atlas::Sheet;
 use crate::catalogue::{ChartId, FigureError, Model};
 use crate::charts::map::Ground;
 use crate::charts::theme::{Palette, Theme};
-use crate::charts::{ChartError, Layout, Style};
+use crate::charts::{ChartError, KeptGround, Layout, Style};
 use crate::figures::Figures;
 use crate::model::scenario::{Country, Scenario};
 use crate::web::canvas_text;
@@ -86,6 +87,8 @@ pub struct LiveChart {
     pub sheet: Option<Rc<Sheet>>,
     /// A map's ground, kept drawn while only its data changes.
     pub ground: GroundCopy,
+    /// A map's last drawing, as its rehearsal's transcript (empty when it is not known).
+    drawn: Vec<u8>,
     /// Where the chart says what it shows of the reader's country (`[data-country-line]`).
     country_line: Option<Element>,
     /// The reader's guess at one of its values, if the chart asks for one.
@@ -262,6 +265,7 @@ impl LiveChart {
             grown: None,
             sheet: None,
             ground: GroundCopy::default(),
+            drawn: Vec::new(),
             country_line: figure.query_selector("[data-country-line]").ok().flatten(),
             guess,
             _on_resize: on_resize,
@@ -444,14 +448,33 @@ impl LiveChart {
         let css = self
             .size
             .unwrap_or_else(|| canvas_size::css_size(&self.frame));
-        let (_, height) = canvas_size::fit(&self.canvas, css, theme.scale);
-        self.layout = draw_on(
-            &self.canvas,
-            &self.model,
-            theme,
-            (focus, self.sheet.as_deref()),
-            Some(&self.ground),
-        )?;
+        let before = (self.canvas.width(), self.canvas.height());
+        let size = canvas_size::fit(&self.canvas, css, theme.scale);
+        let height = size.1;
+        if size != before {
+            // Resized, and so cleared.
+            self.drawn.clear();
+        }
+        let chart = (focus, self.sheet.as_deref());
+        // A map's shades move in steps, so most steps of a control draw the same picture (125
+        // of the force slider's 146 steps, for the map of who would send the force): it is
+        // rehearsed first, and handed to the browser, which would rasterise and composite it
+        // again, only if it changed. A chart of bars changes at every step (146 of 146).
+        let mut rehearsal = None;
+        if self.model.map_sheet().is_some() {
+            let (layout, transcript, held) =
+                rehearse(&self.canvas, &self.model, theme, chart, &self.ground)?;
+            if held && transcript == self.drawn {
+                self.layout = layout;
+            } else {
+                rehearsal = Some(transcript);
+            }
+        }
+        if rehearsal.is_some() || self.model.map_sheet().is_none() {
+            self.drawn.clear();
+            self.layout = draw_on(&self.canvas, &self.model, theme, chart, Some(&self.ground))?;
+            self.drawn = rehearsal.unwrap_or_default();
+        }
         // Words are never cut: a chart that needs more room than its frame has (text larger
         // than the style sheet's heights hold) gets a taller frame, drawn again at its new size
         // when the resize observer reports it; and gets its own height back once it needs no
@@ -517,20 +540,58 @@ pub fn draw_on(
     (focus, sheet): (Option<&str>, Option<&Sheet>),
     ground: Option<&GroundCopy>,
 ) -> Result<Layout, ChartError> {
-    let backend = StrokeBatch::new(canvas)
-        .ok_or_else(|| ChartError::Drawing("the canvas has no 2D context".into()))?;
+    let lay = ground.map(|copy| move |g: &Ground, sheet: &Sheet| copy.lay(g, sheet, canvas));
+    let lay = lay.as_ref().map(|lay| lay as KeptGround<'_>);
+    drawn_by(backend_of(canvas)?, model, theme, (focus, sheet), lay)
+}
+
+/// What [`draw_on`] would draw, rehearsed: its layout, the transcript of its drawing calls,
+/// and whether `ground` holds the map's ground as it would be laid. Nothing is drawn.
+///
+/// # Errors
+/// A [`ChartError`] if the canvas is too small or has no 2D context.
+pub fn rehearse(
+    canvas: &HtmlCanvasElement,
+    model: &Model,
+    theme: &Theme,
+    chart: (Option<&str>, Option<&Sheet>),
+    ground: &GroundCopy,
+) -> Result<(Layout, Vec<u8>, bool), ChartError> {
+    let held = Cell::new(true);
+    let lay = |g: &Ground, _: &Sheet| {
+        held.set(held.get() && ground.holds(g, canvas));
+        true
+    };
+    let transcript = Rc::default();
+    let backend = backend_of(canvas)?.rehearsing(Rc::clone(&transcript));
+    let layout = drawn_by(backend, model, theme, chart, Some(&lay))?;
+    Ok((layout, transcript.take(), held.get()))
+}
+
+/// The canvas backend for `canvas`, or why there is none.
+fn backend_of(canvas: &HtmlCanvasElement) -> Result<StrokeBatch, ChartError> {
+    StrokeBatch::new(canvas)
+        .ok_or_else(|| ChartError::Drawing("the canvas has no 2D context".into()))
+}
+
+/// Draws `model` through `backend`, with the focus mark and sheet of `chart`, laying a map's
+/// ground with `lay` where given.
+fn drawn_by(
+    backend: StrokeBatch,
+    model: &Model,
+    theme: &Theme,
+    (focus, sheet): (Option<&str>, Option<&Sheet>),
+    lay: Option<KeptGround<'_>>,
+) -> Result<Layout, ChartError> {
     let area = backend.into_drawing_area();
     let measure = canvas_text::measure();
-    let lay = ground.map(|copy| move |g: &Ground, sheet: &Sheet| copy.lay(g, sheet, canvas));
     let style = Style {
         theme,
         measure: measure.as_ref(),
         focus,
         country: None,
         sheet,
-        ground: lay
-            .as_ref()
-            .map(|lay| lay as &dyn Fn(&Ground, &Sheet) -> bool),
+        ground: lay,
     };
     let layout = model.draw(&area, style)?;
     area.present()

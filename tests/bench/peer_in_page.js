@@ -149,4 +149,18 @@ window.dragBench = {
       input(radio);
       radio.dispatchEvent(new Event("change", { bubbles: true }));
     }),
+  /**
+   * The floor of a slider step on this page: only the number beside the force slider rewritten,
+   * as every step of it rewrites it, and nothing drawn. What the browser then does for the page
+   * (style, layout, paint, compositing) is in every step of ours and the peer's alike.
+   */
+  floor: (count) => {
+    const said = document.querySelector('output[data-output="force"]');
+    const before = said.textContent;
+    return steps(count, (i) => {
+      said.textContent = String(i);
+    }).finally(() => {
+      said.textContent = before;
+    });
+  },
 };
