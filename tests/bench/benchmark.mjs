@@ -173,7 +173,8 @@ try {
             for (const f of figures) if (f.dataset.state === "drawn" && !times.has(f)) times.set(f, now);
             if (!figures.length || !figures.every((f) => times.has(f))) return;
             const inView = figures.filter((f) => f.getBoundingClientRect().top < window.innerHeight);
-            resolve({ all: Math.max(...times.values()), inView: Math.max(...inView.map((f) => times.get(f))) });
+            // No chart may stand in the first screen (the article's opening fills it).
+            resolve({ all: Math.max(...times.values()), inView: inView.length ? Math.max(...inView.map((f) => times.get(f))) : null });
           };
           new MutationObserver(check).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-state"] });
         });
@@ -188,11 +189,14 @@ try {
     });
   // The same article as a reader without JavaScript gets it: every static chart (an SVG image)
   // loaded, read at the load event (with scripts off, the page cannot time its own paints).
+  let staticCharts = 0;
   const withoutScript = (rate) =>
     throttled(rate, { javaScriptEnabled: false }, async (p, evaluate) => {
       await p.goto(server.url, { waitUntil: "load" });
-      const { load, shown } = await evaluate("({ load: performance.getEntriesByType('navigation')[0].loadEventStart, shown: [...document.images].filter((i) => i.complete && i.naturalWidth > 0).length })");
-      if (shown !== 8) throw new Error(`without JavaScript ${shown} of 8 static charts loaded`);
+      // Every figure's static chart, the maps' among them, counted from the page itself.
+      const { load, shown, charts } = await evaluate("({ load: performance.getEntriesByType('navigation')[0].loadEventStart, shown: [...document.querySelectorAll('figure[data-chart] img')].filter((i) => i.complete && i.naturalWidth > 0).length, charts: document.querySelectorAll('figure[data-chart]').length })");
+      if (!charts || shown !== charts) throw new Error(`without JavaScript ${shown} of ${charts} static charts loaded`);
+      staticCharts = charts;
       return load;
     });
   for (const rate of [1, 4]) {
@@ -211,8 +215,10 @@ try {
     const all = runs.map((r) => r.all);
     const t = median(all);
     const runsOf = (xs) => `(runs: ${xs.map((x) => x.toFixed(0)).join(", ")} ms)`;
-    console.log(`CPU ${rate}×: every chart drawn ${ms(t)} ${runsOf(all)}; charts in the first screen drawn ${ms(median(runs.map((r) => r.inView)))}`);
-    console.log(`${"".padEnd(9)}the article without JavaScript, its 8 static charts loaded: ${ms(median(statics))} ${runsOf(statics)}`);
+    const first = runs.map((r) => r.inView).filter((x) => x !== null);
+    const firstScreen = first.length ? `charts in the first screen drawn ${ms(median(first))}` : "no chart in the first screen";
+    console.log(`CPU ${rate}×: every chart drawn ${ms(t)} ${runsOf(all)}; ${firstScreen}`);
+    console.log(`${"".padEnd(9)}the article without JavaScript, its ${staticCharts} static charts loaded (the maps' too; the charts drawn above are those of bars, the maps being drawn once their shapes arrive as they come near): ${ms(median(statics))} ${runsOf(statics)}`);
     console.log(`${"".padEnd(9)}floor, a page of one paragraph and no script, first paint: ${ms(median(floor))} ${runsOf(floor)}`);
     console.log(`${"".padEnd(9)}the same article, every figure marked drawn and none drawn: once it is parsed ${ms(median(parsedFloor))} ${runsOf(parsedFloor)}`);
     console.log(`${"".padEnd(9)}  and once the chart program is also fetched, compiled and instantiated ${ms(median(programFloor))} ${runsOf(programFloor)}`);
@@ -232,9 +238,11 @@ try {
       force.dispatchEvent(new Event("input", { bubbles: true }));
       wasm.redrawNow();
     };
+    // The wasm's memory, whatever its export is named (the build shortens the names).
+    const memory = Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
     const sample = () => {
       window.gc();
-      return { wasm: exports.memory.buffer.byteLength, heap: performance.memory.usedJSHeapSize };
+      return { wasm: memory.buffer.byteLength, heap: performance.memory.usedJSHeapSize };
     };
     for (let i = 0; i < 100; i += 1) step(i);
     const after100 = sample();
