@@ -460,20 +460,21 @@ impl LiveChart {
         // of the force slider's 146 steps, for the map of who would send the force): it is
         // rehearsed first, and handed to the browser, which would rasterise and composite it
         // again, only if it changed. A chart of bars changes at every step (146 of 146).
-        let mut rehearsal = None;
-        if self.model.map_sheet().is_some() {
-            let (layout, transcript, held) =
+        let same = self.model.map_sheet().is_some() && {
+            let (layout, noted, held) =
                 rehearse(&self.canvas, &self.model, theme, chart, &self.ground)?;
-            if held && transcript == self.drawn {
+            let same = held && noted == self.drawn;
+            if same {
                 self.layout = layout;
-            } else {
-                rehearsal = Some(transcript);
             }
-        }
-        if rehearsal.is_some() || self.model.map_sheet().is_none() {
-            self.drawn.clear();
+            self.drawn = noted;
+            same
+        };
+        if !same {
+            // Known only once drawn: a drawing that fails leaves it unknown.
+            let noted = std::mem::take(&mut self.drawn);
             self.layout = draw_on(&self.canvas, &self.model, theme, chart, Some(&self.ground))?;
-            self.drawn = rehearsal.unwrap_or_default();
+            self.drawn = noted;
         }
         // Words are never cut: a chart that needs more room than its frame has (text larger
         // than the style sheet's heights hold) gets a taller frame, drawn again at its new size
