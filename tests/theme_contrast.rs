@@ -90,10 +90,15 @@ fn each_kind_has_a_pattern_of_its_own_that_stands_out_from_its_fill() {
         direction(Kind::AsReported),
         direction(Kind::Derived),
         direction(Kind::Scenario),
+        direction(Kind::Guess),
     ];
     // Stripes rise to the right; derived lines run along the bar; the scenario's ring starts
-    // along its top and closes on itself.
-    assert_eq!(directions, [Some((1, -1)), Some((1, 0)), Some((1, 0))]);
+    // along its top and closes on itself; the reader's guess is lined across the bar, so it
+    // differs from the scenario's ring, whose colour it shares.
+    assert_eq!(
+        directions,
+        [Some((1, -1)), Some((1, 0)), Some((1, 0)), Some((0, 1))]
+    );
     let ring = pattern(Kind::Scenario, bar, 6);
     assert_eq!(ring.len(), 4);
     assert_eq!(
@@ -108,7 +113,7 @@ fn each_kind_has_a_pattern_of_its_own_that_stands_out_from_its_fill() {
         0,
         "derived lines all lie along the bar"
     );
-    for kind in [Kind::AsReported, Kind::Derived, Kind::Scenario] {
+    for kind in [Kind::AsReported, Kind::Derived, Kind::Scenario, Kind::Guess] {
         let lines = pattern(kind, bar, 6);
         assert!(lines.len() >= 3, "{kind:?}: {}", lines.len());
         for [(ax, ay), (bx, by)] in lines {
@@ -121,7 +126,7 @@ fn each_kind_has_a_pattern_of_its_own_that_stands_out_from_its_fill() {
     }
     // The lines are drawn in the background colour: at least 3:1 against each fill.
     for palette in [Palette::LIGHT, Palette::DARK] {
-        for kind in [Kind::AsReported, Kind::Derived, Kind::Scenario] {
+        for kind in [Kind::AsReported, Kind::Derived, Kind::Scenario, Kind::Guess] {
             let fill = palette.of_kind(kind);
             let ratio = contrast(palette.background, fill);
             assert!(ratio >= 3.0, "{kind:?} lines on {fill:?}: {ratio:.2}");

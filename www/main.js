@@ -13,6 +13,11 @@
   root.classList.add("charts-live");
   const slow = setTimeout(() => root.classList.add("charts-slow"), 2500);
   performance.mark("charts:script");
+  // Paper has no controls, but it has the reader's country when one is chosen.
+  addEventListener("beforeprint", () => {
+    const picker = document.getElementById("your-country");
+    if (picker) picker.form.toggleAttribute("data-chosen", picker.value !== "");
+  });
 
   // Every figure shows the failure; only the first says it aloud (its status line stays a live
   // region), so that a screen reader hears it once, not once per chart.

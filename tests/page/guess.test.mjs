@@ -45,6 +45,7 @@ test("a guess made with the keyboard alone is shown on the chart, then revealed 
     for (let i = 0; i < 5; i += 1) await page.keyboard.press("ArrowUp");
     const guess = Number(await page.inputValue("#troop-share-guess"));
     assert.ok(guess > 0, `the keys set a guess (${guess})`);
+    assert.deepEqual(await axeViolations(page), [], "a guess set, not yet sent");
     // The chart shows the guess: its description, written from what it draws, gives it.
     await page.waitForFunction(
       (g) => document.querySelector("#troop-share-description").textContent.includes(`${g}%`),
@@ -122,12 +123,30 @@ test("a guess is dragged along its row on the chart; skipping shows the answer i
     assert.ok(ys.length > 0, "the guess has a row on the chart");
     // Its middle, clear of the tooltip that stands over its top edge.
     const row = (ys[0] + ys[ys.length - 1]) / 2;
-    await page.mouse.move(box.x + box.width * 0.1, row);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.3, row, { steps: 4 });
-    await page.mouse.up();
-    const dragged = Number(await page.inputValue(`${chart} input[name="guess"]`));
-    assert.ok(dragged > 0, `a drag sets the guess (${dragged})`);
+    // Dragged to three places a tenth of the chart apart, the guess follows the pointer along
+    // the row's scale: it grows, by equal steps (to the rounding of a guess's step), and the
+    // chart draws each.
+    const [at, drawn] = [[], []];
+    for (const x of [0.3, 0.4, 0.5]) {
+      await page.mouse.move(box.x + box.width * 0.1, row);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * x, row, { steps: 4 });
+      await page.mouse.up();
+      const value = Number(await page.inputValue(`${chart} input[name="guess"]`));
+      at.push(value);
+      drawn.push(await page.$eval(canvas, async (c) => {
+        for (let i = 0; i < 2; i += 1) await new Promise((r) => requestAnimationFrame(r));
+        const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+        let hash = 2166136261;
+        for (let i = 0; i < data.length; i += 1) hash = Math.imul(hash ^ data[i], 16777619) >>> 0;
+        return hash;
+      }));
+    }
+    assert.equal(new Set(drawn).size, 3, "each guess is drawn");
+    assert.ok(at[0] > 0 && at[1] > at[0] && at[2] > at[1], `the guess follows the pointer: ${at}`);
+    const [first, second] = [at[1] - at[0], at[2] - at[1]];
+    assert.ok(Math.abs(first - second) <= Math.max(1, 0.15 * first), `equal moves, equal steps: ${at}`);
+    const dragged = at[2];
     await page.mouse.move(box.x + box.width * 0.5, row);
     assert.equal(Number(await page.inputValue(`${chart} input[name="guess"]`)), dragged, "a pointer that only hovers moves nothing");
     // Skip: one click shows the answer, and no comparison is made.
@@ -157,13 +176,30 @@ test("the answer shown before any guess is a skip: the form goes, and nothing is
     await page.waitForSelector(`${chart}[data-revealed="skipped"]`);
     assert.ok(!(await visible(page, `${chart} form[data-guess]`)));
     assert.ok(await visible(page, `${chart} [data-takeaway]`));
+    assert.equal(await page.textContent(`${chart} [data-guess-line]`), "");
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }
 });
 
-test("without JavaScript there is no guess: the answer simply shows", async () => {
+test("without JavaScript there is no guess: the answer simply shows, as the page says it once a guess is skipped", async () => {
+  // The answers, as the live page says them once the reader skips each guess.
+  const live = await open(shared.browser, shared.server.url, { width: 1000 });
+  const answers = {};
+  try {
+    await chartStates(live.page);
+    for (const slug of guessed) {
+      await live.page.click(`figure[data-chart="${slug}"] [data-skip]`);
+      await live.page.waitForSelector(`figure[data-chart="${slug}"][data-revealed]`);
+      answers[slug] = (await live.page.textContent(`figure[data-chart="${slug}"] [data-takeaway]`)).trim();
+      assert.match(answers[slug], /\d/, `${slug}: the answer is a number`);
+    }
+    assert.deepEqual(live.errors, []);
+  } finally {
+    await live.context.close();
+  }
   const context = await shared.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   try {
@@ -171,21 +207,42 @@ test("without JavaScript there is no guess: the answer simply shows", async () =
     for (const slug of guessed) {
       assert.ok(!(await visible(page, `figure[data-chart="${slug}"] form[data-guess]`)), slug);
       assert.ok(await visible(page, `figure[data-chart="${slug}"] [data-takeaway]`), slug);
+      assert.equal((await page.textContent(`figure[data-chart="${slug}"] [data-takeaway]`)).trim(), answers[slug], slug);
+      assert.ok(await visible(page, `figure[data-chart="${slug}"] .chart-fallback`), `${slug}: the static chart shows`);
     }
   } finally {
     await context.close();
   }
 });
 
-test("on paper the reader's state prints: the question and their guess, without the buttons", async () => {
-  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000 });
+test("on paper the reader's state prints: the question and their guess, without the buttons; once revealed, the comparison and the chart with both; in dark mode too", async () => {
+  const { page, errors, context } = await open(shared.browser, `${shared.server.url}?country=POL`, { width: 1000, colorScheme: "dark" });
   try {
     await chartStates(page);
+    const chart = 'figure[data-chart="troop-share"]';
     await page.fill("#troop-share-guess", "2");
     await page.emulateMedia({ media: "print" });
     assert.ok(await visible(page, "#troop-share-question"));
+    assert.ok(await visible(page, "#troop-share-guess"), "the guess prints");
     assert.equal(await page.inputValue("#troop-share-guess"), "2");
-    assert.ok(!(await visible(page, 'figure[data-chart="troop-share"] [data-skip]')));
+    assert.ok(!(await visible(page, `${chart} [data-skip]`)));
+    await page.emulateMedia({ media: "screen" });
+    await page.focus("#troop-share-guess");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((c) => document.querySelector(`${c} [data-guess-line]`).textContent !== "", chart);
+    assert.deepEqual(await axeViolations(page), [], "revealed, with a country chosen, in dark mode");
+    await page.evaluate((c) => {
+      addEventListener("beforeprint", () => {
+        window.printed = document.querySelector(`${c} [data-description]`).textContent;
+      });
+    }, chart);
+    await page.pdf();
+    assert.match(await page.evaluate(() => window.printed), /Your guess, at 2%/, "the paper drawing has the guess");
+    await page.emulateMedia({ media: "print" });
+    await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+    assert.ok(await visible(page, `${chart} [data-guess-line]`), "the comparison prints");
+    assert.ok(await visible(page, `${chart} [data-takeaway]`), "the answer prints");
+    assert.ok(await visible(page, `${chart} canvas`), "the chart drawn for paper prints");
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -150,3 +150,80 @@ test("an embed offers only the countries its chart gives a figure for, and a bro
     await context.close();
   }
 });
+
+/** A digest of what the chart `slug`'s canvas shows, once it is in view and its frame is drawn. */
+async function picture(page, slug) {
+  return page.evaluate(async (slug) => {
+    const figure = document.querySelector(`figure[data-chart="${slug}"]`);
+    figure.scrollIntoView({ block: "center" });
+    for (let i = 0; i < 3; i += 1) await new Promise((r) => requestAnimationFrame(r));
+    const canvas = figure.querySelector("canvas");
+    const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    let hash = 2166136261;
+    for (let i = 0; i < data.length; i += 1) hash = Math.imul(hash ^ data[i], 16777619) >>> 0;
+    return `${canvas.width}×${canvas.height} ${hash}`;
+  }, slug);
+}
+
+test("the chosen country is marked on the canvas of each chart that counts it, in dark mode too, and leaves no mark once cleared; on paper the mark and the lines print", async () => {
+  const { page, errors, context } = await open(shared.browser, `${shared.server.url}?country=POL`, { width: 1000, colorScheme: "dark" });
+  try {
+    await chartStates(page);
+    const marking = ["force-scenario", "who-sends", "troop-share", "budgets"];
+    const others = ["capability", "coalition"];
+    const marked = {};
+    for (const slug of [...marking, ...others]) marked[slug] = await picture(page, slug);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.selectOption("#your-country", "");
+    await page.waitForFunction(() => location.search === "");
+    for (const slug of marking) assert.notEqual(await picture(page, slug), marked[slug], `${slug}: the mark goes with the country`);
+    // A chart that does not count Poland was never marked.
+    for (const slug of others) assert.equal(await picture(page, slug), marked[slug], `${slug}: drawn alike either way`);
+    // Chosen again, the same mark comes back.
+    await page.selectOption("#your-country", "POL");
+    await page.waitForFunction(() => location.search === "?country=POL");
+    for (const slug of marking) assert.equal(await picture(page, slug), marked[slug], `${slug}: marked again`);
+    // On paper: the drawing made for print carries the mark, and the picker and the lines print.
+    await page.evaluate(() => {
+      addEventListener("beforeprint", () => {
+        const canvas = document.querySelector('figure[data-chart="force-scenario"] canvas');
+        (window.printed ||= []).push(canvas.toDataURL());
+      });
+    });
+    await page.pdf();
+    await page.emulateMedia({ media: "print" });
+    assert.ok(await page.isVisible("#your-country"), "the picker prints, with the country chosen");
+    assert.ok(await page.isVisible('figure[data-chart="force-scenario"] [data-country-line]'), "the country's line prints");
+    await page.emulateMedia({ media: "screen" });
+    await page.selectOption("#your-country", "");
+    await page.waitForFunction(() => location.search === "");
+    await page.pdf();
+    const printed = await page.evaluate(() => window.printed);
+    assert.equal(printed.length, 2);
+    assert.notEqual(printed[0], printed[1], "the paper drawing marks the country");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("an embed keeps the reader's country in its link and clears it like the article", async () => {
+  const { page, errors, context } = await open(shared.browser, `${shared.server.url}www/embed/troop-share.html`, { width: 600 });
+  try {
+    await chartStates(page);
+    await page.selectOption("#your-country", "POL");
+    await page.waitForFunction(() => location.search === "?country=POL");
+    assert.match(await page.textContent("[data-country-line]"), /^Poland in this chart: active military personnel, /);
+    await page.reload({ waitUntil: "load" });
+    await chartStates(page);
+    assert.equal(await page.inputValue("#your-country"), "POL");
+    assert.ok(await page.isVisible("[data-country-line]"));
+    await page.selectOption("#your-country", "");
+    await page.waitForFunction(() => location.search === "");
+    assert.ok(await page.isHidden("[data-country-line]"));
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
