@@ -22,10 +22,10 @@ use crate::web::stroke_batch::StrokeBatch;
 #[derive(Default)]
 pub struct GroundCopy {
     kept: RefCell<Option<(Ground, HtmlCanvasElement)>>,
-    /// Set when the browser has cleared the copy's canvas or the map's own.
+    /// Set when the browser has cleared the copy's canvas.
     cleared: Rc<Cell<bool>>,
-    /// The listeners that set it, on both canvases.
-    on_clear: RefCell<Vec<Listener>>,
+    /// The listener that sets it.
+    on_clear: RefCell<Option<Listener>>,
 }
 
 impl GroundCopy {
@@ -97,15 +97,11 @@ impl GroundCopy {
             .ok()?
             .dyn_into()
             .ok()?;
-        // Its copy, or the map's own canvas, cleared by the browser: the ground is drawn and
-        // laid again at the next drawing, which a map whose picture has not changed would
-        // otherwise skip.
-        let on = |target: &HtmlCanvasElement| {
-            let cleared = Rc::clone(&self.cleared);
-            Listener::on(target, "contextrestored", move |_| cleared.set(true))
-        };
+        // The copy cleared by the browser: the ground is drawn again at the next drawing (the
+        // map's own canvas cleared is drawn again by its chart, `LiveChart`).
+        let cleared = Rc::clone(&self.cleared);
         if let Ok(mut on_clear) = self.on_clear.try_borrow_mut() {
-            *on_clear = [on(&canvas), on(like)].into_iter().flatten().collect();
+            *on_clear = Listener::on(&canvas, "contextrestored", move |_| cleared.set(true));
         }
         Some(canvas)
     }

@@ -208,19 +208,32 @@ impl LiveChart {
             .ok()
         };
         // A closed table is written as it opens: on the click on its summary (before the browser
-        // opens it), or on its toggle (when a script opens it).
+        // opens it), or on its toggle (when a script opens it). A canvas the browser cleared (a
+        // phone's page put away, then brought back) is drawn again at the next frame rather
+        // than left blank until the reader changes something. One handler, told apart by the
+        // event's type.
         let table_opened: Vec<Listener> = [
-            ("details.chart-table > summary", "click"),
-            ("details.chart-table", "toggle"),
+            (
+                figure.query_selector("details.chart-table > summary"),
+                "click",
+            ),
+            (figure.query_selector("details.chart-table"), "toggle"),
+            (Ok(Some(Element::from(canvas.clone()))), "contextrestored"),
         ]
         .into_iter()
-        .filter_map(|(selector, kind)| {
-            let target = figure.query_selector(selector).ok().flatten()?;
-            Listener::on(target.as_ref(), kind, move |_| {
+        .filter_map(|(target, kind)| {
+            let target: Element = target.ok().flatten()?;
+            Listener::on(target.as_ref(), kind, move |event| {
                 with_page(|page| {
-                    if let Some(chart) = page.chart_mut(id) {
+                    let chart = page.chart_mut(id)?;
+                    if event.type_() == "contextrestored" {
+                        chart.dirty = true;
+                        chart.drawn.clear();
+                        frame_clock::request(on_frame_work);
+                    } else {
                         chart.write_waiting_table();
                     }
+                    Some(())
                 });
             })
         })

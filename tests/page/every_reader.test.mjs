@@ -542,3 +542,30 @@ test("every link and every disclosure has a name of its own", async () => {
     await context.close();
   }
 });
+
+test("a canvas the browser clears (a phone's page put away and brought back) is drawn again, a map's as a chart's", async () => {
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000 });
+  try {
+    await chartStates(page);
+    for (const slug of ["force-scenario", "who-sends"]) {
+      const canvas = `figure[data-chart="${slug}"] canvas`;
+      const frames = () => page.evaluate(async () => { for (let i = 0; i < 3; i += 1) await new Promise((r) => requestAnimationFrame(r)); });
+      await page.$eval(canvas, (c) => c.scrollIntoView({ block: "center" }));
+      await frames();
+      const drawn = await inkedPixels(page, canvas);
+      assert.ok(drawn > 1000, `${slug}: ${drawn} pixels inked`);
+      // What the browser does when it gives a canvas back: its pixels gone, then the event.
+      await page.$eval(canvas, (c) => {
+        const context = c.getContext("2d");
+        context.setTransform(1, 0, 0, 1, 0, 0);
+        context.clearRect(0, 0, c.width, c.height);
+        c.dispatchEvent(new Event("contextrestored"));
+      });
+      await frames();
+      assert.equal(await inkedPixels(page, canvas), drawn, `${slug}: drawn again as it was`);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
