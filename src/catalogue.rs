@@ -410,6 +410,21 @@ impl Model {
         self.takeaway.clone()
     }
 
+    /// What a map of who sends draws on `sheet`, with the focus on the row `focus`: equal
+    /// pictures are drawn alike ([`charts::map::ForcePicture`]). `None` for any other chart.
+    #[must_use]
+    pub fn force_picture(
+        &self,
+        sheet: &crate::atlas::Sheet,
+        focus: Option<&str>,
+    ) -> Option<charts::map::ForcePicture> {
+        let Drawing::ForceMap(m) = &self.drawing else {
+            return None;
+        };
+        let country = self.country.as_ref().map(Country::code);
+        Some(charts::map::ForcePicture::of(m, sheet, focus, country))
+    }
+
     /// Draws the chart into `area`.
     ///
     /// # Errors

@@ -616,3 +616,43 @@ fn the_range_is_drawn_at_its_distance_around_each_launch_point() -> Result {
     }
     Ok(())
 }
+
+/// The map of who sends at each step of the force: two steps with equal pictures are drawn as
+/// the same SVG, so a page may keep a drawing while its picture stays; and the steps give both
+/// kinds, so the check is not empty. (tests/web.rs checks the canvas the same way.)
+#[test]
+fn two_steps_of_the_force_pictured_alike_are_drawn_alike() -> Result {
+    let figures = real()?;
+    let theme = Theme::new(Palette::LIGHT, 1.0);
+    let mut scenario = Scenario::from_figures(&figures);
+    let (mut alike, mut changed) = (0, 0);
+    let mut last = None;
+    for force in (5_000..=150_000).step_by(5_000) {
+        if !scenario.set_force(force) {
+            continue;
+        }
+        let model = force_map(&figures, &scenario)?;
+        let sheet = atlas::committed()
+            .and_then(|a| a.sheet(model.map_sheet()?))
+            .ok_or("no sheet")?;
+        let picture = model.force_picture(sheet, None).ok_or("no picture")?;
+        let svg = static_svg::draw(&model, (608, 592), &theme)?;
+        if let Some((before, drawn)) = &last {
+            if *before == picture {
+                alike += 1;
+                assert!(
+                    *drawn == svg,
+                    "force {force}: pictured as the step before, drawn otherwise"
+                );
+            } else {
+                changed += 1;
+            }
+        }
+        last = Some((picture, svg));
+    }
+    assert!(
+        alike > 10 && changed > 2,
+        "{alike} steps alike, {changed} changed"
+    );
+    Ok(())
+}

@@ -17,7 +17,7 @@ use crate::charts::pen::{Pen, Type};
 use crate::charts::theme::{size, Palette, Theme};
 use crate::charts::{drawn, ChartError, Hit, Layout, Style};
 use crate::model::force_map::ForceMap;
-use crate::model::panel::{sort_few, Panel, AXIS_STEPS};
+use crate::model::panel::{sort_few, AXIS_STEPS};
 use crate::model::reach_map::ReachMap;
 use crate::model::wording;
 
@@ -60,6 +60,91 @@ impl Fit {
     }
 }
 
+/// What the map of who would send the force draws from its model and the reader's marks. Its
+/// drawing ([`force_map`]) reads the model through it alone, so two equal pictures of one sheet,
+/// drawn with one theme on areas of one size, are the same drawing: most steps of the force
+/// slider change the numbers but not the shades, and a page need not draw such a step again.
+#[derive(Clone, PartialEq)]
+pub struct ForcePicture {
+    title: String,
+    /// The axis's ticks, whose intervals are the shades' steps, and their words in the key.
+    ticks: Vec<f64>,
+    step_words: Vec<String>,
+    /// Each member, in the model's order.
+    members: Vec<Member>,
+    apart: Vec<String>,
+    apart_words: String,
+    country: Option<String>,
+    focus: Option<String>,
+}
+
+/// A member as the map draws it.
+#[derive(Clone, PartialEq)]
+struct Member {
+    code: String,
+    /// Its row's id.
+    id: String,
+    /// The step of its shade: the interval of the axis its troops fall in (`None`: no figure).
+    step: Option<usize>,
+    /// Whether its row counts the reader's country.
+    chosen: bool,
+    /// Its line in the key, if the map does not reach it (the only place its number is drawn).
+    off_map: Option<String>,
+}
+
+impl ForcePicture {
+    /// The picture of `model` on `sheet`, with the focus on the row `focus` and the reader's
+    /// country `country` marked.
+    #[must_use]
+    pub fn of(model: &ForceMap, sheet: &Sheet, focus: Option<&str>, country: Option<&str>) -> Self {
+        let ticks = model.panel.axis.ticks();
+        let unit = model.panel.unit;
+        let step_words = ticks
+            .windows(2)
+            .map(|pair| match pair {
+                [a, b] => format!(
+                    "{} to {} troops",
+                    wording::tick(*a, unit),
+                    wording::tick(*b, unit)
+                ),
+                _ => String::new(),
+            })
+            .collect();
+        let steps = ticks.len().saturating_sub(1).max(1);
+        let members = model
+            .panel
+            .bars
+            .iter()
+            .zip(&model.members)
+            .map(|(bar, (code, sent))| Member {
+                code: code.clone(),
+                id: bar.id.clone(),
+                step: sent.map(|n| {
+                    let n = f64::from(n);
+                    ticks
+                        .iter()
+                        .skip(1)
+                        .position(|&t| n <= t)
+                        .unwrap_or(steps - 1)
+                }),
+                chosen: bar.counts(country),
+                off_map: (!sheet.shapes.iter().any(|s| &s.code == code))
+                    .then(|| format!("{}: {} (not on this map)", bar.label, bar.value_text())),
+            })
+            .collect();
+        Self {
+            title: model.panel.title.clone(),
+            ticks,
+            step_words,
+            members,
+            apart: model.map.apart.clone(),
+            apart_words: model.map.apart_words.clone(),
+            country: country.map(str::to_string),
+            focus: focus.map(str::to_string),
+        }
+    }
+}
+
 /// The map of who would send the force.
 ///
 /// # Errors
@@ -70,16 +155,27 @@ pub fn force_map<DB: DrawingBackend>(
     sheet: &Sheet,
     style: Style<'_>,
 ) -> Result<Layout, ChartError> {
+    let picture = ForcePicture::of(model, sheet, style.focus, style.country);
+    draw_force(area, &picture, sheet, style)
+}
+
+/// Draws `picture` (never the model, nor the style's focus or country: the picture has them).
+fn draw_force<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    picture: &ForcePicture,
+    sheet: &Sheet,
+    style: Style<'_>,
+) -> Result<Layout, ChartError> {
     let (pen, theme, w) = begin(area, style)?;
     let p = &theme.palette;
     let pad = theme.px(4.0);
     let mut y = pad;
-    for line in pen.wrap(&model.panel.title, TITLE, w - 2 * pad) {
+    for line in pen.wrap(&picture.title, TITLE, w - 2 * pad) {
         pen.text(&line, (pad, y), TITLE, p.text, HPos::Left)?;
         y += theme.text_px(size::LABEL * 1.45);
     }
-    let steps = Steps::of(&model.panel, p);
-    let key = key_lines(&pen, model, sheet, &steps, w - 2 * pad);
+    let steps = Steps::of(&picture.ticks, p);
+    let key = key_lines(&pen, picture, &steps, w - 2 * pad);
     let key_h = key_height(&pen, &key, &steps);
     let fit = fit(
         sheet,
@@ -89,34 +185,29 @@ pub fn force_map<DB: DrawingBackend>(
     // The ground (every country but the members with a figure, the patterns, the borders);
     // then those members in their shades over it, parted from their neighbours again, and the
     // map's subject outlined over all.
-    let member_fill = |code: &str| -> Option<Option<RGBColor>> {
-        model
-            .members
-            .iter()
-            .find(|(c, _)| c == code)
-            .map(|(_, sent)| sent.map(|n| steps.colour(f64::from(n))))
-    };
+    let member = |code: &str| picture.members.iter().find(|m| m.code == code);
+    let fill = |m: &Member| m.step.map_or(p.grid, |k| steps.colour(k));
     let fills = sheet
         .shapes
         .iter()
         .map(|shape| {
-            if model.map.apart.contains(&shape.code) {
+            if picture.apart.contains(&shape.code) {
                 return Some((p.muted, true));
             }
-            match member_fill(&shape.code) {
-                Some(Some(_)) => None,
-                Some(None) => Some((p.grid, true)),
+            match member(&shape.code) {
+                Some(m) if m.step.is_some() => None,
+                Some(_) => Some((p.grid, true)),
                 None => Some((land(p), false)),
             }
         })
         .collect();
     lay(area, style, sheet, Ground::new(area, theme, fit, fills))?;
     for shape in &sheet.shapes {
-        if model.map.apart.contains(&shape.code) {
+        if picture.apart.contains(&shape.code) {
             continue;
         }
-        if let Some(Some(colour)) = member_fill(&shape.code) {
-            fill_shape(area, &fit, shape, colour)?;
+        if let Some(m) = member(&shape.code).filter(|m| m.step.is_some()) {
+            fill_shape(area, &fit, shape, fill(m))?;
             for ring in &shape.rings {
                 let runs = runs(ring, |s| on_edge(sheet.height, s));
                 lines(area, (theme, &fit), runs.into_iter(), PARTING)?;
@@ -128,29 +219,24 @@ pub fn force_map<DB: DrawingBackend>(
     let y_key = fit.bottom(sheet) + theme.px(8.0);
     // The rows: each member where it is on the map (a dot where it is too small to see), in
     // reading order (`reading_place`); a member off the map is a line of the key, after them.
-    let mut on_map: Vec<(
-        &crate::model::panel::Bar,
-        &Option<u32>,
-        &crate::atlas::Shape,
-    )> = model
-        .panel
-        .bars
+    let mut on_map: Vec<(&Member, &Shape)> = picture
+        .members
         .iter()
-        .zip(&model.members)
-        .filter_map(|(bar, (code, sent))| {
-            Some((bar, sent, sheet.shapes.iter().find(|s| &s.code == code)?))
-        })
+        .filter_map(|m| Some((m, sheet.shapes.iter().find(|s| s.code == m.code)?)))
         .collect();
-    sort_few(&mut on_map, |a, b| reading_place(a.2) < reading_place(b.2));
-    for (bar, sent, shape) in on_map {
-        let fill = sent.map_or(p.grid, |n| steps.colour(f64::from(n)));
+    sort_few(&mut on_map, |a, b| reading_place(a.1) < reading_place(b.1));
+    for (m, shape) in on_map {
         let rings = shape_points(&fit, shape);
         let rect = bounds(&rings.concat()).unwrap_or((0, 0, 0, 0));
         let small = f64::from(shape.extent) * fit.scale < theme.px(DOT_BELOW).into();
         let rect = if small {
             let (cx, cy) = fit.at(shape.centre);
             let r = theme.px(4.0);
-            drawn(area.draw(&Circle::new((cx, cy), r, ShapeStyle::from(fill).filled())))?;
+            drawn(area.draw(&Circle::new(
+                (cx, cy),
+                r,
+                ShapeStyle::from(fill(m)).filled(),
+            )))?;
             drawn(area.draw(&Circle::new(
                 (cx, cy),
                 r,
@@ -160,7 +246,7 @@ pub fn force_map<DB: DrawingBackend>(
         } else {
             rect
         };
-        if bar.counts(style.country) {
+        if m.chosen {
             chosen(area, theme, &rings, small.then_some(rect))?;
         }
         // A country is found by its outline; one too small to see, by its dot.
@@ -168,15 +254,22 @@ pub fn force_map<DB: DrawingBackend>(
             layout.outlines.push((layout.hits.len(), rings));
         }
         layout.hits.push(Hit {
-            id: bar.id.clone(),
+            id: m.id.clone(),
             rect,
         });
     }
-    let member = |code: &str| model.members.iter().any(|(c, _)| c == code);
-    mark_shapes(area, (theme, &fit), sheet, style.country, member)?;
+    let has_row = |code: &str| member(code).is_some();
+    mark_shapes(
+        area,
+        (theme, &fit),
+        sheet,
+        picture.country.as_deref(),
+        has_row,
+    )?;
     let bottom = draw_key(&pen, &key, (pad, y_key), &mut layout)?;
-    if let Some(focus) = style
+    if let Some(focus) = picture
         .focus
+        .as_deref()
         .and_then(|id| layout.hits.iter().find(|h| h.id == id))
     {
         // The focus ring a pixel further out than a bar's: a country's box is its outline's.
@@ -812,13 +905,11 @@ fn mark_shapes<DB: DrawingBackend>(
 /// The shades of the members' troops: a step for each interval of the panel's axis, from a
 /// light tint to the scenario's full colour.
 struct Steps {
-    ticks: Vec<f64>,
     colours: Vec<RGBColor>,
 }
 
 impl Steps {
-    fn of(panel: &Panel, p: &Palette) -> Self {
-        let ticks = panel.axis.ticks();
+    fn of(ticks: &[f64], p: &Palette) -> Self {
         let n = ticks.len().saturating_sub(1).max(1);
         let colours = (0..n)
             .map(|k| {
@@ -826,16 +917,11 @@ impl Steps {
                 p.scenario.mix_with(p.background, a)
             })
             .collect();
-        Self { ticks, colours }
+        Self { colours }
     }
 
-    fn colour(&self, value: f64) -> RGBColor {
-        let k = self
-            .ticks
-            .iter()
-            .skip(1)
-            .position(|&t| value <= t)
-            .unwrap_or(self.colours.len().saturating_sub(1));
+    /// The shade of step `k`.
+    fn colour(&self, k: usize) -> RGBColor {
         self.colours
             .get(k)
             .or(self.colours.last())
@@ -855,66 +941,39 @@ struct KeyLine {
 
 fn key_lines<DB: DrawingBackend>(
     pen: &Pen<'_, DB>,
-    model: &ForceMap,
-    sheet: &Sheet,
+    picture: &ForcePicture,
     steps: &Steps,
     room: i32,
 ) -> Vec<KeyLine> {
     let p = &pen.theme.palette;
-    let swatch = pen.theme.text_px(12.0) + pen.theme.px(6.0);
-    let unit = model.panel.unit;
+    let room = room - (pen.theme.text_px(12.0) + pen.theme.px(6.0));
+    let line = |fill, hatched, words: &str, row: Option<&str>| KeyLine {
+        fill,
+        hatched,
+        words: pen.wrap(words, LABEL, room),
+        row: row.map(str::to_string),
+    };
     let mut out: Vec<KeyLine> = steps
         .colours
         .iter()
-        .zip(steps.ticks.windows(2))
-        .map(|(&fill, pair)| {
-            let (from, to) = match pair {
-                [a, b] => (*a, *b),
-                _ => (0.0, 0.0),
-            };
-            let words = format!(
-                "{} to {} troops",
-                wording::tick(from, unit),
-                wording::tick(to, unit)
-            );
-            KeyLine {
-                fill,
-                hatched: false,
-                words: pen.wrap(&words, LABEL, room - swatch),
-                row: None,
-            }
-        })
+        .zip(&picture.step_words)
+        .map(|(&fill, words)| line(fill, false, words, None))
         .collect();
-    out.push(KeyLine {
-        fill: p.grid,
-        hatched: true,
-        words: pen.wrap(
-            "A member with no figure, left out of the sharing",
-            LABEL,
-            room - swatch,
-        ),
-        row: None,
-    });
-    if !model.map.apart_words.is_empty() {
-        out.push(KeyLine {
-            fill: p.muted,
-            hatched: true,
-            words: pen.wrap(&model.map.apart_words, LABEL, room - swatch),
-            row: None,
-        });
+    out.push(line(
+        p.grid,
+        true,
+        "A member with no figure, left out of the sharing",
+        None,
+    ));
+    if !picture.apart_words.is_empty() {
+        out.push(line(p.muted, true, &picture.apart_words, None));
     }
     // The members the map does not reach, each a line of its own.
-    for (bar, (code, sent)) in model.panel.bars.iter().zip(&model.members) {
-        if sheet.shapes.iter().any(|s| &s.code == code) {
-            continue;
+    for m in &picture.members {
+        if let Some(words) = &m.off_map {
+            let fill = m.step.map_or(p.grid, |k| steps.colour(k));
+            out.push(line(fill, m.step.is_none(), words, Some(&m.id)));
         }
-        let words = format!("{}: {} (not on this map)", bar.label, bar.value_text());
-        out.push(KeyLine {
-            fill: sent.map_or(p.grid, |n| steps.colour(f64::from(n))),
-            hatched: sent.is_none(),
-            words: pen.wrap(&words, LABEL, room - swatch),
-            row: Some(bar.id.clone()),
-        });
     }
     out
 }

@@ -81,6 +81,11 @@ impl GroundCopy {
                 .is_ok_and(|kept| kept.as_ref().map(|(g, _)| g) == Some(ground))
     }
 
+    /// Whether a copy is kept that the browser has not cleared.
+    pub fn intact(&self) -> bool {
+        !self.cleared.get() && self.kept.try_borrow().is_ok_and(|kept| kept.is_some())
+    }
+
     /// Forgets the copy (a new sheet, or the page back from paper).
     pub fn forget(&self) {
         if let Ok(mut kept) = self.kept.try_borrow_mut() {

@@ -5,12 +5,11 @@ use plotters::drawing::IntoDrawingArea;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement};
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::atlas::Sheet;
 use crate::catalogue::{ChartId, FigureError, Model};
-use crate::charts::map::Ground;
+use crate::charts::map::{ForcePicture, Ground};
 use crate::charts::theme::{Palette, Theme};
 use crate::charts::{ChartError, KeptGround, Layout, Style};
 use crate::figures::Figures;
@@ -87,8 +86,8 @@ pub struct LiveChart {
     pub sheet: Option<Rc<Sheet>>,
     /// A map's ground, kept drawn while only its data changes.
     pub ground: GroundCopy,
-    /// A map's last drawing, as its rehearsal's transcript (empty when it is not known).
-    drawn: Vec<u8>,
+    /// A map of who sends: its last drawing's picture and theme (`None` when not known).
+    drawn: Option<(ForcePicture, Theme)>,
     /// Where the chart says what it shows of the reader's country (`[data-country-line]`).
     country_line: Option<Element>,
     /// The reader's guess at one of its values, if the chart asks for one.
@@ -228,7 +227,7 @@ impl LiveChart {
                     let chart = page.chart_mut(id)?;
                     if event.type_() == "contextrestored" {
                         chart.dirty = true;
-                        chart.drawn.clear();
+                        chart.drawn = None;
                         frame_clock::request(on_frame_work);
                     } else {
                         chart.write_waiting_table();
@@ -278,7 +277,7 @@ impl LiveChart {
             grown: None,
             sheet: None,
             ground: GroundCopy::default(),
-            drawn: Vec::new(),
+            drawn: None,
             country_line: figure.query_selector("[data-country-line]").ok().flatten(),
             guess,
             _on_resize: on_resize,
@@ -464,30 +463,21 @@ impl LiveChart {
         let before = (self.canvas.width(), self.canvas.height());
         let size = canvas_size::fit(&self.canvas, css, theme.scale);
         let height = size.1;
-        if size != before {
-            // Resized, and so cleared.
-            self.drawn.clear();
-        }
         let chart = (focus, self.sheet.as_deref());
         // A map's shades move in steps, so most steps of a control draw the same picture (125
         // of the force slider's 146 steps, for the map of who would send the force): it is
-        // rehearsed first, and handed to the browser, which would rasterise and composite it
-        // again, only if it changed. A chart of bars changes at every step (146 of 146).
-        let same = self.model.map_sheet().is_some() && {
-            let (layout, noted, held) =
-                rehearse(&self.canvas, &self.model, theme, chart, &self.ground)?;
-            let same = held && noted == self.drawn;
-            if same {
-                self.layout = layout;
-            }
-            self.drawn = noted;
-            same
-        };
+        // handed to the browser, which would rasterise and composite it again, only if its
+        // picture, its theme or its size changed, or the browser cleared its kept ground. A
+        // chart of bars changes at every step (146 of 146).
+        let shown = (chart.1)
+            .and_then(|sheet| self.model.force_picture(sheet, focus))
+            .map(|picture| (picture, *theme));
+        let same = size == before && shown.is_some() && shown == self.drawn && self.ground.intact();
         if !same {
             // Known only once drawn: a drawing that fails leaves it unknown.
-            let noted = std::mem::take(&mut self.drawn);
+            self.drawn = None;
             self.layout = draw_on(&self.canvas, &self.model, theme, chart, Some(&self.ground))?;
-            self.drawn = noted;
+            self.drawn = shown;
         }
         // Words are never cut: a chart that needs more room than its frame has (text larger
         // than the style sheet's heights hold) gets a taller frame, drawn again at its new size
@@ -557,29 +547,6 @@ pub fn draw_on(
     let lay = ground.map(|copy| move |g: &Ground, sheet: &Sheet| copy.lay(g, sheet, canvas));
     let lay = lay.as_ref().map(|lay| lay as KeptGround<'_>);
     drawn_by(backend_of(canvas)?, model, theme, (focus, sheet), lay)
-}
-
-/// What [`draw_on`] would draw, rehearsed: its layout, the transcript of its drawing calls,
-/// and whether `ground` holds the map's ground as it would be laid. Nothing is drawn.
-///
-/// # Errors
-/// A [`ChartError`] if the canvas is too small or has no 2D context.
-pub fn rehearse(
-    canvas: &HtmlCanvasElement,
-    model: &Model,
-    theme: &Theme,
-    chart: (Option<&str>, Option<&Sheet>),
-    ground: &GroundCopy,
-) -> Result<(Layout, Vec<u8>, bool), ChartError> {
-    let held = Cell::new(true);
-    let lay = |g: &Ground, _: &Sheet| {
-        held.set(held.get() && ground.holds(g, canvas));
-        true
-    };
-    let transcript = Rc::default();
-    let backend = backend_of(canvas)?.rehearsing(Rc::clone(&transcript));
-    let layout = drawn_by(backend, model, theme, chart, Some(&lay))?;
-    Ok((layout, transcript.take(), held.get()))
 }
 
 /// The canvas backend for `canvas`, or why there is none.

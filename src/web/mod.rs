@@ -46,7 +46,7 @@ use crate::web::figure_status::Status;
 use crate::web::listener::Listener;
 use crate::web::redraw_queue::FRAME_BUDGET_MS;
 
-pub use live_chart::{draw_on, rehearse, LiveChart};
+pub use live_chart::{draw_on, LiveChart};
 pub use redraw_queue::on_frame_work;
 
 /// Everything the page's live charts share.

@@ -7,14 +7,10 @@
 //! font written from integers (`canvas_style.rs`): plotters-canvas's own drawing writes them with
 //! the float formatting that was the largest single part of the chart program. Its backend still
 //! owns the canvas (its size, its preparation, bitmaps).
-//!
-//! A backend may also rehearse ([`StrokeBatch::rehearsing`]): it then notes every call in a
-//! transcript and draws nothing, so that a chart whose picture would not change is not handed
-//! to the browser again.
 
-use std::cell::Cell;
 #[cfg(feature = "take-away")]
 use std::cell::RefCell;
+#[cfg(feature = "take-away")]
 use std::rc::Rc;
 
 use plotters::prelude::DrawingBackend;
@@ -55,8 +51,6 @@ pub struct StrokeBatch {
     /// the second program alone writes SVG.
     #[cfg(feature = "take-away")]
     svg: Option<Rc<RefCell<String>>>,
-    /// Where a rehearsal notes its calls, if this backend rehearses (it then draws nothing).
-    transcript: Option<Rc<Cell<Vec<u8>>>>,
 }
 
 /// A colour as handed to the context: red, green, blue and the opacity's bits, to compare.
@@ -119,56 +113,7 @@ impl StrokeBatch {
             words: Vec::new(),
             #[cfg(feature = "take-away")]
             svg: None,
-            transcript: None,
         })
-    }
-
-    /// The same backend, rehearsing: each drawing call is noted in `transcript` (its kind, then
-    /// every number and word it would hand the context, lists after their length) and nothing
-    /// is drawn. Two rehearsals with equal transcripts would draw the same picture.
-    #[must_use]
-    pub fn rehearsing(mut self, transcript: Rc<Cell<Vec<u8>>>) -> Self {
-        self.transcript = Some(transcript);
-        self
-    }
-
-    /// Notes a call in the transcript, if rehearsing: its kind and colour, its numbers, points
-    /// and words (each list after its length, each word after its length). Says whether it did
-    /// (the call is then not drawn).
-    #[inline(never)]
-    fn rehearsed(
-        &self,
-        (kind, colour): (u8, BackendColor),
-        numbers: &[i32],
-        points: &[BackendCoord],
-        words: &[&[u8]],
-    ) -> bool {
-        let Some(transcript) = &self.transcript else {
-            return false;
-        };
-        // Taken out and put back: no borrow that could fail, so no call goes unnoted.
-        let mut t = transcript.take();
-        {
-            t.push(kind);
-            t.extend([colour.rgb.0, colour.rgb.1, colour.rgb.2]);
-            t.extend(colour.alpha.to_bits().to_le_bytes());
-            for list in [numbers.len(), points.len(), words.len()] {
-                t.extend((list as u32).to_le_bytes());
-            }
-            for n in numbers {
-                t.extend(n.to_le_bytes());
-            }
-            for (x, y) in points {
-                t.extend(x.to_le_bytes());
-                t.extend(y.to_le_bytes());
-            }
-            for w in words {
-                t.extend((w.len() as u32).to_le_bytes());
-                t.extend(*w);
-            }
-        }
-        transcript.set(t);
-        true
     }
 
     /// The same backend, also writing what it draws as SVG elements into `svg` (the caller
@@ -271,19 +216,15 @@ impl StrokeBatch {
         let Some((rgb, alpha, width)) = self.waiting.take() else {
             return;
         };
-        let color = BackendColor {
-            rgb,
-            alpha: f64::from_bits(alpha),
-        };
-        let rehearsed =
-            self.rehearsed((b'p', color), &[width as i32], &[], &[self.path.as_bytes()]);
-        if !rehearsed {
-            if let Ok(path) = Path2d::new_with_path_string(&self.path) {
-                self.set_stroke(color);
-                self.context.set_line_width(f64::from(width));
-                self.context.stroke_with_path(&path);
-                self.svg(|out| svg_writer::path(out, &self.path, color, width));
-            }
+        if let Ok(path) = Path2d::new_with_path_string(&self.path) {
+            let color = BackendColor {
+                rgb,
+                alpha: f64::from_bits(alpha),
+            };
+            self.set_stroke(color);
+            self.context.set_line_width(f64::from(width));
+            self.context.stroke_with_path(&path);
+            self.svg(|out| svg_writer::path(out, &self.path, color, width));
         }
         self.path.clear();
     }
@@ -400,23 +341,12 @@ impl DrawingBackend for StrokeBatch {
 
     fn present(&mut self) -> Result<(), Failed> {
         self.stroke_waiting();
-        if self.transcript.is_some() {
-            for w in std::mem::take(&mut self.words) {
-                let numbers = [w.at.0, w.at.1, i32::from(w.quarter_turns)];
-                let words = [&w.text, &w.font, w.baseline, w.align].map(str::as_bytes);
-                self.rehearsed((b't', w.color), &numbers, &[], &words);
-            }
-            return Ok(());
-        }
         self.draw_words()?;
         self.inner.present()
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Failed> {
         self.stroke_waiting();
-        if self.rehearsed((b'.', color), &[], &[point], &[]) {
-            return Ok(());
-        }
         if color.alpha > 0.0 {
             self.set_fill(color);
             self.context
@@ -433,10 +363,6 @@ impl DrawingBackend for StrokeBatch {
         style: &S,
     ) -> Result<(), Failed> {
         self.stroke_waiting();
-        let width = [style.stroke_width() as i32];
-        if self.rehearsed((b'l', style.color()), &width, &[from, to], &[]) {
-            return Ok(());
-        }
         if style.color().alpha > 0.0 {
             self.svg(|out| {
                 let mut data = String::new();
@@ -461,11 +387,6 @@ impl DrawingBackend for StrokeBatch {
         fill: bool,
     ) -> Result<(), Failed> {
         self.stroke_waiting();
-        let (kind, corners) = (if fill { b'R' } else { b'r' }, [upper_left, bottom_right]);
-        let width = [style.stroke_width() as i32];
-        if self.rehearsed((kind, style.color()), &width, &corners, &[]) {
-            return Ok(());
-        }
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -516,11 +437,6 @@ impl DrawingBackend for StrokeBatch {
         fill: bool,
     ) -> Result<(), Failed> {
         self.stroke_waiting();
-        let (kind, width) = (if fill { b'C' } else { b'c' }, style.stroke_width());
-        let numbers = [center.0, center.1, radius as i32, width as i32];
-        if self.rehearsed((kind, style.color()), &numbers, &[], &[]) {
-            return Ok(());
-        }
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -554,12 +470,9 @@ impl DrawingBackend for StrokeBatch {
         style: &S,
     ) -> Result<(), Failed> {
         self.stroke_waiting();
-        let vert: Vec<BackendCoord> = vert.into_iter().collect();
-        if self.rehearsed((b'f', style.color()), &[], &vert, &[]) {
-            return Ok(());
-        }
         if style.color().alpha > 0.0 {
             self.set_fill(style.color());
+            let vert: Vec<BackendCoord> = vert.into_iter().collect();
             self.svg(|out| svg_writer::polygon(out, vert.iter().copied(), style.color()));
             self.fill_shape(vert);
         }
@@ -645,14 +558,6 @@ impl DrawingBackend for StrokeBatch {
         src: &[u8],
     ) -> Result<(), Failed> {
         self.stroke_waiting();
-        let colour = BackendColor {
-            alpha: 1.0,
-            rgb: (0, 0, 0),
-        };
-        let numbers = [pos.0, pos.1, size.0 as i32, size.1 as i32];
-        if self.rehearsed((b'b', colour), &numbers, &[], &[src]) {
-            return Ok(());
-        }
         self.inner.blit_bitmap(pos, size, src)
     }
 }

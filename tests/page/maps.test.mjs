@@ -175,3 +175,58 @@ test("a map whose shapes do not arrive says so and shows its static version; the
     await context.close();
   }
 });
+
+test("a force slider step that leaves the map's picture as it was hands the browser nothing to draw, and the map ends as a page opened at that force draws it", async () => {
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000 });
+  try {
+    await chartStates(page);
+    const map = 'figure[data-chart="who-sends"]';
+    await page.$eval(map, (f) => f.scrollIntoView({ block: "start" }));
+    // Every drawing call on the map's canvas counted, as the browser is handed it.
+    await page.$eval(`${map} canvas`, (canvas) => {
+      const context = canvas.getContext("2d");
+      window.mapCalls = 0;
+      for (const name of ["fill", "stroke", "fillRect", "fillText", "drawImage"]) {
+        const own = context[name].bind(context);
+        context[name] = (...args) => {
+          window.mapCalls += 1;
+          return own(...args);
+        };
+      }
+    });
+    const slider = page.locator('input[name="force"]');
+    const drawnAt = [];
+    let force = 0;
+    for (let i = 0; i < 40; i += 1) {
+      await page.evaluate(() => (window.mapCalls = 0));
+      await slider.evaluate((s) => {
+        s.stepUp();
+        s.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+      await page.evaluate(async () => { for (let k = 0; k < 2; k += 1) await new Promise((r) => requestAnimationFrame(r)); });
+      drawnAt.push(await page.evaluate(() => window.mapCalls));
+      force = Number(await slider.inputValue());
+    }
+    const kept = drawnAt.filter((n) => n === 0).length;
+    assert.ok(kept > 20 && kept < 40, `steps drawn: ${drawnAt.join(",")}`);
+    const digest = (p) => p.$eval(`${map} canvas`, (c) => {
+      const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let hash = 2166136261;
+      for (let i = 0; i < data.length; i += 1) hash = Math.imul(hash ^ data[i], 16777619) >>> 0;
+      return hash;
+    });
+    const after = await digest(page);
+    const fresh = await open(shared.browser, `${shared.server.url}?force=${force}`, { width: 1000 });
+    try {
+      await chartStates(fresh.page);
+      await fresh.page.$eval(map, (f) => f.scrollIntoView({ block: "start" }));
+      await fresh.page.evaluate(async () => { for (let k = 0; k < 3; k += 1) await new Promise((r) => requestAnimationFrame(r)); });
+      assert.equal(await digest(fresh.page), after, `force ${force}: the map as a page opened there draws it`);
+    } finally {
+      await fresh.context.close();
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
