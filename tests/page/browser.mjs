@@ -85,7 +85,8 @@ export async function chartStates(page, timeout = 15_000) {
     page.waitForFunction(
       (maps) => {
         const figures = [...document.querySelectorAll(maps ? "figure[data-chart]" : "figure[data-chart]:not([data-shapes])")];
-        return figures.length > 0 && figures.every((f) => f.dataset.state);
+        // (A page may have maps alone, as a map's embed has.)
+        return document.querySelector("figure[data-chart]") !== null && figures.every((f) => f.dataset.state);
       },
       maps,
       { timeout },

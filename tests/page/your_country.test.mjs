@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
-import { servedPage, open, chartStates } from "./browser.mjs";
+import { servedPage, open, chartStates, CHART_SLUGS } from "./browser.mjs";
 
 const shared = servedPage({ before, after });
 const FIGURES = JSON.parse(readFileSync(new URL("../../www/data/figures.json", import.meta.url), "utf8"));
@@ -222,6 +222,74 @@ test("an embed keeps the reader's country in its link and clears it like the art
     await page.waitForFunction(() => location.search === "");
     assert.ok(await page.isHidden("[data-country-line]"));
     assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("every embed offers exactly the countries its chart says something of in the article, and an embed of no country has no picker", async () => {
+  const article = await open(shared.browser, shared.server.url, { width: 1000 });
+  const offered = await article.page.$$eval("#your-country option", (options) => options.map((o) => o.value).filter(Boolean));
+  await article.context.close();
+  assert.ok(offered.length >= 5, `${offered}`);
+  // What each chart of the article says of each country: a figure, or that it has none.
+  const told = {};
+  for (const code of offered) {
+    const { page, errors, context } = await open(shared.browser, `${shared.server.url}?country=${code}`, { width: 1000 });
+    try {
+      await chartStates(page);
+      for (const [chart, line] of Object.entries(await countryLines(page))) {
+        const none = /^No figure for |: No .*figure was found/.test(line);
+        (told[chart] ||= []).push(...(none ? [] : [code]));
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+  let pickers = 0;
+  for (const slug of CHART_SLUGS) {
+    const { page, errors, context } = await open(shared.browser, `${shared.server.url}www/embed/${slug}.html`, { width: 600, locale: "pl-PL" });
+    try {
+      await chartStates(page);
+      const options = await page.$$eval("#your-country option", (o) => o.map((x) => x.value).filter(Boolean));
+      assert.deepEqual([...options].sort(), [...(told[slug] || [])].sort(), `${slug}: the countries offered`);
+      if (options.length === 0) {
+        assert.equal(await page.$("#your-country"), null, `${slug}: no picker`);
+        continue;
+      }
+      pickers += 1;
+      // A Polish browser starts on Poland wherever the chart has a figure for it.
+      assert.equal(await page.inputValue("#your-country"), options.includes("POL") ? "POL" : "", slug);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+  assert.ok(pickers >= 5, `${pickers} embeds with a picker`);
+});
+
+test("read with the keyboard, the map says which country is the reader's; on paper, no country chosen, no picker", async () => {
+  const { page, errors, context } = await open(shared.browser, `${shared.server.url}?country=POL`, { width: 1000 });
+  try {
+    await chartStates(page);
+    const map = 'figure[data-chart="who-sends"]';
+    await page.focus(`${map} canvas`);
+    const read = [];
+    for (let i = 0; i < 40 && !read.some((r) => r.includes("Your country.")); i += 1) {
+      await page.keyboard.press("ArrowRight");
+      read.push(await page.textContent(`${map} [data-live]`));
+    }
+    const mine = read.find((r) => r.includes("Your country."));
+    assert.match(mine || read.join(" | "), /Your country\. Poland/);
+    assert.equal(read.filter((r) => r.includes("Your country.")).length, 1);
+    // Cleared, the picker does not print.
+    await page.selectOption("#your-country", "");
+    await page.waitForFunction(() => location.search === "");
+    await page.pdf();
+    await page.emulateMedia({ media: "print" });
+    assert.ok(!(await page.isVisible("#your-country")), "no country, no picker on paper");
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
