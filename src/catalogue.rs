@@ -319,6 +319,12 @@ impl Model {
                 m.filled
             ));
         }
+        // A map's rows are its members, or the lines and places it draws; a chart's, its bars.
+        let (whole, rows) = match &self.drawing {
+            Drawing::ForceMap(_) => ("map", "members"),
+            Drawing::ReachMap(_) => ("map", "figures"),
+            _ => ("panel", "bars"),
+        };
         for panel in self.panels() {
             let known: Vec<&Bar> = panel.bars.iter().filter(|b| b.value.is_some()).collect();
             let largest = known
@@ -330,11 +336,23 @@ impl Model {
                 .copied()
                 .reduce(|a, b| if b.value < a.value { b } else { a });
             // Short sentences, one fact each, so that the description reads easily.
+            let has = format!(
+                "{}. The {whole} has {} {rows}.",
+                panel.title,
+                panel.bars.len()
+            );
             match (largest, smallest) {
+                // Alike, no row is the largest: "Each of the 5 with figures is at 6,000."
+                (Some(big), Some(small)) if known.len() > 1 && big.value == small.value => {
+                    let each = if known.len() == panel.bars.len() {
+                        "Each".to_string()
+                    } else {
+                        format!("Each of the {} with figures", known.len())
+                    };
+                    parts.push(format!("{has} {each} is {}.", at(big)));
+                }
                 (Some(big), Some(small)) if known.len() > 1 => parts.push(format!(
-                    "{}. The panel has {} bars. The largest is {}, {}. The smallest is {}, {}.",
-                    panel.title,
-                    panel.bars.len(),
+                    "{has} The largest is {}, {}. The smallest is {}, {}.",
                     big.label,
                     at(big),
                     small.label,

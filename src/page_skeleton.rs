@@ -458,7 +458,11 @@ fn key_html(spec: &ChartSpec, model: &Model) -> String {
         );
     }
     if has(Kind::Scenario) {
-        parts.push("<span class=\"key key-scenario\">Scenario</span>: computed from the reference figures for a chosen force (the page starts with the article's; a ring inside each bar)");
+        parts.push(if spec.kind.is_map() {
+            "<span class=\"key key-scenario\">Scenario</span>: computed from the reference figures for a chosen force (the page starts with the article's; shaded as the map's key shows)"
+        } else {
+            "<span class=\"key key-scenario\">Scenario</span>: computed from the reference figures for a chosen force (the page starts with the article's; a ring inside each bar)"
+        });
     }
     if spec.guess.is_some() {
         parts.push("<span class=\"needs-controls\"><span class=\"key key-guess\">Your guess</span>, kept on this page only (vertical lines)</span>");

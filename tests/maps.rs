@@ -656,3 +656,53 @@ fn two_steps_of_the_force_pictured_alike_are_drawn_alike() -> Result {
     );
     Ok(())
 }
+
+/// A map is described as a map: its members, and, where the force is shared alike, each
+/// member's part once, never one member called both the largest and the smallest; and no
+/// description of any chart does that, at any scenario's extremes.
+#[test]
+fn a_map_is_described_by_its_members_and_no_row_is_both_largest_and_smallest() -> Result {
+    let figures = real()?;
+    let start = Scenario::from_figures(&figures);
+    let model = force_map(&figures, &start)?;
+    let Drawing::ForceMap(map) = &model.drawing else {
+        return Err("not a force map".into());
+    };
+    let with = map
+        .members
+        .iter()
+        .filter(|(_, sent)| sent.is_some())
+        .count();
+    let each = reassurance_force::model::wording::thousands(f64::from(start.force()) / with as f64);
+    let description = model.description();
+    assert!(
+        description.contains(&format!(
+            "The map has {} members. Each of the {with} with figures is at {each}.",
+            map.members.len()
+        )),
+        "{description}"
+    );
+    let mut read = 0;
+    for scenario in extremes(start) {
+        for id in reassurance_force::catalogue::ChartId::all(&figures) {
+            let model = Model::build(id, &figures, &scenario)?;
+            let description = model.description();
+            for bar in model.bars() {
+                let value = bar.value_text();
+                let at = if value.starts_with("at ") {
+                    value
+                } else {
+                    format!("at {value}")
+                };
+                let both = format!(
+                    "The largest is {l}, {at}. The smallest is {l}, {at}.",
+                    l = bar.label
+                );
+                assert!(!description.contains(&both), "{description}");
+                read += 1;
+            }
+        }
+    }
+    assert!(read > 100, "{read} panels read");
+    Ok(())
+}

@@ -99,12 +99,16 @@ impl ForcePicture {
     pub fn of(model: &ForceMap, sheet: &Sheet, focus: Option<&str>, country: Option<&str>) -> Self {
         let ticks = model.panel.axis.ticks();
         let unit = model.panel.unit;
+        // Each step holds the troops above its lower end, up to its upper one: "up to 2,000",
+        // then "2,001 to 4,000", so that no number of troops reads as in two steps.
         let step_words = ticks
             .windows(2)
-            .map(|pair| match pair {
+            .enumerate()
+            .map(|(k, pair)| match pair {
+                [_, b] if k == 0 => format!("Up to {} troops", wording::tick(*b, unit)),
                 [a, b] => format!(
                     "{} to {} troops",
-                    wording::tick(*a, unit),
+                    wording::tick(a + 1.0, unit),
                     wording::tick(*b, unit)
                 ),
                 _ => String::new(),

@@ -12,7 +12,9 @@ try {
   const run = spawnSync("cargo", ["test", "--locked", "--target", "wasm32-unknown-unknown", "--test", "web"], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, SAFARIDRIVER_REMOTE: driver.url, CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER: "wasm-bindgen-test-runner" },
+    // The runner waits 20 s for the page by default; WebKit on a busy machine has taken longer
+    // only to load the test scripts (a run that ended "timed out after 19.5s", no test begun).
+    env: { ...process.env, SAFARIDRIVER_REMOTE: driver.url, CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER: "wasm-bindgen-test-runner", WASM_BINDGEN_TEST_TIMEOUT: "120" },
   });
   status = run.status ?? 1;
 } finally {
