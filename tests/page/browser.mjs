@@ -135,6 +135,22 @@ export async function scrollThroughPage(page) {
   });
 }
 
+/** What a canvas shows, to compare: its size and a hash (FNV-1a) of its pixels, read after
+ *  `frames` animation frames. */
+export async function canvasDigest(page, selector, frames = 0) {
+  return page.$eval(
+    selector,
+    async (canvas, frames) => {
+      for (let i = 0; i < frames; i += 1) await new Promise((r) => requestAnimationFrame(r));
+      const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+      let hash = 2166136261;
+      for (let i = 0; i < data.length; i += 1) hash = Math.imul(hash ^ data[i], 16777619) >>> 0;
+      return `${canvas.width}×${canvas.height} ${hash}`;
+    },
+    frames,
+  );
+}
+
 /** How many of a canvas's pixels differ from its most common colour (the background). */
 export async function inkedPixels(page, selector) {
   return page.$eval(selector, (canvas) => {

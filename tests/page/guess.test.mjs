@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
-import { servedPage, open, chartStates } from "./browser.mjs";
+import { servedPage, open, chartStates, canvasDigest } from "./browser.mjs";
 
 const shared = servedPage({ before, after });
 const FIGURES = JSON.parse(readFileSync(new URL("../../www/data/figures.json", import.meta.url), "utf8"));
@@ -134,13 +134,7 @@ test("a guess is dragged along its row on the chart; skipping shows the answer i
       await page.mouse.up();
       const value = Number(await page.inputValue(`${chart} input[name="guess"]`));
       at.push(value);
-      drawn.push(await page.$eval(canvas, async (c) => {
-        for (let i = 0; i < 2; i += 1) await new Promise((r) => requestAnimationFrame(r));
-        const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-        let hash = 2166136261;
-        for (let i = 0; i < data.length; i += 1) hash = Math.imul(hash ^ data[i], 16777619) >>> 0;
-        return hash;
-      }));
+      drawn.push(await canvasDigest(page, canvas, 2));
     }
     assert.equal(new Set(drawn).size, 3, "each guess is drawn");
     assert.ok(at[0] > 0 && at[1] > at[0] && at[2] > at[1], `the guess follows the pointer: ${at}`);

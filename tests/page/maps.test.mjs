@@ -4,7 +4,7 @@
 // JavaScript; and a map whose shapes do not arrive says so and keeps its static version.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { servedPage, open, chartStates, staticChartShown } from "./browser.mjs";
+import { servedPage, open, chartStates, staticChartShown, canvasDigest } from "./browser.mjs";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
@@ -209,12 +209,7 @@ test("a force slider step that leaves the map's picture as it was hands the brow
     }
     const kept = drawnAt.filter((n) => n === 0).length;
     assert.ok(kept > 20 && kept < 40, `steps drawn: ${drawnAt.join(",")}`);
-    const digest = (p) => p.$eval(`${map} canvas`, (c) => {
-      const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-      let hash = 2166136261;
-      for (let i = 0; i < data.length; i += 1) hash = Math.imul(hash ^ data[i], 16777619) >>> 0;
-      return hash;
-    });
+    const digest = (p) => canvasDigest(p, `${map} canvas`);
     const after = await digest(page);
     const fresh = await open(shared.browser, `${shared.server.url}?force=${force}`, { width: 1000 });
     try {

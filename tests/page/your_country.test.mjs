@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
-import { servedPage, open, chartStates, CHART_SLUGS } from "./browser.mjs";
+import { servedPage, open, chartStates, CHART_SLUGS, canvasDigest } from "./browser.mjs";
 
 const shared = servedPage({ before, after });
 const FIGURES = JSON.parse(readFileSync(new URL("../../www/data/figures.json", import.meta.url), "utf8"));
@@ -153,16 +153,8 @@ test("an embed offers only the countries its chart gives a figure for, and a bro
 
 /** A digest of what the chart `slug`'s canvas shows, once it is in view and its frame is drawn. */
 async function picture(page, slug) {
-  return page.evaluate(async (slug) => {
-    const figure = document.querySelector(`figure[data-chart="${slug}"]`);
-    figure.scrollIntoView({ block: "center" });
-    for (let i = 0; i < 3; i += 1) await new Promise((r) => requestAnimationFrame(r));
-    const canvas = figure.querySelector("canvas");
-    const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
-    let hash = 2166136261;
-    for (let i = 0; i < data.length; i += 1) hash = Math.imul(hash ^ data[i], 16777619) >>> 0;
-    return `${canvas.width}×${canvas.height} ${hash}`;
-  }, slug);
+  await page.$eval(`figure[data-chart="${slug}"]`, (figure) => figure.scrollIntoView({ block: "center" }));
+  return canvasDigest(page, `figure[data-chart="${slug}"] canvas`, 3);
 }
 
 test("the chosen country is marked on the canvas of each chart that counts it, in dark mode too, and leaves no mark once cleared; on paper the mark and the lines print", async () => {
