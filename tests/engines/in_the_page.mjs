@@ -34,6 +34,9 @@ export async function waitFor(driver, script, args = [], what = script, timeout 
  * back where it was.
  */
 export async function openSettled(driver, url) {
+  // By way of an empty page, so that the figures waited for are the new page's: a WebKit run
+  // once found the last page's figures settled, then ran the test in the new one, not yet mounted.
+  await driver.get("about:blank");
   await driver.get(url);
   const settled = (selector, what) =>
     waitFor(
