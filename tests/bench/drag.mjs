@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { ROOT } from "../page/serve.mjs";
 
 const STEPS = Number(process.env.DRAG_STEPS || 300);
+/** How many rounds the steps of ours, the peer's and the bare peer's are taken in, in turn. */
+const ROUNDS = 6;
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -80,11 +82,13 @@ export async function dragBudget(browser, server, budget) {
         const ours = [];
         const peer = [];
         const bare = [];
-        // Interleaved halves, so that a change in the machine's speed falls on all alike.
-        for (let half = 0; half < 2; half += 1) {
-          ours.push(...(await page.evaluate(([c, n]) => window.dragBench[c](n), [control, STEPS / 2])));
-          peer.push(...(await page.evaluate(([p, n]) => window.dragBench[p](n), [peerStep, STEPS / 2])));
-          bare.push(...(await page.evaluate((n) => window.dragBench.peer(n), STEPS / 2)));
+        // Interleaved rounds, so that a change in the machine's speed falls on all alike (two
+        // halves left the ratios moving by a tenth from run to run).
+        const round = Math.max(1, Math.round(STEPS / ROUNDS));
+        for (let r = 0; r < ROUNDS; r += 1) {
+          ours.push(...(await page.evaluate(([c, n]) => window.dragBench[c](n), [control, round])));
+          peer.push(...(await page.evaluate(([p, n]) => window.dragBench[p](n), [peerStep, round])));
+          bare.push(...(await page.evaluate((n) => window.dragBench.peer(n), round)));
         }
         const a = stats(ours);
         const b = stats(peer);
