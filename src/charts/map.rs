@@ -67,8 +67,7 @@ impl Fit {
 #[derive(Clone, PartialEq)]
 pub struct ForcePicture {
     title: String,
-    /// The axis's ticks, whose intervals are the shades' steps, and their words in the key.
-    ticks: Vec<f64>,
+    /// The words in the key of each step of the shades (an interval of the axis's ticks).
     step_words: Vec<String>,
     /// Each member, in the model's order.
     members: Vec<Member>,
@@ -138,7 +137,6 @@ impl ForcePicture {
             .collect();
         Self {
             title: model.panel.title.clone(),
-            ticks,
             step_words,
             members,
             apart: model.map.apart.clone(),
@@ -178,7 +176,7 @@ fn draw_force<DB: DrawingBackend>(
         pen.text(&line, (pad, y), TITLE, p.text, HPos::Left)?;
         y += theme.text_px(size::LABEL * 1.45);
     }
-    let steps = Steps::of(&picture.ticks, p);
+    let steps = Steps::of(picture.step_words.len(), p);
     let key = key_lines(&pen, picture, &steps, w - 2 * pad);
     let key_h = key_height(&pen, &key, &steps);
     let fit = fit(
@@ -913,8 +911,9 @@ struct Steps {
 }
 
 impl Steps {
-    fn of(ticks: &[f64], p: &Palette) -> Self {
-        let n = ticks.len().saturating_sub(1).max(1);
+    /// The shades of `steps` steps.
+    fn of(steps: usize, p: &Palette) -> Self {
+        let n = steps.max(1);
         let colours = (0..n)
             .map(|k| {
                 let a = 0.3 + 0.7 * (k as f64 + 1.0) / n as f64;

@@ -211,7 +211,7 @@ impl LiveChart {
         // phone's page put away, then brought back) is drawn again at the next frame rather
         // than left blank until the reader changes something. One handler, told apart by the
         // event's type.
-        let table_opened: Vec<Listener> = [
+        let figure_events: Vec<Listener> = [
             (
                 figure.query_selector("details.chart-table > summary"),
                 "click",
@@ -244,7 +244,7 @@ impl LiveChart {
                 .map(|g| g.install(figure, &canvas, id))
                 .unwrap_or_default(),
             keys::install(&canvas, id),
-            table_opened,
+            figure_events,
         ]
         .into_iter()
         .flatten()
