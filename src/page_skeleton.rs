@@ -474,9 +474,21 @@ fn key_html(spec: &ChartSpec, model: &Model) -> String {
 /// cited; the article's as "as reported", the others with their title, link and who quoted them.
 fn sources_html(spec: &ChartSpec, figures: &Figures) -> String {
     let mut keys: Vec<(&str, bool)> = Vec::new();
+    // A reach map draws the range and the flight times of the chart it follows: their figures'
+    // sources are its own.
+    let followed = spec
+        .reach_map
+        .as_ref()
+        .and_then(|r| figures.charts().iter().find(|c| c.slug == r.flights))
+        .and_then(|c| c.flight_times.as_ref());
     let cited = spec
         .figure_ids()
         .into_iter()
+        .chain(
+            followed
+                .into_iter()
+                .flat_map(|g| [g.range.as_str(), &g.speed]),
+        )
         .filter_map(|id| figures.get(id).ok())
         .map(|f| (f.source.as_str(), f.kind == Kind::AsReported))
         .chain(
@@ -514,7 +526,16 @@ fn sources_html(spec: &ChartSpec, figures: &Figures) -> String {
     } else {
         "Sources"
     };
-    format!("{noun}: {}.", words.join("; "))
+    // A map's borders come from the atlas, whose licence asks for its notice to go with them.
+    let borders = if spec.kind.is_map() {
+        format!(
+            " Borders: <a href=\"{}\">the atlas's sources, licence and copyright notice</a>.",
+            crate::atlas::NOTICE
+        )
+    } else {
+        String::new()
+    };
+    format!("{noun}: {}.{borders}", words.join("; "))
 }
 
 /// The style sheet, from the project's folder.

