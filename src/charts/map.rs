@@ -323,10 +323,10 @@ pub fn reach_map<DB: DrawingBackend>(
     let swatch = theme.text_px(12.0);
     let room = w - 2 * pad - swatch - theme.px(6.0);
     let range = rows.iter().find(|b| b.id == model.range);
-    // The flight over the whole range (its row's id ends with the range's too) is said with it.
+    // The flight over the whole range is said with it.
     let flown = rows
         .iter()
-        .find(|b| b.id != model.range && b.id.ends_with(&model.range))
+        .find(|b| b.id == format!("flight.{}", model.range))
         .map_or(String::new(), |f| format!(", flown in {}", f.value_text()));
     let range_words = range.map_or(Vec::new(), |r| {
         pen.wrap(

@@ -52,7 +52,7 @@ pub struct FiguresFile {
     /// The countries the figures and maps name, by three-letter code.
     #[serde(default)]
     pub countries: Keyed<CountrySpec>,
-    /// Places by their approximate coordinates, for distances the program computes.
+    /// Places by their coordinates (to two decimals), for distances the program computes.
     #[serde(default)]
     pub places: Vec<Place>,
     /// Every figure.

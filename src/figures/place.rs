@@ -1,4 +1,4 @@
-//! A place on the map, by its approximate coordinates and their source, and a route between two
+//! A place on the map, by its coordinates (to two decimals) and their source, and a route between two
 //! places: distances are computed by the program, never typed in.
 
 use serde::Deserialize;

@@ -1,5 +1,5 @@
-//! Straight-line distances between places of the figures file, computed from their approximate
-//! coordinates on a sphere of the Earth's mean radius.
+//! Straight-line distances between places of the figures file, computed from their coordinates
+//! (to two decimals) on a sphere of the Earth's mean radius.
 //!
 //! The distances here are a few hundred kilometres, over which a flat map of the area
 //! (equirectangular: a degree of longitude shrunk by the cosine of the latitude) is within
@@ -77,12 +77,12 @@ pub fn route_bar(pair: &[String], figures: &Figures) -> Result<Bar, DataError> {
         Unit::Km,
         Measure::derived(
             "straight-line distance".into(),
-            "The distance between two points in a straight line over the ground, from their approximate coordinates."
+            "The distance between two points in a straight line over the ground, from their coordinates to two decimals."
                 .into(),
         ),
         years,
         format!(
-            "straight line from {} to {} (approximate coordinates: {})",
+            "straight line from {} to {} (coordinates to two decimals: {})",
             coordinates(from),
             coordinates(to),
             sources.join("; ")
