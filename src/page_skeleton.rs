@@ -481,6 +481,14 @@ fn sources_html(spec: &ChartSpec, figures: &Figures) -> String {
         .as_ref()
         .and_then(|r| figures.charts().iter().find(|c| c.slug == r.flights))
         .and_then(|c| c.flight_times.as_ref());
+    // A map of who sends shares the force the page's scenario starts from: its size's source is
+    // the map's own.
+    let force = spec
+        .force_map
+        .as_ref()
+        .and_then(|_| figures.chart_of_kind(ChartKind::ForceScenario))
+        .and_then(|c| c.force_scenario.as_ref())
+        .map(|s| s.force.as_str());
     let cited = spec
         .figure_ids()
         .into_iter()
@@ -489,6 +497,7 @@ fn sources_html(spec: &ChartSpec, figures: &Figures) -> String {
                 .into_iter()
                 .flat_map(|g| [g.range.as_str(), &g.speed, &g.staging]),
         )
+        .chain(force)
         .filter_map(|id| figures.get(id).ok())
         .map(|f| (f.source.as_str(), f.kind == Kind::AsReported))
         .chain(

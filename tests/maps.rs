@@ -920,3 +920,38 @@ fn a_reach_map_names_the_sources_of_the_range_the_speed_and_the_distance_it_draw
     assert_eq!(seen, 3, "the story has one reach map");
     Ok(())
 }
+
+#[test]
+fn a_map_of_who_sends_names_the_source_of_the_force_it_shares() -> Result {
+    let figures = real()?;
+    let page = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"),
+    )?;
+    // The force the page's scenario starts from, and its source's name.
+    let force = figures
+        .chart_of_kind(ChartKind::ForceScenario)
+        .and_then(|c| c.force_scenario.as_ref())
+        .ok_or("no force scenario")?;
+    let figure = figures.get(&force.force)?;
+    let source = figures
+        .source(&figure.source)
+        .ok_or(format!("no source {}", figure.source))?;
+    let mut seen = 0;
+    for chart in figures.charts().iter().filter(|c| c.force_map.is_some()) {
+        let shown = figure_in(&page, &chart.slug).ok_or("no map of who sends on the page")?;
+        let sources = shown
+            .split("<p class=\"chart-source\">")
+            .nth(1)
+            .and_then(|s| s.split("</p>").next())
+            .ok_or("no sources")?;
+        assert!(
+            sources.contains(&source.name),
+            "{}: {} not in {sources}",
+            chart.slug,
+            source.name
+        );
+        seen += 1;
+    }
+    assert_eq!(seen, 1, "the story has one map of who sends");
+    Ok(())
+}
