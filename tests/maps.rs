@@ -707,11 +707,25 @@ fn a_map_is_described_by_its_members_and_no_row_is_both_largest_and_smallest() -
     Ok(())
 }
 
-/// The part of `page` from the figure of chart `slug` to its end.
-fn figure_in<'a>(page: &'a str, slug: &str) -> Option<&'a str> {
-    let from = page.find(&format!("data-chart=\"{slug}\""))?;
-    let rest = page.get(from..)?;
-    rest.get(..rest.find("</figure>")?)
+/// The article's page as the build wrote it.
+fn committed_page() -> std::io::Result<String> {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"))
+}
+
+/// The sources line of chart `slug`'s figure in `page`.
+fn sources_in<'a>(page: &'a str, slug: &str) -> std::result::Result<&'a str, String> {
+    let from = page
+        .find(&format!("data-chart=\"{slug}\""))
+        .ok_or(format!("no figure {slug}"))?;
+    let figure = page.get(from..).unwrap_or_default();
+    let figure = figure
+        .get(..figure.find("</figure>").unwrap_or(0))
+        .unwrap_or_default();
+    figure
+        .split("<p class=\"chart-source\">")
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .ok_or(format!("{slug}: no sources"))
 }
 
 #[test]
@@ -744,17 +758,12 @@ fn every_map_links_the_atlas_s_licence_and_notice_and_the_site_ships_them() -> R
         assert!(notice.contains(kept), "the notice lacks “{kept}”");
     }
     let figures = real()?;
-    let page = std::fs::read_to_string(root.join("index.html"))?;
+    let page = committed_page()?;
     let link = format!("href=\"{}\"", atlas::NOTICE);
     let mut maps_seen = 0;
     for chart in figures.charts() {
         let slug = chart.slug.as_str();
-        let figure = figure_in(&page, slug).ok_or(format!("no figure {slug}"))?;
-        let source = figure
-            .split("<p class=\"chart-source\">")
-            .nth(1)
-            .and_then(|s| s.split("</p>").next())
-            .ok_or(format!("{slug}: no sources"))?;
+        let source = sources_in(&page, slug)?;
         assert_eq!(
             source.contains(&link),
             chart.map().is_some(),
@@ -886,9 +895,7 @@ fn each_launch_point_is_the_point_of_belarus_nearest_to_its_city_on_the_atlas() 
 #[test]
 fn a_reach_map_names_the_sources_of_the_range_the_speed_and_the_distance_it_draws() -> Result {
     let figures = real()?;
-    let page = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"),
-    )?;
+    let page = committed_page()?;
     let mut seen = 0;
     for chart in figures.charts() {
         let Some(reach) = &chart.reach_map else {
@@ -900,12 +907,7 @@ fn a_reach_map_names_the_sources_of_the_range_the_speed_and_the_distance_it_draw
             .find(|c| c.slug == reach.flights)
             .and_then(|c| c.flight_times.as_ref())
             .ok_or("the reach map follows no flight time chart")?;
-        let figure = figure_in(&page, &chart.slug).ok_or("no reach map on the page")?;
-        let sources = figure
-            .split("<p class=\"chart-source\">")
-            .nth(1)
-            .and_then(|s| s.split("</p>").next())
-            .ok_or("no sources")?;
+        let sources = sources_in(&page, &chart.slug)?;
         for id in [&flights.range, &flights.speed, &flights.staging] {
             let key = &figures.get(id)?.source;
             let source = figures.source(key).ok_or(format!("no source {key}"))?;
@@ -924,9 +926,7 @@ fn a_reach_map_names_the_sources_of_the_range_the_speed_and_the_distance_it_draw
 #[test]
 fn a_map_of_who_sends_names_the_source_of_the_force_it_shares() -> Result {
     let figures = real()?;
-    let page = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"),
-    )?;
+    let page = committed_page()?;
     // The force the page's scenario starts from, and its source's name.
     let force = figures
         .chart_of_kind(ChartKind::ForceScenario)
@@ -938,12 +938,7 @@ fn a_map_of_who_sends_names_the_source_of_the_force_it_shares() -> Result {
         .ok_or(format!("no source {}", figure.source))?;
     let mut seen = 0;
     for chart in figures.charts().iter().filter(|c| c.force_map.is_some()) {
-        let shown = figure_in(&page, &chart.slug).ok_or("no map of who sends on the page")?;
-        let sources = shown
-            .split("<p class=\"chart-source\">")
-            .nth(1)
-            .and_then(|s| s.split("</p>").next())
-            .ok_or("no sources")?;
+        let sources = sources_in(&page, &chart.slug)?;
         assert!(
             sources.contains(&source.name),
             "{}: {} not in {sources}",
