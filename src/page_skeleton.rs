@@ -441,6 +441,14 @@ fn key_html(spec: &ChartSpec, model: &Model) -> String {
     let bars = model.bars();
     let has = |kind: Kind| bars.iter().any(|b| b.kind == kind);
     let unit_chart = spec.kind == ChartKind::UnitChart;
+    let scenario = format!(
+        "<span class=\"key key-scenario\">Scenario</span>: computed from the reference figures for a chosen force (the page starts with the article's; {})",
+        if spec.kind.is_map() {
+            "shaded as the map's key shows"
+        } else {
+            "a ring inside each bar"
+        }
+    );
     let mut parts = Vec::new();
     if has(Kind::AsReported) {
         parts.push(if unit_chart {
@@ -458,11 +466,7 @@ fn key_html(spec: &ChartSpec, model: &Model) -> String {
         );
     }
     if has(Kind::Scenario) {
-        parts.push(if spec.kind.is_map() {
-            "<span class=\"key key-scenario\">Scenario</span>: computed from the reference figures for a chosen force (the page starts with the article's; shaded as the map's key shows)"
-        } else {
-            "<span class=\"key key-scenario\">Scenario</span>: computed from the reference figures for a chosen force (the page starts with the article's; a ring inside each bar)"
-        });
+        parts.push(&scenario);
     }
     if spec.guess.is_some() {
         parts.push("<span class=\"needs-controls\"><span class=\"key key-guess\">Your guess</span>, kept on this page only (vertical lines)</span>");
@@ -474,30 +478,9 @@ fn key_html(spec: &ChartSpec, model: &Model) -> String {
 /// cited; the article's as "as reported", the others with their title, link and who quoted them.
 fn sources_html(spec: &ChartSpec, figures: &Figures) -> String {
     let mut keys: Vec<(&str, bool)> = Vec::new();
-    // A reach map draws the range, the flight times and the distance it cannot place of the
-    // chart it follows: their figures' sources are its own.
-    let followed = spec
-        .reach_map
-        .as_ref()
-        .and_then(|r| figures.charts().iter().find(|c| c.slug == r.flights))
-        .and_then(|c| c.flight_times.as_ref());
-    // A map of who sends shares the force the page's scenario starts from: its size's source is
-    // the map's own.
-    let force = spec
-        .force_map
-        .as_ref()
-        .and_then(|_| figures.chart_of_kind(ChartKind::ForceScenario))
-        .and_then(|c| c.force_scenario.as_ref())
-        .map(|s| s.force.as_str());
-    let cited = spec
-        .figure_ids()
+    let cited = figures
+        .drawn_by(spec)
         .into_iter()
-        .chain(
-            followed
-                .into_iter()
-                .flat_map(|g| [g.range.as_str(), &g.speed, &g.staging]),
-        )
-        .chain(force)
         .filter_map(|id| figures.get(id).ok())
         .map(|f| (f.source.as_str(), f.kind == Kind::AsReported))
         .chain(

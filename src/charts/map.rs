@@ -16,6 +16,7 @@ use crate::charts::hatching::stripes;
 use crate::charts::pen::{Pen, Type};
 use crate::charts::theme::{size, Palette, Theme};
 use crate::charts::{drawn, ChartError, Hit, Layout, Style};
+use crate::model::flight_times::flight_id;
 use crate::model::force_map::ForceMap;
 use crate::model::panel::{sort_few, AXIS_STEPS};
 use crate::model::reach_map::ReachMap;
@@ -326,7 +327,7 @@ pub fn reach_map<DB: DrawingBackend>(
     // The flight over the whole range is said with it.
     let flown = rows
         .iter()
-        .find(|b| b.id == format!("flight.{}", model.range))
+        .find(|b| b.id == flight_id(&model.range))
         .map_or(String::new(), |f| format!(", flown in {}", f.value_text()));
     let range_words = range.map_or(Vec::new(), |r| {
         pen.wrap(
@@ -432,7 +433,7 @@ pub fn reach_map<DB: DrawingBackend>(
     let mut unlabelled: Vec<String> = Vec::new();
     for (route, a, b) in routes {
         let km = rows.iter().find(|r| &r.id == route);
-        let minutes = rows.iter().find(|r| r.id == format!("flight.{route}"));
+        let minutes = rows.iter().find(|r| r.id == flight_id(route));
         if let (Some(km), Some(minutes)) = (km, minutes) {
             let words = format!("{}, {}", km.value_text(), minutes.value_text());
             if !label_beside(&pen, &words, (a, b), (pad, w - pad))? {

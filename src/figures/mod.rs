@@ -291,6 +291,32 @@ impl Figures {
         self.file.charts.iter().find(|c| c.kind == kind)
     }
 
+    /// Every figure id `chart` draws: those it names, and those of the charts it follows (a
+    /// reach map draws its flight time chart's range, speed and the distance it cannot place; a
+    /// map of who sends shares the force the page's scenario starts from).
+    #[must_use]
+    pub fn drawn_by<'a>(&'a self, chart: &'a ChartSpec) -> Vec<&'a str> {
+        let followed = chart
+            .reach_map
+            .as_ref()
+            .and_then(|r| self.charts().iter().find(|c| c.slug == r.flights))
+            .and_then(|c| c.flight_times.as_ref());
+        let force = chart
+            .force_map
+            .as_ref()
+            .and_then(|_| self.chart_of_kind(ChartKind::ForceScenario))
+            .and_then(|c| c.force_scenario.as_ref())
+            .map(|s| s.force.as_str());
+        let mut ids = chart.figure_ids();
+        ids.extend(
+            followed
+                .into_iter()
+                .flat_map(|g| [g.range.as_str(), &g.speed, &g.staging]),
+        );
+        ids.extend(force);
+        ids
+    }
+
     /// The story's frame above the article, if the file declares one.
     #[cfg(not(target_arch = "wasm32"))]
     #[must_use]

@@ -6,6 +6,12 @@ use crate::figures::{DataError, Figures, FlightTimesSpec, Unit};
 use crate::model::distance::route_bar;
 use crate::model::panel::{Bar, Panel};
 
+/// The id of the row of the flight over the distance whose row's id is `distance`.
+#[must_use]
+pub fn flight_id(distance: &str) -> String {
+    format!("flight.{distance}")
+}
+
 /// Minutes to fly `km` at `km_per_h`.
 #[must_use]
 pub fn flight_minutes(km: f64, km_per_h: f64) -> Option<f64> {
@@ -49,7 +55,7 @@ impl FlightTimes {
             .chain(std::iter::once(&range))
             .map(|d| {
                 let mut bar = Bar::derived(
-                    format!("flight.{}", d.id),
+                    flight_id(&d.id),
                     format!("Flight over {} ({})", d.label, d.bare_value_text()),
                     d.value
                         .zip(speed.value)
