@@ -173,12 +173,15 @@ fn decode(text: &str) -> String {
 
 /// A reader-supplied piece, shortened and stripped of control characters, for a notice.
 fn echo(text: &str) -> String {
-    let clean: String = text.chars().filter(|c| !c.is_control()).collect();
-    if clean.chars().count() > ECHO_LIMIT {
-        format!("{}…", clean.chars().take(ECHO_LIMIT).collect::<String>())
-    } else {
-        clean
+    let mut clean = String::new();
+    for (i, c) in text.chars().filter(|c| !c.is_control()).enumerate() {
+        if i == ECHO_LIMIT {
+            clean.push('…');
+            break;
+        }
+        clean.push(c);
     }
+    clean
 }
 
 fn sharing_from(text: &str) -> Option<Sharing> {

@@ -12,8 +12,9 @@ use crate::charts::text_width::{Estimate, TextWidth};
 use crate::charts::theme::FONT_STACK;
 use crate::web::canvas_style;
 
-/// How many widths the measure remembers (the words of the page's charts, at their sizes).
-const REMEMBERED: usize = 1024;
+/// How many widths the measure remembers: the words of the page's charts at their sizes, and
+/// the numbers a slider's whole range writes (a drag back and forth asks for each again).
+const REMEMBERED: usize = 4096;
 
 /// How many fonts get a measuring context of their own (the charts use a handful: a few sizes,
 /// bold or not, at one pixel ratio); beyond them the last one is switched from font to font.
@@ -32,7 +33,9 @@ pub struct CanvasText {
     lines: Remembered,
 }
 
-/// Widths by a hash of (words, size, weight), each in the slot its hash picks.
+/// Widths by a hash of (words, size, weight), in pairs of slots: a hash picks its pair, which
+/// holds the two widths put there last. (With one slot a hash, two words that share it, such as a
+/// label's name and a number a slider writes, pushed each other out at every step.)
 struct Remembered(RefCell<Vec<(u64, f64)>>);
 
 impl Remembered {
@@ -40,22 +43,31 @@ impl Remembered {
         Self(RefCell::new(vec![(0, 0.0); REMEMBERED]))
     }
 
+    /// The first of the two slots `key` picks.
+    fn pair(key: u64) -> usize {
+        (key % (REMEMBERED / 2) as u64) as usize * 2
+    }
+
     /// The width remembered for `key`, if any.
     #[inline(never)]
     fn get(&self, key: u64) -> Option<f64> {
-        let slot = (key % REMEMBERED as u64) as usize;
-        match self.0.borrow().get(slot) {
-            Some(&(known, width)) if known == key => Some(width),
-            _ => None,
-        }
+        let at = Self::pair(key);
+        let slots = self.0.borrow();
+        let pair = slots.get(at..at + 2)?;
+        pair.iter()
+            .find(|(known, _)| *known == key)
+            .map(|&(_, width)| width)
     }
 
-    /// Remembers `width` for `key`, in place of what its slot held.
+    /// Remembers `width` for `key`, in place of the older of its pair.
     #[inline(never)]
     fn put(&self, key: u64, width: f64) {
-        let slot = (key % REMEMBERED as u64) as usize;
-        if let Some(place) = self.0.borrow_mut().get_mut(slot) {
-            *place = (key, width);
+        let at = Self::pair(key);
+        if let Some(pair) = self.0.borrow_mut().get_mut(at..at + 2) {
+            pair.rotate_right(1);
+            if let Some(first) = pair.first_mut() {
+                *first = (key, width);
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 
 use js_sys::Reflect;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlInputElement};
+use web_sys::{Document, Element, Event, HtmlInputElement, Node};
 
 use crate::model::scenario::{Country, Scenario, FORCE_RANGE, FORCE_STEP, ROTATION_RANGE};
 use crate::model::scenario_url::{
@@ -156,15 +156,15 @@ fn on_input(event: Event) {
     let Some((form, name, value)) = control_of(&event) else {
         return;
     };
-    let said_in = form.query_selector("[data-said]").ok().flatten();
     let changed = with_page(|page| {
         if !page.dragging {
-            // A change begins: what each chart says now is what a change would be said against.
+            // A change begins: what each chart says now is what a change would be said against,
+            // in the live region of the form it began in (found once, not at every step).
             for chart in &mut page.charts {
                 chart.said = chart.model.takeaway();
             }
+            page.said_in = form.query_selector("[data-said]").ok().flatten();
         }
-        page.said_in = said_in;
         let before = page.scenario;
         let result = apply_setting(&name, &value, &mut page.scenario);
         page.shown.notices(result.err().as_slice());
@@ -267,7 +267,7 @@ impl Shown {
         ] {
             if *said != words {
                 for output in lines {
-                    output.set_text_content(Some(&words));
+                    rewrite_text(output, &words);
                 }
                 for slider in sliders {
                     slider.set_attribute("aria-valuetext", &value_text).ok();
@@ -298,6 +298,18 @@ fn inputs(document: &Document, name: &str) -> Vec<HtmlInputElement> {
     .into_iter()
     .filter_map(|e| e.dyn_into().ok())
     .collect()
+}
+
+/// Writes `words` as the element's text. Where its text is one text node already, that node's
+/// words change and nothing is replaced: a new node would have the page's style worked out again
+/// at the next frame, on every step of a slider.
+fn rewrite_text(element: &Element, words: &str) {
+    match element.first_child() {
+        Some(text) if text.node_type() == Node::TEXT_NODE && text.next_sibling().is_none() => {
+            text.set_text_content(Some(words));
+        }
+        _ => element.set_text_content(Some(words)),
+    }
 }
 
 fn all(document: &Document, selector: &str) -> Vec<Element> {

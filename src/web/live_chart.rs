@@ -88,6 +88,8 @@ pub struct LiveChart {
     pub ground: GroundCopy,
     /// A map of who sends: its last drawing's picture and theme (`None` when not known).
     drawn: Option<(ForcePicture, Theme)>,
+    /// Its "Show the data" (`details.chart-table`), if it has one.
+    table: Option<Element>,
     /// Where the chart says what it shows of the reader's country (`[data-country-line]`).
     country_line: Option<Element>,
     /// The reader's guess at one of its values, if the chart asks for one.
@@ -211,12 +213,13 @@ impl LiveChart {
         // phone's page put away, then brought back) is drawn again at the next frame rather
         // than left blank until the reader changes something. One handler, told apart by the
         // event's type.
+        let table = figure.query_selector("details.chart-table").ok().flatten();
         let figure_events: Vec<Listener> = [
             (
                 figure.query_selector("details.chart-table > summary"),
                 "click",
             ),
-            (figure.query_selector("details.chart-table"), "toggle"),
+            (Ok(table.clone()), "toggle"),
             (Ok(Some(Element::from(canvas.clone()))), "contextrestored"),
         ]
         .into_iter()
@@ -279,6 +282,7 @@ impl LiveChart {
             ground: GroundCopy::default(),
             drawn: None,
             country_line: figure.query_selector("[data-country-line]").ok().flatten(),
+            table,
             guess,
             _on_resize: on_resize,
             _listeners: listeners,
@@ -417,10 +421,7 @@ impl LiveChart {
 
     /// Whether the chart's data table is open.
     fn table_open(&self) -> bool {
-        matches!(
-            self.figure.query_selector("details.chart-table[open]"),
-            Ok(Some(_))
-        )
+        self.table.as_ref().is_some_and(|t| t.has_attribute("open"))
     }
 
     /// Whether any of the chart's frame is within the window, as the browser last reported

@@ -157,8 +157,10 @@ window.dragBench = {
   floor: (count) => {
     const said = document.querySelector('output[data-output="force"]');
     const before = said.textContent;
+    // Written as the page writes it: its text node's words changed in place.
+    const words = said.firstChild?.nodeType === Node.TEXT_NODE ? said.firstChild : said;
     return steps(count, (i) => {
-      said.textContent = String(i);
+      words.textContent = String(i);
     }).finally(() => {
       said.textContent = before;
     });

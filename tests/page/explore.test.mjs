@@ -213,3 +213,75 @@ test("while the slider is dragged, the words on the page follow each step; a cha
     await context.close();
   }
 });
+
+test("a slider step rewrites the number beside the slider in place: its words change, and no node is replaced for the browser to style again", async () => {
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000, height: 900 });
+  try {
+    await chartStates(page);
+    const output = 'output[data-output="force"]';
+    const before = await page.textContent(output);
+    const seen = await page.evaluate(async (selector) => {
+      const said = document.querySelector(selector);
+      const kinds = [];
+      const watch = new MutationObserver((records) => kinds.push(...records.map((r) => r.type)));
+      watch.observe(said, { childList: true, characterData: true, subtree: true });
+      const slider = document.querySelector('input[name="force"]');
+      for (const step of [1, 2, 3]) {
+        slider.value = String(Number(slider.value) + step * Number(slider.step || 1000));
+        slider.dispatchEvent(new Event("input", { bubbles: true }));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      }
+      await Promise.resolve();
+      watch.disconnect();
+      return { kinds: [...new Set(kinds)], nodes: said.childNodes.length, slider: slider.value };
+    }, output);
+    const after = await page.textContent(output);
+    assert.notEqual(after, before, "the number follows the slider");
+    assert.equal(after.replace(/\D/g, ""), seen.slider, "it says the slider's value");
+    assert.deepEqual(seen.kinds, ["characterData"], "its words changed in place");
+    assert.equal(seen.nodes, 1, "one text node still");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("dragged back over a stretch it has crossed, the slider has the browser measure next to no words: the widths of the chart's words and numbers are remembered", async () => {
+  const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000, height: 900 });
+  try {
+    await chartStates(page);
+    await page.evaluate(() => document.querySelector('input[name="force"]').scrollIntoView({ block: "start" }));
+    const measured = await page.evaluate(async () => {
+      let count = 0;
+      const said = [];
+      const measure = CanvasRenderingContext2D.prototype.measureText;
+      CanvasRenderingContext2D.prototype.measureText = function (...words) {
+        count += 1;
+        said.push(words[0]);
+        return measure.apply(this, words);
+      };
+      const slider = document.querySelector('input[name="force"]');
+      const step = Number(slider.step || 1000);
+      const sweep = async () => {
+        const from = count;
+        for (let i = 0; i <= 80; i += 1) {
+          // There and back over 40 steps from 20,000, a step per frame.
+          slider.value = String(20000 + step * (i <= 40 ? i : 80 - i));
+          slider.dispatchEvent(new Event("input", { bubbles: true }));
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        }
+        return count - from;
+      };
+      const first = await sweep();
+      const again = await sweep();
+      CanvasRenderingContext2D.prototype.measureText = measure;
+      return { first, again, words: said.slice(said.length - again) };
+    });
+    assert.ok(measured.first > 40, `the first sweep measures the new numbers (${measured.first} words)`);
+    // (A word can still be pushed out by two others that share its place in the memory.)
+    assert.ok(measured.again <= 20, `the second sweep measures next to nothing: ${measured.again} words over 81 steps (${measured.words.join(" ")})`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
