@@ -86,6 +86,28 @@ fn a_hostile_link_keeps_its_good_parts_and_shortens_what_it_echoes() {
 }
 
 #[test]
+fn an_echoed_value_is_cut_after_forty_characters_not_bytes() {
+    let echoed = |value: &str| {
+        let mut s = start();
+        apply_query(&format!("share={value}"), &mut s)
+            .first()
+            .cloned()
+            .unwrap_or_default()
+    };
+    // Forty characters, each two bytes in UTF-8 (é as %C3%A9): said whole.
+    let forty = "%C3%A9".repeat(40);
+    let whole = echoed(&forty);
+    assert!(whole.contains(&"é".repeat(40)), "{whole}");
+    assert!(!whole.contains('…'), "{whole}");
+    // One more, with control characters among them (dropped before counting): cut, and marked.
+    let more = format!("%07{}%0A", "%C3%A9".repeat(41));
+    let cut = echoed(&more);
+    assert!(cut.contains(&format!("{}…", "é".repeat(40))), "{cut}");
+    assert!(!cut.contains(&"é".repeat(41)), "{cut}");
+    assert!(!cut.chars().any(char::is_control), "{cut:?}");
+}
+
+#[test]
 fn empty_and_odd_separators_are_harmless() {
     for query in ["", "?", "&&&", "?&force", "=", "force==60000"] {
         let mut s = start();
