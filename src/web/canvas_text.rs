@@ -14,7 +14,7 @@ use crate::web::canvas_style;
 
 /// How many widths the measure remembers: the words of the page's charts at their sizes, and
 /// the numbers a slider's whole range writes (a drag back and forth asks for each again).
-const REMEMBERED: usize = 4096;
+const REMEMBERED: usize = 8192;
 
 /// How many fonts get a measuring context of their own (the charts use a handful: a few sizes,
 /// bold or not, at one pixel ratio); beyond them the last one is switched from font to font.
