@@ -34,8 +34,7 @@ pub struct CanvasText {
 }
 
 /// Widths by a hash of (words, size, weight), in pairs of slots: a hash picks its pair, which
-/// holds the two widths put there last. (With one slot a hash, two words that share it, such as a
-/// label's name and a number a slider writes, pushed each other out at every step.)
+/// holds the two widths put there last.
 struct Remembered(RefCell<Vec<(u64, f64)>>);
 
 impl Remembered {

@@ -156,15 +156,15 @@ fn on_input(event: Event) {
     let Some((form, name, value)) = control_of(&event) else {
         return;
     };
+    let said_in = form.query_selector("[data-said]").ok().flatten();
     let changed = with_page(|page| {
         if !page.dragging {
-            // A change begins: what each chart says now is what a change would be said against,
-            // in the live region of the form it began in (found once, not at every step).
+            // A change begins: what each chart says now is what a change would be said against.
             for chart in &mut page.charts {
                 chart.said = chart.model.takeaway();
             }
-            page.said_in = form.query_selector("[data-said]").ok().flatten();
         }
+        page.said_in = said_in;
         let before = page.scenario;
         let result = apply_setting(&name, &value, &mut page.scenario);
         page.shown.notices(result.err().as_slice());
