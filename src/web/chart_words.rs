@@ -6,7 +6,7 @@
 
 use std::cell::RefCell;
 
-use web_sys::{Document, Element};
+use web_sys::{Document, Element, Node};
 
 /// One chart's words on the page.
 pub struct ChartWords {
@@ -130,7 +130,19 @@ impl ChartWords {
 fn write_line(line: Option<&Element>, words: &str) {
     if let Some(line) = line {
         if line.text_content().unwrap_or_default() != words {
-            line.set_text_content(Some(words));
+            rewrite_text(line, words);
         }
+    }
+}
+
+/// Writes `words` as the element's text. Where its text is one text node already, that node's
+/// words change and nothing is replaced: a new node would have the page's style worked out again
+/// at the next frame, on every step of a slider.
+pub fn rewrite_text(element: &Element, words: &str) {
+    match element.first_child() {
+        Some(text) if text.node_type() == Node::TEXT_NODE && text.next_sibling().is_none() => {
+            text.set_text_content(Some(words));
+        }
+        _ => element.set_text_content(Some(words)),
     }
 }

@@ -6,13 +6,14 @@ use std::cell::RefCell;
 
 use js_sys::Reflect;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlInputElement, Node};
+use web_sys::{Document, Element, Event, HtmlInputElement};
 
 use crate::model::scenario::{Country, Scenario, FORCE_RANGE, FORCE_STEP, ROTATION_RANGE};
 use crate::model::scenario_url::{
     apply_setting, currency_name, measure_name, order_name, sharing_name,
 };
 use crate::model::wording::{thousands, troops, units_per_deployed};
+use crate::web::chart_words;
 use crate::web::listener::Listener;
 use crate::web::{frame_clock, link, on_frame_work, with_page};
 
@@ -267,7 +268,7 @@ impl Shown {
         ] {
             if *said != words {
                 for output in lines {
-                    rewrite_text(output, &words);
+                    chart_words::rewrite_text(output, &words);
                 }
                 for slider in sliders {
                     slider.set_attribute("aria-valuetext", &value_text).ok();
@@ -298,18 +299,6 @@ fn inputs(document: &Document, name: &str) -> Vec<HtmlInputElement> {
     .into_iter()
     .filter_map(|e| e.dyn_into().ok())
     .collect()
-}
-
-/// Writes `words` as the element's text. Where its text is one text node already, that node's
-/// words change and nothing is replaced: a new node would have the page's style worked out again
-/// at the next frame, on every step of a slider.
-fn rewrite_text(element: &Element, words: &str) {
-    match element.first_child() {
-        Some(text) if text.node_type() == Node::TEXT_NODE && text.next_sibling().is_none() => {
-            text.set_text_content(Some(words));
-        }
-        _ => element.set_text_content(Some(words)),
-    }
 }
 
 fn all(document: &Document, selector: &str) -> Vec<Element> {

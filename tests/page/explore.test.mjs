@@ -214,32 +214,40 @@ test("while the slider is dragged, the words on the page follow each step; a cha
   }
 });
 
-test("a slider step rewrites the number beside the slider in place: its words change, and no node is replaced for the browser to style again", async () => {
+test("a slider step rewrites its words in place, the number beside the slider and the takeaway of the map in view: they change, and no node is replaced for the browser to style again", async () => {
   const { page, errors, context } = await open(shared.browser, shared.server.url, { width: 1000, height: 900 });
   try {
     await chartStates(page);
     const output = 'output[data-output="force"]';
-    const before = await page.textContent(output);
-    const seen = await page.evaluate(async (selector) => {
-      const said = document.querySelector(selector);
-      const kinds = [];
-      const watch = new MutationObserver((records) => kinds.push(...records.map((r) => r.type)));
-      watch.observe(said, { childList: true, characterData: true, subtree: true });
+    const takeaway = 'figure[data-chart="who-sends"] [data-takeaway]';
+    // The map's takeaway in view (written at each step of a drag), the slider above the screen.
+    await page.evaluate(() => document.querySelector('figure[data-chart="who-sends"]').scrollIntoView({ block: "start" }));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const before = { output: await page.textContent(output), takeaway: await page.textContent(takeaway) };
+    const seen = await page.evaluate(async (selectors) => {
+      const watched = selectors.map((s) => document.querySelector(s));
+      const kinds = watched.map(() => new Set());
+      const watches = watched.map((element, i) => {
+        const watch = new MutationObserver((records) => records.forEach((r) => kinds[i].add(r.type)));
+        watch.observe(element, { childList: true, characterData: true, subtree: true });
+        return watch;
+      });
       const slider = document.querySelector('input[name="force"]');
-      for (const step of [1, 2, 3]) {
+      for (const step of [10, 20, 30]) {
         slider.value = String(Number(slider.value) + step * Number(slider.step || 1000));
         slider.dispatchEvent(new Event("input", { bubbles: true }));
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       }
       await Promise.resolve();
-      watch.disconnect();
-      return { kinds: [...new Set(kinds)], nodes: said.childNodes.length, slider: slider.value };
-    }, output);
-    const after = await page.textContent(output);
-    assert.notEqual(after, before, "the number follows the slider");
-    assert.equal(after.replace(/\D/g, ""), seen.slider, "it says the slider's value");
-    assert.deepEqual(seen.kinds, ["characterData"], "its words changed in place");
-    assert.equal(seen.nodes, 1, "one text node still");
+      watches.forEach((w) => w.disconnect());
+      return { kinds: kinds.map((k) => [...k]), nodes: watched.map((e) => e.childNodes.length), slider: slider.value };
+    }, [output, takeaway]);
+    const after = { output: await page.textContent(output), takeaway: await page.textContent(takeaway) };
+    assert.notEqual(after.output, before.output, "the number follows the slider");
+    assert.equal(after.output.replace(/\D/g, ""), seen.slider, "it says the slider's value");
+    assert.notEqual(after.takeaway, before.takeaway, "the map's takeaway follows the slider");
+    assert.deepEqual(seen.kinds, [["characterData"], ["characterData"]], "their words changed in place");
+    assert.deepEqual(seen.nodes, [1, 1], "one text node each still");
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
