@@ -80,6 +80,36 @@ pub fn headers_file(policy: &str) -> String {
     )
 }
 
+/// The kinds of file a host sends compressed: the pages, their style and scripts, the chart
+/// program, the figures and shapes it reads, the static charts and their data.
+pub const COMPRESSIBLE: [&str; 8] = ["html", "css", "js", "json", "svg", "wasm", "csv", "bin"];
+
+/// Whether the host sends the file at `path` compressed (by its kind).
+#[must_use]
+pub fn compressible(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| COMPRESSIBLE.contains(&e))
+}
+
+/// `bytes` packed in gzip's format as tightly as its search allows (zopfli: the chart program
+/// comes out about 4–5% smaller than at gzip's level 9), for the host to send as they are to a
+/// browser that takes gzip; `None` where packing would not make the file smaller.
+///
+/// # Errors
+/// A message if the packing fails.
+pub fn packed(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
+    let mut out = Vec::new();
+    zopfli::compress(
+        zopfli::Options::default(),
+        zopfli::Format::Gzip,
+        bytes,
+        &mut out,
+    )
+    .map_err(|e| format!("packing: {e}"))?;
+    Ok((out.len() < bytes.len()).then_some(out))
+}
+
 /// Where the nginx snippet is written: beside the folder, not in it (a host would serve it).
 pub const NGINX_SNIPPET: &str = "site-nginx.conf";
 
@@ -88,8 +118,10 @@ pub const NGINX_SNIPPET: &str = "site-nginx.conf";
 pub fn nginx_snippet(policy: &str) -> String {
     let common = "    add_header X-Content-Type-Options nosniff always;\n    add_header Cache-Control no-cache always;\n";
     format!(
-        "# Headers for the page: include in the nginx server block whose root is this folder.\n\
+        "# Headers for the page: include in the nginx server block whose root is this folder. A file\n\
+         # packed ahead of time (name.gz beside it) is sent as it is; any other is compressed as sent.\n\
          gzip on;\n\
+         gzip_static on;\n\
          gzip_types text/css text/javascript application/javascript application/json image/svg+xml text/csv application/wasm application/octet-stream;\n\
          types {{ application/wasm wasm; text/javascript js; text/css css; text/html html; application/json json; image/svg+xml svg; text/csv csv; application/octet-stream bin; }}\n\
          location / {{\n    add_header Content-Security-Policy \"{policy}; frame-ancestors 'none'\" always;\n{common}}}\n\
@@ -114,6 +146,29 @@ mod tests {
                 "www/data/figures.bin"
             ]
         );
+    }
+
+    #[test]
+    fn a_file_is_packed_in_gzip_format_only_where_it_gets_smaller() {
+        let text = "troops and budgets, ".repeat(200);
+        let packed = packed(text.as_bytes()).ok().flatten().unwrap_or_default();
+        // gzip's magic, deflate, and the length of the text last, little-endian.
+        assert_eq!(packed.get(..3), Some(&[0x1f, 0x8b, 8][..]));
+        let tail = packed.len().saturating_sub(4);
+        assert_eq!(
+            packed.get(tail..),
+            Some(&(text.len() as u32).to_le_bytes()[..])
+        );
+        assert!(packed.len() < text.len() / 10, "{} bytes", packed.len());
+        assert_eq!(packed_or_none(b"ab"), None, "two bytes gain nothing");
+        assert!(compressible(Path::new("www/pkg/a_bg.wasm")));
+        assert!(compressible(Path::new("www/data/figures.bin")));
+        assert!(!compressible(Path::new("www/static/a.png")));
+        assert!(!compressible(Path::new("_headers")));
+    }
+
+    fn packed_or_none(bytes: &[u8]) -> Option<Vec<u8>> {
+        packed(bytes).ok().flatten()
     }
 
     #[test]

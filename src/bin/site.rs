@@ -1,6 +1,8 @@
 //! Writes the deployable folder (`site/`): the page and exactly the files it and its charts'
-//! embed pages need, with its headers as a `_headers` file in it and an nginx snippet beside it
-//! (`site-nginx.conf`). Run after `static_figures` and the wasm build. Usage: `site [PROJECT_DIR]`.
+//! embed pages need, each that a host sends compressed also packed ahead of time beside it
+//! (`name.gz`, [`reassurance_force::site::packed`]), with its headers as a `_headers` file in it
+//! and an nginx snippet beside it (`site-nginx.conf`). Run after `static_figures` and the wasm
+//! build. Usage: `site [PROJECT_DIR]`.
 
 fn main() -> std::process::ExitCode {
     #[cfg(not(target_arch = "wasm32"))]
@@ -69,6 +71,15 @@ mod native {
                 std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
             std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", from.display()))?;
+            // Packed ahead of time beside it, for the host to send as it is.
+            if site::compressible(file) {
+                let bytes = std::fs::read(&from).map_err(|e| format!("{}: {e}", from.display()))?;
+                if let Some(packed) = site::packed(&bytes)? {
+                    let mut name = to.clone().into_os_string();
+                    name.push(".gz");
+                    std::fs::write(&name, packed).map_err(|e| format!("{}: {e}", to.display()))?;
+                }
+            }
         }
         let write = |name: &str, text: String| {
             let path = out.join(name);

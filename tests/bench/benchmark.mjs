@@ -98,14 +98,17 @@ try {
   const wasm = readFileSync(`${ROOT}www/pkg/reassurance_force_bg.wasm`);
   const glue = readFileSync(`${ROOT}www/pkg/reassurance_force.js`);
   const chartjs = readFileSync(`${ROOT}tests/node_modules/chart.js/dist/chart.umd.min.js`);
-  // Measured as the build measures its ceiling (gzip -9, which packs this wasm about 1.5% tighter
-  // than zlib at level 9).
+  // As sent: the copies the build packed ahead of time into the deployable folder (gzip's
+  // format, packed as tightly as it goes), which the server sends as they are. Beside them, and
+  // for the ratio to Chart.js (which the build does not pack), gzip -9 for both.
   const gz = (b) => spawnSync("gzip", ["-9c"], { input: b, maxBuffer: 16 * 1024 * 1024 }).stdout.length;
+  const sent = (path) => readFileSync(`${ROOT}site/${path}.gz`).length;
+  const asSent = sent("www/pkg/reassurance_force_bg.wasm") + sent("www/pkg/reassurance_force.js");
   console.log("\n== Bytes for the charts");
-  console.log(`ours: wasm ${kb(wasm.length)} raw, ${kb(gz(wasm))} gzip; glue ${kb(glue.length)} raw, ${kb(gz(glue))} gzip; together ${kb(gz(wasm) + gz(glue))} gzip`);
-  console.log(`Chart.js 4 (chart.umd.min.js): ${kb(chartjs.length)} raw, ${kb(gz(chartjs))} gzip; ratio ours/Chart.js ${((gz(wasm) + gz(glue)) / gz(chartjs)).toFixed(2)}`);
-  budget(`wasm + glue ≤ 95 KB gzip (${kb(gz(wasm) + gz(glue))})`, gz(wasm) + gz(glue) <= 95 * 1024);
-  budget(`wasm + glue under the 120 KB ceiling (${kb(gz(wasm) + gz(glue))})`, gz(wasm) + gz(glue) <= 120 * 1024);
+  console.log(`ours: wasm ${kb(wasm.length)} raw, ${kb(sent("www/pkg/reassurance_force_bg.wasm"))} gzip as sent (${kb(gz(wasm))} at gzip -9); glue ${kb(glue.length)} raw, ${kb(sent("www/pkg/reassurance_force.js"))} as sent (${kb(gz(glue))}); together ${kb(asSent)} as sent (${kb(gz(wasm) + gz(glue))} at gzip -9)`);
+  console.log(`Chart.js 4 (chart.umd.min.js): ${kb(chartjs.length)} raw, ${kb(gz(chartjs))} gzip -9; ratio ours/Chart.js at gzip -9 ${((gz(wasm) + gz(glue)) / gz(chartjs)).toFixed(2)}`);
+  budget(`wasm + glue ≤ 95 KB gzip (${kb(asSent)} as sent)`, asSent <= 95 * 1024);
+  budget(`wasm + glue under the 120 KB ceiling (${kb(asSent)} as sent)`, asSent <= 120 * 1024);
   const weigh = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   const weighPage = await weigh.newPage();
   // Bytes on the wire from the browser; decoded bytes from the files served (the wasm's body is
@@ -115,11 +118,17 @@ try {
     weighed.push(
       request.sizes().then((sizes) => {
         const path = decodeURIComponent(new URL(request.url()).pathname).replace(/\/$/, "/index.html");
-        return { path, wire: sizes.responseBodySize + sizes.responseHeadersSize, size: readFileSync(`${ROOT}${path.slice(1)}`).length };
+        return { path, wire: sizes.responseBodySize + sizes.responseHeadersSize, size: readFileSync(`${ROOT}site/${path.slice(1)}`).length };
       }),
     );
   });
-  await weighPage.goto(server.url, { waitUntil: "networkidle" });
+  // The deployable folder, served as a host serves it (the packed copies sent as they are).
+  const site = await serve();
+  try {
+    await weighPage.goto(site.url, { waitUntil: "networkidle" });
+  } finally {
+    site.stop();
+  }
   const files = await Promise.all(weighed);
   const sum = (key) => files.reduce((total, f) => total + f[key], 0);
   const names = files.map((f) => f.path.split("/").pop()).join(", ");

@@ -3,7 +3,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { request } from "node:http";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { join, relative } from "node:path";
 import { serve, ROOT } from "./serve.mjs";
 
@@ -69,7 +70,9 @@ test("the folder holds the pages and exactly the files they name", () => {
   }
   assert.ok(named.size >= 20, `${named.size} files named`);
   for (const path of named) assert.ok(files.includes(path), `${path} is named but missing`);
-  const extra = files.filter((f) => !pages.includes(f) && !named.has(f) && f !== "_headers");
+  // A file compressed ahead of time is kept beside the file it packs.
+  const packed = (f) => f.endsWith(".gz") && files.includes(f.slice(0, -3));
+  const extra = files.filter((f) => !pages.includes(f) && !named.has(f) && f !== "_headers" && !packed(f));
   assert.deepEqual(extra, [], "files no page needs");
   assert.ok(!files.some((f) => relative(SITE, join(SITE, f)).startsWith("..")));
 });
@@ -86,4 +89,38 @@ test("the _headers file says what the server sends: the page's policy, framing f
   assert.equal(headers.split("\n")[rule("/www/embed/*") + 1], `  Content-Security-Policy: ${embed}`);
   const nginx = readFileSync(join(ROOT, "site-nginx.conf"), "utf8");
   assert.ok(nginx.includes(`"${embed}"`) && nginx.includes(`"${page}"`), nginx);
+});
+
+/** The body of a GET of `path` as sent, not decoded, and its headers. */
+function sent(path, encoding) {
+  const { hostname, port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path, headers: { "Accept-Encoding": encoding } }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve({ body: Buffer.concat(chunks), headers: res.headers }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+test("the page's files are packed ahead of time, tighter than gzip at its best level, and sent so", async () => {
+  for (const path of ["index.html", "www/pkg/reassurance_force_bg.wasm", "www/pkg/reassurance_force.js", "www/style.css", "www/data/figures.bin"]) {
+    const file = readFileSync(join(SITE, path));
+    assert.ok(existsSync(join(SITE, `${path}.gz`)), `${path} has no packed copy`);
+    const packed = readFileSync(join(SITE, `${path}.gz`));
+    assert.ok(gunzipSync(packed).equals(file), `${path}.gz unpacks to the file`);
+    const level9 = gzipSync(file, { level: 9 }).length;
+    assert.ok(packed.length < level9, `${path}: ${packed.length} bytes packed, ${level9} at gzip's level 9`);
+    const { body, headers } = await sent(`/${path === "index.html" ? "" : path}`, "gzip, deflate");
+    assert.equal(headers["content-encoding"], "gzip", path);
+    assert.ok(body.equals(packed), `${path}: the packed copy is what is sent (${body.length} bytes sent)`);
+    const plain = await sent(`/${path}`, "identity");
+    assert.equal(plain.headers["content-encoding"], undefined, `${path}, to a client that takes no gzip`);
+    assert.ok(plain.body.equals(file), `${path} as it is, to a client that takes no gzip`);
+  }
+  // The packed copies are files of the folder, never the only form a file is sent in.
+  const { body } = await sent("/www/pkg/reassurance_force_bg.wasm", "br");
+  assert.ok(body.equals(readFileSync(join(SITE, "www/pkg/reassurance_force_bg.wasm"))));
 });
