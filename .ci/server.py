@@ -1,6 +1,7 @@
 """Serves the deployable folder (site/, written by the build) on 127.0.0.1 as a production host
-would: that folder alone, gzip for text and wasm (the copy the build packed beside a file,
-name.gz, where there is one and it is not older; else each version compressed once), a
+would: that folder alone, gzip for text, wasm and the data files (the copy the build packed
+beside a file, name.gz, where there is one for that version of the file; else each version
+compressed once), a
 strict Content-Security-Policy, and no caching (the files change as you build).
 
 The policy is the one `index.html` declares (the build keeps its script hash current), sent as a
@@ -60,12 +61,8 @@ class ArticleHandler(http.server.SimpleHTTPRequestHandler):
         if not (gzip_ok and os.path.splitext(path)[1] in COMPRESSIBLE and os.path.isfile(path)):
             return super().send_head()
         stat = os.stat(path)
-        packed = path + ".gz"
-        if os.path.isfile(packed) and os.stat(packed).st_mtime_ns >= stat.st_mtime_ns:
-            # Packed ahead of time by the build, sent as it is (as nginx's gzip_static does).
-            with open(packed, "rb") as f:
-                body = f.read()
-        else:
+        body = _packed(path + ".gz", stat)
+        if body is None:
             body = _compressed(path, stat.st_mtime_ns, stat.st_size)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(path))
@@ -77,6 +74,22 @@ class ArticleHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+
+def _packed(packed, stat):
+    """The copy the build packed beside a file (`name.gz`), sent as it is (as nginx's gzip_static
+    does), if there is one for this version of the file: not older than it, and holding as many
+    bytes as it has (gzip's last four bytes); else None."""
+    try:
+        if os.stat(packed).st_mtime_ns < stat.st_mtime_ns:
+            return None
+        with open(packed, "rb") as f:
+            body = f.read()
+    except OSError:
+        return None
+    if len(body) < 18 or int.from_bytes(body[-4:], "little") != stat.st_size % 2**32:
+        return None
+    return body
 
 
 @functools.lru_cache(maxsize=128)

@@ -22,9 +22,9 @@ mod native {
     pub fn main() -> ExitCode {
         let root = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
         match run(&root) {
-            Ok(n) => {
+            Ok((n, packs)) => {
                 println!(
-                    "wrote {n} files and the page's headers to {}",
+                    "wrote {n} files ({packs} of them also packed) and the page's headers to {}",
                     root.join(site::DIR).display()
                 );
                 ExitCode::SUCCESS
@@ -36,7 +36,8 @@ mod native {
         }
     }
 
-    fn run(root: &Path) -> Result<usize, String> {
+    /// Writes the folder; returns how many files it holds, and how many of them are packed too.
+    fn run(root: &Path) -> Result<(usize, usize), String> {
         let page_path = root.join("index.html");
         let page = std::fs::read_to_string(&page_path)
             .map_err(|e| format!("{}: {e}", page_path.display()))?;
@@ -65,19 +66,23 @@ mod native {
         if out.exists() {
             std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
         }
+        let mut packs = 0;
         for file in &files {
             let (from, to) = (root.join(file), out.join(file));
             if let Some(dir) = to.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
-            std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", from.display()))?;
+            let bytes = std::fs::read(&from).map_err(|e| format!("{}: {e}", from.display()))?;
+            std::fs::write(&to, &bytes).map_err(|e| format!("{}: {e}", to.display()))?;
             // Packed ahead of time beside it, for the host to send as it is.
             if site::compressible(file) {
-                let bytes = std::fs::read(&from).map_err(|e| format!("{}: {e}", from.display()))?;
                 if let Some(packed) = site::packed(&bytes)? {
                     let mut name = to.clone().into_os_string();
                     name.push(".gz");
-                    std::fs::write(&name, packed).map_err(|e| format!("{}: {e}", to.display()))?;
+                    let name = PathBuf::from(name);
+                    std::fs::write(&name, packed)
+                        .map_err(|e| format!("{}: {e}", name.display()))?;
+                    packs += 1;
                 }
             }
         }
@@ -89,6 +94,6 @@ mod native {
         let snippet = root.join(site::NGINX_SNIPPET);
         std::fs::write(&snippet, site::nginx_snippet(&policy))
             .map_err(|e| format!("{}: {e}", snippet.display()))?;
-        Ok(files.len())
+        Ok((files.len(), packs))
     }
 }

@@ -98,9 +98,10 @@ try {
   const wasm = readFileSync(`${ROOT}www/pkg/reassurance_force_bg.wasm`);
   const glue = readFileSync(`${ROOT}www/pkg/reassurance_force.js`);
   const chartjs = readFileSync(`${ROOT}tests/node_modules/chart.js/dist/chart.umd.min.js`);
-  // As sent: the copies the build packed ahead of time into the deployable folder (gzip's
-  // format, packed as tightly as it goes), which the server sends as they are. Beside them, and
-  // for the ratio to Chart.js (which the build does not pack), gzip -9 for both.
+  // As sent by the project's server and the nginx snippet: the copies the build packed ahead of
+  // time into the deployable folder (gzip's format, by zopfli's search). Beside them, and for the
+  // ratio to Chart.js (which the build does not pack), gzip -9 for both. (The timings above and
+  // below serve the project's folder, compressed as sent, without the packed copies.)
   const gz = (b) => spawnSync("gzip", ["-9c"], { input: b, maxBuffer: 16 * 1024 * 1024 }).stdout.length;
   const sent = (path) => readFileSync(`${ROOT}site/${path}.gz`).length;
   const asSent = sent("www/pkg/reassurance_force_bg.wasm") + sent("www/pkg/reassurance_force.js");

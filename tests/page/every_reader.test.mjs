@@ -357,7 +357,11 @@ test("hostile strings in the data stay text, and very long ones are shortened", 
     });
     await page.route("**/figures.bin", async (route) => {
       const response = await route.fetch();
-      await route.fulfill({ response, body: hostile });
+      // Sent packed, answered plain: the packing's headers go with it.
+      const headers = { ...response.headers() };
+      delete headers["content-encoding"];
+      delete headers["content-length"];
+      await route.fulfill({ response, headers, body: hostile });
     });
     await page.goto(shared.server.url);
     const states = await chartStates(page);
