@@ -16,6 +16,7 @@ fn main() -> std::process::ExitCode {
 mod native {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
+    use std::sync::atomic::{AtomicUsize, Ordering};
 
     use reassurance_force::{figures, site};
 
@@ -66,7 +67,7 @@ mod native {
         if out.exists() {
             std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
         }
-        let mut packs = 0;
+        let mut to_pack = Vec::new();
         for file in &files {
             let (from, to) = (root.join(file), out.join(file));
             if let Some(dir) = to.parent() {
@@ -74,18 +75,11 @@ mod native {
             }
             let bytes = std::fs::read(&from).map_err(|e| format!("{}: {e}", from.display()))?;
             std::fs::write(&to, &bytes).map_err(|e| format!("{}: {e}", to.display()))?;
-            // Packed ahead of time beside it, for the host to send as it is.
             if site::compressible(file) {
-                if let Some(packed) = site::packed(&bytes)? {
-                    let mut name = to.clone().into_os_string();
-                    name.push(".gz");
-                    let name = PathBuf::from(name);
-                    std::fs::write(&name, packed)
-                        .map_err(|e| format!("{}: {e}", name.display()))?;
-                    packs += 1;
-                }
+                to_pack.push((to, bytes));
             }
         }
+        let packs = pack_beside(&to_pack)?;
         let write = |name: &str, text: String| {
             let path = out.join(name);
             std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
@@ -95,5 +89,36 @@ mod native {
         std::fs::write(&snippet, site::nginx_snippet(&policy))
             .map_err(|e| format!("{}: {e}", snippet.display()))?;
         Ok((files.len(), packs))
+    }
+
+    /// Packs each file ahead of time beside itself (`name.gz`), for the host to send as it is,
+    /// on as many threads as the machine runs at once (the packing's search is slow: about 28 s
+    /// on one thread here); returns how many were packed (a file packing would not shrink is not).
+    fn pack_beside(files: &[(PathBuf, Vec<u8>)]) -> Result<usize, String> {
+        let next = AtomicUsize::new(0);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let work = || -> Result<usize, String> {
+            let mut packs = 0;
+            while let Some((to, bytes)) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                if let Some(packed) = site::packed(bytes)? {
+                    let mut name = to.clone().into_os_string();
+                    name.push(".gz");
+                    let name = PathBuf::from(name);
+                    std::fs::write(&name, packed)
+                        .map_err(|e| format!("{}: {e}", name.display()))?;
+                    packs += 1;
+                }
+            }
+            Ok(packs)
+        };
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+            workers.into_iter().try_fold(0, |total, worker| {
+                let packs = worker
+                    .join()
+                    .map_err(|_| "a packing thread stopped".to_string())??;
+                Ok(total + packs)
+            })
+        })
     }
 }
