@@ -197,6 +197,40 @@ test("a host whose policy forbids the loader still gives the static charts", asy
   }
 });
 
+test("at load, a task that has spent its drawing budget on one chart leaves the next to the next task", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1000, height: 900 } });
+  // The charts a task draws are marked drawn together, once the task has drawn them.
+  await context.addInitScript(() => {
+    window.drawnTogether = [];
+    new MutationObserver((records) => {
+      const drawn = new Set(records.filter((r) => r.target.dataset?.state === "drawn").map((r) => r.target));
+      if (drawn.size) window.drawnTogether.push(drawn.size);
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-state"] });
+  });
+  const page = await context.newPage();
+  // A phone many times slower than this machine: every chart's first drawing spends the task's
+  // budget on its own.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 20 });
+  try {
+    await page.goto(shared.server.url, { waitUntil: "commit" });
+    // The charts of bars (the maps are drawn once their shapes arrive), once the article is parsed.
+    const bars = await page.waitForFunction(
+      () => {
+        const figures = [...document.querySelectorAll("figure[data-chart]:not([data-shapes])")];
+        return document.readyState !== "loading" && figures.every((f) => f.dataset.state === "drawn") && figures.length;
+      },
+      null,
+      { timeout: 120_000, polling: 500 },
+    );
+    const together = await page.evaluate(() => window.drawnTogether);
+    assert.equal(together.reduce((a, n) => a + n, 0), await bars.jsonValue(), `charts drawn, task by task: ${together}`);
+    assert.deepEqual(together.filter((n) => n > 1), [], `charts drawn, task by task: ${together}`);
+  } finally {
+    await context.close();
+  }
+});
+
 test("while a slow chart program arrives, the static charts show; then the drawings replace them", async () => {
   const context = await shared.browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
