@@ -295,3 +295,46 @@ test("dragged back over a stretch it has crossed, the slider has the browser mea
     await context.close();
   }
 });
+
+test("on a phone many times slower, every chart in view follows each step of a drag, however long each takes to draw", async () => {
+  // The force's chart at the top of the screen, and the map of who would send it below.
+  const context = await shared.browser.newContext({ viewport: { width: 1000, height: 2400 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(shared.server.url);
+    await chartStates(page);
+    await page.evaluate(() => document.querySelector('figure[data-chart="force-scenario"]').scrollIntoView({ block: "start" }));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200)))));
+    // A redraw of the force's chart alone is over a frame's drawing budget at this speed.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 60 });
+    const steps = 5;
+    const { inView, redraws } = await page.evaluate(async (steps) => {
+      const program = await import(new URL("www/pkg/reassurance_force.js", document.baseURI));
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+      program.recordRedraws(true);
+      performance.clearMeasures();
+      const force = document.querySelector('input[name="force"]');
+      // One step a frame, as a finger moves a slider.
+      for (let i = 0; i < steps; i += 1) {
+        force.value = String(Number(force.value) + Number(force.step || 1000));
+        force.dispatchEvent(new Event("input", { bubbles: true }));
+        await frame();
+      }
+      program.recordRedraws(false);
+      const redraws = {};
+      for (const m of performance.getEntriesByType("measure")) {
+        if (m.name.startsWith("chart-redraw ")) redraws[m.name.slice(13)] = (redraws[m.name.slice(13)] || 0) + 1;
+      }
+      const onScreen = (f) => {
+        const r = f.querySelector(".chart-frame").getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      };
+      return { inView: [...document.querySelectorAll("figure[data-chart]")].filter(onScreen).map((f) => f.dataset.chart), redraws };
+    }, steps);
+    assert.deepEqual(inView, ["force-scenario", "who-sends"], "the two charts on screen");
+    assert.deepEqual(redraws, { "force-scenario": steps, "who-sends": steps }, "each chart on screen, at every step, and no other");
+  } finally {
+    await context.close();
+  }
+});
