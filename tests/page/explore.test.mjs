@@ -298,10 +298,8 @@ test("dragged back over a stretch it has crossed, the slider has the browser mea
 
 test("on a phone many times slower, every chart in view follows each step of a drag, however long each takes to draw", async () => {
   // The force's chart at the top of the screen, and the map of who would send it below.
-  const context = await shared.browser.newContext({ viewport: { width: 1000, height: 2400 } });
-  const page = await context.newPage();
+  const { page, context } = await open(shared.browser, shared.server.url, { width: 1000, height: 2400 });
   try {
-    await page.goto(shared.server.url);
     await chartStates(page);
     await page.evaluate(() => document.querySelector('figure[data-chart="force-scenario"]').scrollIntoView({ block: "start" }));
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200)))));
