@@ -97,7 +97,7 @@ for (const name of chosenEngines()) {
         },
         optional: {
           "paint timing (the loader waits two frames without it)": (PerformanceObserver.supportedEntryTypes || []).includes("paint"),
-          "content-visibility (the claims check is laid out at load without it)": CSS.supports("content-visibility", "auto"),
+          "content-visibility (a chart's canvas far from the screen is painted at every frame without it)": CSS.supports("content-visibility", "auto"),
           "requestIdleCallback (not used)": typeof requestIdleCallback === "function",
           "devicePixelContentBoxSize (not used)": typeof ResizeObserverEntry === "function" && "devicePixelContentBoxSize" in ResizeObserverEntry.prototype,
         },

@@ -173,6 +173,48 @@ test("the scroll bar tells the truth: the page is as long at load as once every 
   }
 });
 
+// A screen reader lists a page's headings and links from the accessibility tree, and goes from
+// heading to heading through it: a part of the page left out of the tree until it comes near the
+// screen (as the browser leaves out what it has not laid out) cannot be found that way.
+test("at load, every heading and link is in the accessibility tree, the claims check's among them", async () => {
+  for (const width of [390, 1280]) {
+    const { page, errors, context } = await open(shared.browser, shared.server.url, { width });
+    try {
+      await chartStates(page);
+      const named = async () =>
+        new Set(
+          (await accessibilityTree(page))
+            .filter((n) => !n.ignored && ["heading", "link"].includes(n.role?.value) && n.name?.value?.trim())
+            .map((n) => `${n.role.value}: ${n.name.value.replace(/\s+/g, " ").trim()}`),
+        );
+      const atLoad = await named();
+      // The claims check is the page's last part, and its heading and links are the page's.
+      const claims = await page.$eval(".claims-check", (section) => ({
+        heading: section.querySelector("h2")?.textContent.trim(),
+        // Each link's name as its markup gives it: the words of the elements it is labelled by, if
+        // any, else its own.
+        links: [...section.querySelectorAll("a[href]")]
+          .map((a) => {
+            const by = a.getAttribute("aria-labelledby");
+            const words = by ? by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? "").join(" ") : a.textContent;
+            return words.replace(/\s+/g, " ").trim();
+          })
+          .filter(Boolean),
+      }));
+      assert.ok(claims.heading && claims.links.length > 0, "the claims check has a heading and links");
+      assert.ok(atLoad.has(`heading: ${claims.heading}`), `at ${width} px the claims check's heading is in the tree at load`);
+      const missing = claims.links.filter((l) => !atLoad.has(`link: ${l}`));
+      assert.deepEqual(missing, [], `at ${width} px the claims check's links are in the tree at load`);
+      await scrollThroughPage(page);
+      const later = [...(await named())].filter((line) => !atLoad.has(line));
+      assert.deepEqual(later, [], `at ${width} px nothing joins the tree only once the reader has scrolled to it`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test("without JavaScript, print shows the static charts", async () => {
   const context = await shared.browser.newContext({ viewport: { width: 1000, height: 900 }, javaScriptEnabled: false });
   const page = await context.newPage();
