@@ -137,7 +137,7 @@ test("every checked number links to its claim entry, and each entry links back",
     assert.equal(verdicts["claim-french-aircraft"], "not comparable");
     // Poland's +12% is shown under both measures it may mean, each with its own verdict.
     assert.equal(verdicts["claim-poland-growth"], "depends on the measure");
-    // Read once the entry is on screen (the claims check is laid out only near the screen).
+    // Read once the entry is on screen, as a reader meets it.
     await page.locator("#claim-poland-growth").scrollIntoViewIfNeeded();
     const poland = await page.$$eval("#claim-poland-growth .claim-readings > li", (items) =>
       items.map((li) => ({ measure: li.dataset.measure, verdict: li.querySelector(".verdict").textContent, text: li.textContent })),
