@@ -125,14 +125,31 @@ export async function failureNotices(page) {
 }
 
 /** Scrolls down the whole page a screen at a time, two frames at each, so that everything left
- * for later (lazy images, parts laid out when near the screen) has its chance to come. */
-export async function scrollThroughPage(page) {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
-      scrollTo(0, y);
+ * for later (lazy images, parts laid out when near the screen) has its chance to come; calls
+ * `atEachScreen`, if given, at each screen. */
+export async function scrollThroughPage(page, atEachScreen = null) {
+  if (!atEachScreen) {
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+        scrollTo(0, y);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      }
+    });
+    return;
+  }
+  // Step by step from here, so that `atEachScreen` runs between screens; the page's height is
+  // read again at each, as in the loop above.
+  for (let y = 0; ; ) {
+    const more = await page.evaluate(async (to) => {
+      if (to >= document.documentElement.scrollHeight) return null;
+      scrollTo(0, to);
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    }
-  });
+      return innerHeight;
+    }, y);
+    if (more === null) return;
+    await atEachScreen();
+    y += more;
+  }
 }
 
 /** What a canvas shows, to compare: its size and a hash (FNV-1a) of its pixels, read after

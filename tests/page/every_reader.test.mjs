@@ -181,12 +181,7 @@ test("at load, every heading and link is in the accessibility tree, the claims c
     const { page, errors, context } = await open(shared.browser, shared.server.url, { width });
     try {
       await chartStates(page);
-      const named = async () =>
-        new Set(
-          (await accessibilityTree(page))
-            .filter((n) => !n.ignored && ["heading", "link"].includes(n.role?.value) && n.name?.value?.trim())
-            .map((n) => `${n.role.value}: ${n.name.value.replace(/\s+/g, " ").trim()}`),
-        );
+      const named = async () => new Set((await accessibleNames(page)).filter((line) => /^(heading|link): /.test(line)));
       const atLoad = await named();
       // The claims check stands last before the page's foot; its heading and links are read
       // from the page itself.
@@ -208,15 +203,9 @@ test("at load, every heading and link is in the accessibility tree, the claims c
       assert.deepEqual(missing, [], `at ${width} px the claims check's links are in the tree at load`);
       // Down the page a screen at a time, the tree read at each screen.
       const later = new Set();
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      const screen = await page.evaluate(() => innerHeight);
-      for (let y = 0; y < height; y += screen) {
-        await page.evaluate((to) => {
-          scrollTo(0, to);
-          return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-        }, y);
+      await scrollThroughPage(page, async () => {
         for (const line of await named()) if (!atLoad.has(line)) later.add(line);
-      }
+      });
       assert.deepEqual([...later], [], `at ${width} px nothing joins the tree only once the reader has scrolled to it`);
       assert.deepEqual(errors, []);
     } finally {
