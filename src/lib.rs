@@ -23,6 +23,7 @@ pub mod page_script;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page_skeleton;
 pub mod point_reading;
+mod postcard_cursor;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
 #[cfg(not(target_arch = "wasm32"))]

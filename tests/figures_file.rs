@@ -4,7 +4,7 @@
 mod committed_figures;
 
 use committed_figures::{chart_with, edited, real, set_at, set_field, FIGURES_JSON};
-use reassurance_force::figures::{parse, Kind};
+use reassurance_force::figures::{self, parse, Kind};
 use serde_json::json;
 
 /// The error path and message for a broken file, or a failure if it parsed.
@@ -347,4 +347,41 @@ fn every_quotation_of_the_article_is_its_own_words() {
         }
     }
     assert!(quotes >= 10, "only {quotes} quotations checked");
+}
+
+#[test]
+fn the_digest_reads_back_to_the_same_bytes() -> Result<(), Box<dyn std::error::Error>> {
+    // The browser reads the digest by hand; the build writes it with postcard. Reading it and
+    // writing what was read must give the digest again, field for field.
+    let digest = real()?.digest()?;
+    let file = figures::read_digest(&digest)?;
+    assert!(!file.figures.is_empty() && !file.charts.is_empty());
+    let again = postcard::to_allocvec(&file)?;
+    let first_difference = again.iter().zip(&digest).position(|(a, b)| a != b);
+    assert!(
+        again == digest,
+        "read back, the digest differs from byte {first_difference:?} ({} bytes, {} before)",
+        again.len(),
+        digest.len()
+    );
+    Ok(())
+}
+
+#[test]
+fn a_digest_cut_short_or_with_bytes_after_it_is_refused() -> Result<(), Box<dyn std::error::Error>>
+{
+    let digest = real()?.digest()?;
+    for end in 0..digest.len() {
+        let cut = digest.get(..end).unwrap_or_default();
+        assert!(
+            figures::read_digest(cut).is_err(),
+            "{end} of {} bytes read",
+            digest.len()
+        );
+    }
+    let mut longer = digest.clone();
+    longer.push(0);
+    let message = figures::read_digest(&longer).err().map(|e| e.message);
+    assert!(message.is_some_and(|m| m.contains("after its end")));
+    Ok(())
 }
