@@ -33,9 +33,11 @@ impl<'a> Cursor<'a> {
         !self.failed && self.bytes.is_empty()
     }
 
-    /// Marks the file as faulty, and gives `empty` in place of the value.
+    /// Marks the file as faulty, and gives `empty` in place of the value: the bytes left are
+    /// dropped, so that every later reading gives an empty value too.
     fn fail<T>(&mut self, empty: T) -> T {
         self.failed = true;
+        self.bytes = &[];
         empty
     }
 
@@ -139,10 +141,9 @@ impl<'a> Cursor<'a> {
     /// the file refused, if there is no such place).
     pub(crate) fn variant<T: Copy>(&mut self, all: &[T]) -> Option<T> {
         let place: usize = self.whole_as();
-        let found = all.get(place).copied();
-        if found.is_none() {
-            self.failed = true;
+        match all.get(place) {
+            Some(&variant) => Some(variant),
+            None => self.fail(None),
         }
-        found
     }
 }

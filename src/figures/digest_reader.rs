@@ -1,10 +1,12 @@
 //! The figures' digest read by hand, as the browser receives it: the fields the digest carries,
 //! in their declared order (postcard's encoding, read by `postcard_cursor`). serde's generated
 //! readers for the same types were about 21 KB of the chart program; these functions do the same
-//! work in a fraction of it. The build writes the digest with postcard itself, and a test reads
-//! it back and writes it again to the same bytes, so a field added, removed or moved in a type
-//! without the same change here fails that test. Natively, the fields the digest leaves out (the
-//! claims, a chart's heading and notes) read as empty.
+//! work in a fraction of it. Each type is built as a struct literal, so a field added to or
+//! removed from a type stops the build until it is read here; the build writes the digest with
+//! postcard itself, and a test reads the real digest back and writes it again to the same bytes,
+//! which fails if two fields are read in the wrong order where the file's values tell them apart.
+//! Natively, the fields the digest leaves out (the claims, a chart's heading and notes) read as
+//! empty.
 
 use super::{
     AnnotationSpec, Bound, BudgetPanelSpec, BudgetsSpec, ChartKind, ChartSpec, ContributorSpec,
@@ -74,9 +76,9 @@ pub(super) fn figures_file(bytes: &[u8]) -> Option<FiguresFile> {
 }
 
 /// Entries by key: their number, then each key and its value.
-fn keyed<T>(c: &mut Cursor, mut value: impl FnMut(&mut Cursor) -> T) -> Keyed<T> {
+fn keyed<T>(c: &mut Cursor, mut read_value: impl FnMut(&mut Cursor) -> T) -> Keyed<T> {
     let mut out = Keyed::default();
-    for (key, value) in c.list(|c| (c.text(), value(c))) {
+    for (key, value) in c.list(|c| (c.text(), read_value(c))) {
         out.insert(key, value);
     }
     out
@@ -267,5 +269,58 @@ mod tests {
         check(&BOUNDS);
         check(&ORDERS);
         check(&CHART_KINDS);
+    }
+
+    /// Each enum's every variant is in its list (the guess, never in a file, aside): a variant
+    /// added to an enum stops this match from compiling until it is placed in the list too.
+    #[test]
+    fn every_variant_is_listed() {
+        let units = UNITS.map(|u| match u {
+            Unit::Personnel
+            | Unit::EurBn
+            | Unit::UsdBn
+            | Unit::Percent
+            | Unit::UsdPerEur
+            | Unit::Countries
+            | Unit::PlnBn
+            | Unit::Count
+            | Unit::Months
+            | Unit::Km
+            | Unit::KmPerH
+            | Unit::Minutes => u,
+        });
+        let kinds = KINDS.map(|k| match k {
+            Kind::AsReported | Kind::Reference | Kind::Derived | Kind::Scenario => Some(k),
+            Kind::Guess => None,
+        });
+        let bounds = BOUNDS.map(|b| match b {
+            Bound::Exact | Bound::AtLeast | Bound::AtMost => b,
+        });
+        let orders = ORDERS.map(|o| match o {
+            Order::AsListed | Order::LargestFirst => o,
+        });
+        let chart_kinds = CHART_KINDS.map(|k| match k {
+            ChartKind::BarPanels
+            | ChartKind::TroopShare
+            | ChartKind::ForceScenario
+            | ChartKind::Budgets
+            | ChartKind::UnitChart
+            | ChartKind::FlightTimes
+            | ChartKind::ForceMap
+            | ChartKind::ReachMap => k,
+        });
+        // Each listed once: as many different variants as the enum's match names.
+        fn distinct<T: PartialEq>(list: &[T]) -> usize {
+            list.iter()
+                .enumerate()
+                .filter(|(i, v)| !list.iter().take(*i).any(|w| w == *v))
+                .count()
+        }
+        assert_eq!(distinct(&units), 12);
+        assert_eq!(distinct(&kinds), 4);
+        assert!(kinds.iter().all(Option::is_some));
+        assert_eq!(distinct(&bounds), 3);
+        assert_eq!(distinct(&orders), 2);
+        assert_eq!(distinct(&chart_kinds), 8);
     }
 }
