@@ -128,17 +128,7 @@ export async function failureNotices(page) {
  * for later (lazy images, parts laid out when near the screen) has its chance to come; calls
  * `atEachScreen`, if given, at each screen. */
 export async function scrollThroughPage(page, atEachScreen = null) {
-  if (!atEachScreen) {
-    await page.evaluate(async () => {
-      for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
-        scrollTo(0, y);
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      }
-    });
-    return;
-  }
-  // Step by step from here, so that `atEachScreen` runs between screens; the page's height is
-  // read again at each, as in the loop above.
+  // One screen a step, the page's height read again at each (it may grow as parts come).
   for (let y = 0; ; ) {
     const more = await page.evaluate(async (to) => {
       if (to >= document.documentElement.scrollHeight) return null;
@@ -147,7 +137,7 @@ export async function scrollThroughPage(page, atEachScreen = null) {
       return innerHeight;
     }, y);
     if (more === null) return;
-    await atEachScreen();
+    if (atEachScreen) await atEachScreen();
     y += more;
   }
 }
