@@ -1,23 +1,61 @@
 // Runs the wasm's browser tests (tests/web.rs) in WebKit. wasm-pack's test runner drives any
 // WebDriver server it is pointed at as it would Safari's; here that is WebKitGTK's, on a virtual
 // display, started at a free port on 127.0.0.1 and stopped by its PID. Exits as the tests do.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { startWebDriver } from "./engines.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const driver = await startWebDriver("webkit");
-let status = 1;
-try {
-  const run = spawnSync("cargo", ["test", "--locked", "--target", "wasm32-unknown-unknown", "--test", "web"], {
-    cwd: ROOT,
-    stdio: "inherit",
-    // The runner waits 20 s for the page by default; WebKit on a busy machine has taken longer
-    // only to load the test scripts (a run that ended "timed out after 19.5s", no test begun).
-    env: { ...process.env, SAFARIDRIVER_REMOTE: driver.url, CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER: "wasm-bindgen-test-runner", WASM_BINDGEN_TEST_TIMEOUT: "120" },
+
+const ENV = {
+  ...process.env,
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER: "wasm-bindgen-test-runner",
+  // The runner waits 20 s for the page by default; WebKit on a busy machine has taken longer
+  // only to load the test scripts (a run that ended "timed out after 19.5s", no test begun).
+  WASM_BINDGEN_TEST_TIMEOUT: "120",
+  // WebKit compiles the wasm on the main thread. With its compilers on threads of their own,
+  // WebKitGTK 2.50.6 now and then stopped the debug build's map hatching with "Out of bounds
+  // memory access" in code that reads no memory out of bounds: 26 of 230 runs of that one test
+  // here, at random, with either allocator and with the memory grown beforehand; none of 90 runs
+  // of it and none of 25 of the whole suite with compiling on the main thread, none of 40
+  // without its baseline compiler, and never in Chromium or Firefox, which run the same tests.
+  // What the tests check is unchanged.
+  JSC_useConcurrentJIT: "0",
+};
+
+/** The tests' command, its output passed on as it comes and kept; resolves to its status and output. */
+function cargoTest(env) {
+  return new Promise((resolve) => {
+    const args = ["test", "--locked", "--target", "wasm32-unknown-unknown", "--test", "web"];
+    const child = spawn("cargo", args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let printed = "";
+    const keep = (to) => (chunk) => {
+      printed += chunk;
+      to.write(chunk);
+    };
+    child.stdout.on("data", keep(process.stdout));
+    child.stderr.on("data", keep(process.stderr));
+    child.once("error", (error) => resolve({ status: 1, printed: `${printed}${error.message}` }));
+    child.once("close", (code) => resolve({ status: code ?? 1, printed }));
   });
-  status = run.status ?? 1;
-} finally {
-  driver.stop();
+}
+
+/** One run of the tests against a WebDriver server of its own. */
+async function run() {
+  const driver = await startWebDriver("webkit");
+  try {
+    return await cargoTest({ ...ENV, SAFARIDRIVER_REMOTE: driver.url });
+  } finally {
+    driver.stop();
+  }
+}
+
+let { status, printed } = await run();
+// A fault of the WebDriver server before the suite began (a CI run ended "webdriver POST
+// .../execute/sync request failed, http status: 500" while the page still loaded its scripts)
+// is run again, once; a run in which any test began stands as it ended.
+if (status !== 0 && !/^running \d+ tests?$/m.test(printed)) {
+  console.error("[webkit] the tests never began (a fault of the browser or its WebDriver server); once more:");
+  ({ status } = await run());
 }
 process.exit(status);
