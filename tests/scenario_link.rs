@@ -115,3 +115,13 @@ fn empty_and_odd_separators_are_harmless() {
         assert_eq!(s.force(), 30_000, "{query}");
     }
 }
+
+#[test]
+fn a_value_that_is_not_utf8_is_echoed_with_replacement_marks() {
+    let mut s = start();
+    // %FF is no UTF-8 byte, whatever follows it; the ASCII around it is kept.
+    let notices = apply_query("share=ab%FFcd", &mut s);
+    let notice = notices.first().cloned().unwrap_or_default();
+    assert!(notice.contains("ab\u{FFFD}cd"), "{notices:?}");
+    assert_eq!(s, start());
+}

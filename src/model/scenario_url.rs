@@ -141,18 +141,20 @@ fn expected(key: &str) -> String {
     }
 }
 
-/// Percent-decoding of a query value (`+` is a space); invalid escapes are kept as written and
-/// invalid UTF-8 is replaced.
+/// Percent-decoding of a query value (`+` is a space); invalid escapes are kept as written. A
+/// value that is not UTF-8 once decoded keeps its ASCII, and each other byte becomes U+FFFD
+/// (coarser than the standard library's lossy reading, which brings 1 KB of its own into the
+/// wasm: such a value is refused whatever it says).
 fn decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        let digit = |at: usize| bytes.get(at).and_then(|&d| char::from(d).to_digit(16));
         let escaped = (b == b'%')
-            .then(|| bytes.get(i + 1..i + 3))
+            .then(|| Some(digit(i + 1)? * 16 + digit(i + 2)?))
             .flatten()
-            .and_then(|hex| std::str::from_utf8(hex).ok())
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+            .and_then(|v| u8::try_from(v).ok());
         match (b, escaped) {
             (_, Some(v)) => {
                 out.push(v);
@@ -168,7 +170,11 @@ fn decode(text: &str) -> String {
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    let kept = |b: u8| match b.is_ascii() {
+        true => char::from(b),
+        false => char::REPLACEMENT_CHARACTER,
+    };
+    String::from_utf8(out).unwrap_or_else(|bad| bad.into_bytes().into_iter().map(kept).collect())
 }
 
 /// A reader-supplied piece, shortened and stripped of control characters, for a notice.
