@@ -117,11 +117,34 @@ fn empty_and_odd_separators_are_harmless() {
 }
 
 #[test]
-fn a_value_that_is_not_utf8_is_echoed_with_replacement_marks() {
-    let mut s = start();
-    // %FF is no UTF-8 byte, whatever follows it; the ASCII around it is kept.
-    let notices = apply_query("share=ab%FFcd", &mut s);
-    let notice = notices.first().cloned().unwrap_or_default();
-    assert!(notice.contains("ab\u{FFFD}cd"), "{notices:?}");
-    assert_eq!(s, start());
+fn a_value_is_decoded_as_written_and_its_stray_bytes_are_marked() {
+    // The one notice a query of one unknown `share` gives, naming the value as decoded.
+    let echoed = |query: &str| {
+        let mut s = start();
+        let notices = apply_query(query, &mut s);
+        assert_eq!(s, start(), "{query}");
+        assert_eq!(notices.len(), 1, "{query}: {notices:?}");
+        notices.concat()
+    };
+    let says = |query: &str, value: &str| {
+        let notice = echoed(query);
+        assert!(
+            notice.contains(&format!("“share={value}”")),
+            "{query}: {notice}"
+        );
+    };
+    // A % without two hex digits after it stays as written; a + is a space wherever it is.
+    says("share=%4", "%4");
+    says("share=%", "%");
+    says("share=%g1", "%g1");
+    says("share=%+1", "% 1");
+    says("share=a+b%2Bc", "a b+c");
+    // A value that is not UTF-8 once decoded keeps its ASCII; every other byte, of an escape or
+    // of a character written as itself, is a replacement mark.
+    says("share=ab%FFcd", "ab\u{FFFD}cd");
+    says("share=caf%C3%A9%FF", "caf\u{FFFD}\u{FFFD}\u{FFFD}");
+    says("share=é%FF", "\u{FFFD}\u{FFFD}\u{FFFD}");
+    // Valid UTF-8, escaped or written as itself, is read whole.
+    says("share=caf%C3%A9", "café");
+    says("share=café", "café");
 }

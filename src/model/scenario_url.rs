@@ -141,20 +141,24 @@ fn expected(key: &str) -> String {
     }
 }
 
-/// Percent-decoding of a query value (`+` is a space); invalid escapes are kept as written. A
-/// value that is not UTF-8 once decoded keeps its ASCII, and each other byte becomes U+FFFD
-/// (coarser than the standard library's lossy reading, which brings 1 KB of its own into the
-/// wasm: such a value is refused whatever it says).
+/// Percent-decoding of a query value: `%` and two hex digits is a byte, `+` a space, and a `%`
+/// without two hex digits after it is kept as written (a `+` after it is still a space). A
+/// value that is not UTF-8 once decoded keeps its ASCII, and each other byte (of an escape or
+/// of a character written as itself) becomes U+FFFD: coarser than the standard library's lossy
+/// reading, which brings 1 KB of its own into the wasm, and such a value is refused whatever it
+/// says, since every setting's name and value is ASCII.
 fn decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let digit = |at: usize| bytes.get(at).and_then(|&d| char::from(d).to_digit(16));
-        let escaped = (b == b'%')
-            .then(|| Some(digit(i + 1)? * 16 + digit(i + 2)?))
-            .flatten()
-            .and_then(|v| u8::try_from(v).ok());
+        let escaped = match b {
+            b'%' => digit(i + 1)
+                .zip(digit(i + 2))
+                .and_then(|(high, low)| u8::try_from(high * 16 + low).ok()),
+            _ => None,
+        };
         match (b, escaped) {
             (_, Some(v)) => {
                 out.push(v);
@@ -170,9 +174,12 @@ fn decode(text: &str) -> String {
             }
         }
     }
-    let kept = |b: u8| match b.is_ascii() {
-        true => char::from(b),
-        false => char::REPLACEMENT_CHARACTER,
+    let kept = |b: u8| {
+        if b.is_ascii() {
+            char::from(b)
+        } else {
+            char::REPLACEMENT_CHARACTER
+        }
     };
     String::from_utf8(out).unwrap_or_else(|bad| bad.into_bytes().into_iter().map(kept).collect())
 }

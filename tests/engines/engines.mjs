@@ -172,13 +172,14 @@ async function startServer(engine, env) {
 
 /**
  * Starts the WebDriver server of `name` alone (with its display, if it needs one), for a client
- * that opens its own session; returns { url, stop }.
+ * that opens its own session; returns { url, stop }. `browserEnv` is added to the server's
+ * environment, which the browser it starts inherits.
  */
-export async function startWebDriver(name) {
+export async function startWebDriver(name, browserEnv = {}) {
   const engine = ENGINES[name];
   const { env, display } = await readyDisplay(engine);
   try {
-    const server = await startServer(engine, env);
+    const server = await startServer(engine, { ...env, ...browserEnv });
     return {
       url: server.url,
       stop: () => {
