@@ -51,13 +51,19 @@ impl InView {
             }
         });
         let observer = IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-        for element in elements {
-            observer.observe(element);
-        }
-        Some(Self {
+        let in_view = Self {
             observer,
             _callback: callback,
-        })
+        };
+        in_view.observe(elements);
+        Some(in_view)
+    }
+
+    /// Observes each element too (a chart made live after the others).
+    pub fn observe<'a>(&self, elements: impl IntoIterator<Item = &'a Element>) {
+        for element in elements {
+            self.observer.observe(element);
+        }
     }
 }
 

@@ -99,6 +99,28 @@ pub struct LiveChart {
 }
 
 impl LiveChart {
+    /// As [`LiveChart::make`], with the chart's words written for `scenario` (the page's are
+    /// the build's, and are left alone where they say the same; the data tables already show
+    /// the starting data, and are written when a scenario changes them); a failure is logged.
+    pub(super) fn make_written(
+        figure: &Element,
+        figures: &Figures,
+        scenario: &Scenario,
+        dpr: Option<f64>,
+        size: Option<(f64, f64)>,
+    ) -> Option<LiveChart> {
+        match Self::make(figure, figures, scenario, dpr, size) {
+            Ok(mut chart) => {
+                chart.write_sentences(false);
+                Some(chart)
+            }
+            Err(message) => {
+                web_sys::console::error_1(&message.into());
+                None
+            }
+        }
+    }
+
     /// Makes one figure live, its frame of CSS `size` if known; on failure the figure already
     /// shows why, and the message is returned.
     pub(super) fn make(

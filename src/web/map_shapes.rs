@@ -30,6 +30,7 @@ pub fn add_maps(bytes: &[u8], failure: Option<String>) {
 impl Page {
     /// Gives each map its sheet, to be drawn at the next frame; or shows why it has none.
     pub fn add_maps(&mut self, atlas: &Result<Atlas, String>) {
+        self.make_waiting(None);
         for chart in &mut self.charts {
             let Some(slug) = chart.model.map_sheet() else {
                 continue;

@@ -63,8 +63,12 @@ pub struct Page {
     pub scenario: Scenario,
     /// Whether the models must be rebuilt at the next frame.
     pub stale: bool,
-    /// The live charts.
+    /// The live charts, in the page's order.
     pub charts: Vec<LiveChart>,
+    /// The figures after them, not yet made live (each with its frame's CSS size, if known),
+    /// the last first: made from its end in the tasks that follow the mount, within the
+    /// drawing's budget.
+    unmade: Vec<(Element, Option<(f64, f64)>)>,
     /// Whether a control is being moved (an `input` the page has not yet caught up with, a
     /// moment after the controls are left alone): charts out of view and words out of sight
     /// then wait.
@@ -79,7 +83,7 @@ pub struct Page {
     /// The reader's text size against the usual (`text_size`), followed while the page is open.
     pub text: f64,
     dpr: Option<f64>,
-    _in_view: Option<in_view::InView>,
+    in_view: Option<in_view::InView>,
     _listeners: Vec<Listener>,
 }
 
@@ -126,12 +130,9 @@ pub fn mount(digest: &[u8]) -> u32 {
     let Some(document) = window.document() else {
         return 0;
     };
-    let drawn = mount_within(
-        &document,
-        figures::from_digest(digest),
-        None,
-        Some(FRAME_BUDGET_MS),
-    );
+    // The task's budget counts from here: reading the figures is part of it.
+    let until = redraw_queue::now() + FRAME_BUDGET_MS;
+    let drawn = mount_within(&document, figures::from_digest(digest), None, Some(until));
     with_page(|page| {
         let opening = page.start;
         // The reader's country, where the browser's language names one the page offers (the
@@ -187,14 +188,14 @@ fn refuse(figures: &[Element], why: &str) {
     figure_status::show_to_all(figures, &Status::Failed(why.to_string()));
 }
 
-/// Mounts the page's charts; with a `budget` in milliseconds, draws nothing yet and leaves the
-/// charts to later tasks of that budget each, those in view first, so that no task blocks the
-/// page for long.
+/// Mounts the page's charts; with a deadline `until` on the page's clock (milliseconds), makes
+/// charts live only until then and draws nothing yet, leaving the rest to later tasks of the
+/// drawing's budget each, those in view first, so that no task blocks the page for long.
 fn mount_within(
     document: &Document,
     figures: Result<Figures, figures::DataError>,
     dpr: Option<f64>,
-    budget: Option<f64>,
+    until: Option<f64>,
 ) -> u32 {
     PAGE.with(|p| p.replace(None));
     let on_page = chart_figures(document);
@@ -217,23 +218,8 @@ fn mount_within(
             ))
         })
         .collect();
-    let mut charts = Vec::new();
-    for (figure, size) in on_page.into_iter().zip(sizes) {
-        // The charts that follow the scenario write their words (the page's are the build's,
-        // and are left alone where they say the same); the data tables already show the
-        // starting data, and are written when a scenario changes them.
-        match LiveChart::make(&figure, &figures, &start, dpr, size) {
-            Ok(mut chart) => {
-                chart.write_sentences(false);
-                charts.push(chart);
-            }
-            Err(message) => web_sys::console::error_1(&message.into()),
-        }
-    }
-    let watched: Vec<Element> = charts
-        .iter()
-        .flat_map(|c| std::iter::once(c.frame.clone().into()).chain(c.words.places().cloned()))
-        .collect();
+    let mut unmade: Vec<_> = on_page.into_iter().zip(sizes).collect();
+    unmade.reverse();
     let mut page = Page {
         document: document.clone(),
         shown: controls::Shown::find(document),
@@ -241,16 +227,20 @@ fn mount_within(
         start,
         scenario: start,
         stale: false,
-        charts,
+        charts: Vec::new(),
+        unmade,
         dragging: false,
         said_in: None,
         said_country: None,
         palette: web_sys::window().map_or(Palette::LIGHT, |w| colour_scheme::palette(&w, document)),
         text: with_window(|w| text_size::scale(w, document)).unwrap_or(1.0),
         dpr,
-        _in_view: in_view::InView::follow(&watched),
+        in_view: in_view::InView::follow(&[]),
         _listeners: Vec::new(),
     };
+    // With a deadline, the charts are made live in the page's order until it passes, and the
+    // rest in the tasks that follow, between the drawings.
+    page.make_waiting(until);
     page._listeners = controls::install(document);
     page._listeners.extend(pointer::install_page(document));
     if let Some(window) = web_sys::window() {
@@ -261,9 +251,10 @@ fn mount_within(
         page._listeners.extend(colour_scheme::follow(&window));
     }
     page.sync_controls();
-    // With a budget (the page), reading the figures is this task's work and drawing starts in
-    // the next, so that no task runs long; without one (tests), everything is drawn now.
-    let drawn = match budget {
+    // With a budget (the page), reading the figures and making the first charts live is this
+    // task's work and drawing starts in the next, so that no task runs long; without one
+    // (tests), everything is drawn now.
+    let drawn = match until {
         Some(_) => 0,
         None => page.draw_dirty(None),
     };
@@ -328,6 +319,7 @@ impl Page {
     /// Settles the page at once: rebuilds the models if the scenario changed, draws every dirty
     /// chart and writes every word that waits.
     pub fn rebuild_and_draw(&mut self) -> u32 {
+        self.make_waiting(None);
         self.dragging = false;
         self.rebuild(true);
         let drawn = self.draw_dirty(None);

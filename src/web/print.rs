@@ -38,6 +38,7 @@ impl Page {
     pub fn draw_for_paper(&mut self) -> u32 {
         // Paper shows the scenario as it is now, words and all, even in the middle of a drag.
         self.dragging = false;
+        self.make_waiting(None);
         self.rebuild(true);
         self.write_waiting_words();
         // Paper keeps the reader's text size, as the page's own words do.

@@ -6,6 +6,7 @@
 use std::cell::Cell;
 
 use crate::model::panel::sort_few;
+use crate::model::scenario::Scenario;
 use crate::web::figure_status::{self, Status};
 use crate::web::{frame_clock, with_page, with_window, LiveChart, Page};
 
@@ -28,8 +29,10 @@ pub(super) const FRAME_BUDGET_MS: f64 = 12.0;
 /// frame's budget, and ask for another frame if charts are still waiting.
 pub fn on_frame_work() {
     let next = with_page(|page| {
+        let started = now();
         page.rebuild(false);
         page.draw_dirty(Some(FRAME_BUDGET_MS));
+        page.make_waiting(Some(started + FRAME_BUDGET_MS));
         page.write_waiting_words();
         page.next_step()
     });
@@ -116,6 +119,33 @@ impl Page {
         drawn
     }
 
+    /// Makes live, in the page's order, the figures not yet live (the mount makes the first
+    /// ones through it), until the page's clock passes `until` (with `None`, all of them). Each
+    /// is made from the data's own scenario (the one its data table and CSV
+    /// start from), and rebuilt at once for the reader's where that differs (the link's, the
+    /// browser's language's country, the controls moved), so that it is never drawn or
+    /// written with the data's.
+    pub(super) fn make_waiting(&mut self, until: Option<f64>) {
+        let data = Scenario::from_figures(&self.figures);
+        while !until.is_some_and(|t| now() > t) {
+            let Some((figure, size)) = self.unmade.pop() else {
+                break;
+            };
+            let Some(mut chart) =
+                LiveChart::make_written(&figure, &self.figures, &data, self.dpr, size)
+            else {
+                continue;
+            };
+            if self.scenario != data {
+                chart.rebuild(&self.figures, &self.scenario, self.dragging);
+            }
+            if let Some(in_view) = &self.in_view {
+                in_view.observe(std::iter::once(chart.frame.as_ref()).chain(chart.words.places()));
+            }
+            self.charts.push(chart);
+        }
+    }
+
     /// After drawing within a budget: what is left, and when to draw it.
     pub(super) fn next_step(&self) -> NextStep {
         let mut waiting = self
@@ -124,10 +154,14 @@ impl Page {
             .filter(|c| c.dirty && !c.waits_for_shapes())
             .peekable();
         if waiting.peek().is_none() {
-            NextStep::Done
+            if self.unmade.is_empty() {
+                NextStep::Done
+            } else {
+                NextStep::Task
+            }
         } else if waiting.any(LiveChart::in_view) {
             NextStep::Frame
-        } else if self.dragging {
+        } else if self.dragging && self.unmade.is_empty() {
             // Out of view: drawn once the control settles, or when they come into view.
             NextStep::Done
         } else {
@@ -136,7 +170,8 @@ impl Page {
     }
 }
 
-fn now() -> f64 {
+/// The page's clock, in milliseconds.
+pub(super) fn now() -> f64 {
     with_window(|w| w.performance().map_or(0.0, |p| p.now())).unwrap_or(0.0)
 }
 
