@@ -160,7 +160,10 @@ fn on_input(event: Event) {
     let said_in = form.query_selector("[data-said]").ok().flatten();
     let changed = with_page(|page| {
         if !page.dragging {
-            // A change begins: what each chart says now is what a change would be said against.
+            // A change begins: every chart is made live first (a reader who moves a control
+            // while the page is still loading), so that all their words follow it; and what
+            // each chart says now is what a change would be said against.
+            page.make_waiting(None);
             for chart in &mut page.charts {
                 chart.said = chart.model.takeaway();
             }

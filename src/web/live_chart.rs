@@ -31,6 +31,8 @@ use crate::web::{
 pub struct LiveChart {
     /// Which chart.
     pub id: ChartId,
+    /// Its figure's place among the page's figures.
+    pub place: usize,
     /// Its name in the page.
     pub slug: String,
     /// The `<figure>`.
@@ -288,6 +290,7 @@ impl LiveChart {
             focus: None,
             focused: false,
             dirty: true,
+            place: 0,
             ratio: dpr.unwrap_or(1.0),
             on_screen: None,
             size,

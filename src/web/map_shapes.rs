@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::atlas::Atlas;
 use crate::web::figure_status::{self, Status};
-use crate::web::{with_page, Page};
+use crate::web::{with_page, LiveChart, Page};
 
 /// Hands the page the maps' file (`failure`: why it did not arrive, and `bytes` is empty).
 #[cfg_attr(
@@ -20,7 +20,7 @@ pub fn add_maps(bytes: &[u8], failure: Option<String>) {
         None => Atlas::from_bytes(bytes),
     };
     if let Some(next) = with_page(|page| {
-        page.add_maps(&atlas);
+        page.add_maps(atlas);
         page.next_step()
     }) {
         next.schedule();
@@ -28,25 +28,36 @@ pub fn add_maps(bytes: &[u8], failure: Option<String>) {
 }
 
 impl Page {
-    /// Gives each map its sheet, to be drawn at the next frame; or shows why it has none.
-    pub fn add_maps(&mut self, atlas: &Result<Atlas, String>) {
-        self.make_waiting(None);
+    /// Gives each map its sheet, to be drawn at the next frame, or shows why it has none; and
+    /// keeps the file for the maps not yet made live.
+    pub fn add_maps(&mut self, atlas: Result<Atlas, String>) {
         for chart in &mut self.charts {
-            let Some(slug) = chart.model.map_sheet() else {
-                continue;
-            };
-            match atlas.as_ref().map(|a| a.sheet(slug)) {
-                Ok(Some(sheet)) => {
-                    chart.sheet = Some(Rc::new(sheet.clone()));
-                    chart.ground.forget();
-                    chart.dirty = true;
-                }
-                Ok(None) => figure_status::show(
-                    &chart.figure,
-                    &Status::Failed(format!("{slug}: the maps' file has no map of this name")),
-                ),
-                Err(why) => figure_status::show(&chart.figure, &Status::Failed(why.clone())),
+            chart.add_map(&atlas);
+        }
+        if !self.unmade.is_empty() {
+            self.atlas = Some(atlas);
+        }
+    }
+}
+
+impl LiveChart {
+    /// Gives the chart its sheet from the maps' file, if it is a map, to be drawn at the next
+    /// frame; or shows why it has none.
+    pub fn add_map(&mut self, atlas: &Result<Atlas, String>) {
+        let Some(slug) = self.model.map_sheet() else {
+            return;
+        };
+        match atlas.as_ref().map(|a| a.sheet(slug)) {
+            Ok(Some(sheet)) => {
+                self.sheet = Some(Rc::new(sheet.clone()));
+                self.ground.forget();
+                self.dirty = true;
             }
+            Ok(None) => figure_status::show(
+                &self.figure,
+                &Status::Failed(format!("{slug}: the maps' file has no map of this name")),
+            ),
+            Err(why) => figure_status::show(&self.figure, &Status::Failed(why.clone())),
         }
     }
 }

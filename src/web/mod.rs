@@ -65,10 +65,14 @@ pub struct Page {
     pub stale: bool,
     /// The live charts, in the page's order.
     pub charts: Vec<LiveChart>,
-    /// The figures after them, not yet made live (each with its frame's CSS size, if known),
-    /// the last first: made from its end in the tasks that follow the mount, within the
-    /// drawing's budget.
-    unmade: Vec<(Element, Option<(f64, f64)>)>,
+    /// The figures not yet made live, each with its place among the page's figures and its
+    /// frame's CSS size, if known: made from the end of the list (those in the window as the
+    /// page opened, then the rest in the page's order) in the tasks that follow the mount,
+    /// within the drawing's budget.
+    unmade: Vec<redraw_queue::Unmade>,
+    /// The maps' file, once it has arrived (or why it did not), while a map may still be made
+    /// live.
+    atlas: Option<Result<crate::atlas::Atlas, String>>,
     /// Whether a control is being moved (an `input` the page has not yet caught up with, a
     /// moment after the controls are left alone): charts out of view and words out of sight
     /// then wait.
@@ -207,19 +211,40 @@ fn mount_within(
         }
     };
     let start = Scenario::from_figures(&figures);
-    // Every frame's size, read before anything is written, in one layout of the page as it
-    // was parsed (read between writes, each would lay the page out again).
-    let sizes: Vec<Option<(f64, f64)>> = on_page
+    // Every frame's size and whether it is in the window, read before anything is written, in
+    // one layout of the page as it was parsed (read between writes, each would lay the page
+    // out again).
+    let window_height = with_window(|w| w.inner_height().ok()?.as_f64())
+        .flatten()
+        .unwrap_or(0.0);
+    let frames: Vec<(Option<(f64, f64)>, bool)> = on_page
         .iter()
         .map(|figure| {
-            let frame = figure.query_selector(".chart-frame").ok().flatten()?;
-            Some(canvas_size::css_size(
-                frame.dyn_ref::<web_sys::HtmlElement>()?,
-            ))
+            let frame = figure.query_selector(".chart-frame").ok().flatten();
+            let Some(frame) = frame
+                .as_ref()
+                .and_then(|f| f.dyn_ref::<web_sys::HtmlElement>())
+            else {
+                return (None, false);
+            };
+            let rect = frame.get_bounding_client_rect();
+            let shown = rect.bottom() > 0.0 && rect.top() < window_height;
+            (Some(canvas_size::css_size(frame)), shown)
         })
         .collect();
-    let mut unmade: Vec<_> = on_page.into_iter().zip(sizes).collect();
-    unmade.reverse();
+    // Made from the end: the figures out of the window, last first, then those in it.
+    let mut unmade = Vec::with_capacity(on_page.len());
+    for in_window in [false, true] {
+        for (place, (figure, &(size, shown))) in on_page.iter().zip(&frames).enumerate().rev() {
+            if shown == in_window {
+                unmade.push(redraw_queue::Unmade {
+                    figure: figure.clone(),
+                    place,
+                    size,
+                });
+            }
+        }
+    }
     let mut page = Page {
         document: document.clone(),
         shown: controls::Shown::find(document),
@@ -229,6 +254,7 @@ fn mount_within(
         stale: false,
         charts: Vec::new(),
         unmade,
+        atlas: None,
         dragging: false,
         said_in: None,
         said_country: None,

@@ -1,4 +1,4 @@
-//! When charts are drawn: at most once per animation frame, those in view first, within a
+//! When charts are made live and drawn: at most once per animation frame, those in view first, within a
 //! budget per task so that no task runs long; charts out of view are drawn in plain tasks. Each
 //! redraw is recorded on the page's performance timeline once a benchmark asks for it
 //! ([`record_redraws`]).
@@ -24,6 +24,16 @@ use crate::web::{frame_clock, with_page, with_window, LiveChart, Page};
 /// While a control is dragged the budget does not apply to the charts in view: each follows
 /// every step.
 pub(super) const FRAME_BUDGET_MS: f64 = 12.0;
+
+/// A figure not yet made live.
+pub(super) struct Unmade {
+    /// The `<figure>`.
+    pub figure: web_sys::Element,
+    /// Its place among the page's figures.
+    pub place: usize,
+    /// Its frame's CSS size, if known.
+    pub size: Option<(f64, f64)>,
+}
 
 /// The work of one animation frame: rebuild what is stale, draw what is dirty within the
 /// frame's budget, and ask for another frame if charts are still waiting.
@@ -128,7 +138,12 @@ impl Page {
     pub(super) fn make_waiting(&mut self, until: Option<f64>) {
         let data = Scenario::from_figures(&self.figures);
         while !until.is_some_and(|t| now() > t) {
-            let Some((figure, size)) = self.unmade.pop() else {
+            let Some(Unmade {
+                figure,
+                place,
+                size,
+            }) = self.unmade.pop()
+            else {
                 break;
             };
             let Some(mut chart) =
@@ -136,13 +151,21 @@ impl Page {
             else {
                 continue;
             };
+            chart.place = place;
             if self.scenario != data {
                 chart.rebuild(&self.figures, &self.scenario, self.dragging);
+            }
+            if let Some(atlas) = &self.atlas {
+                chart.add_map(atlas);
             }
             if let Some(in_view) = &self.in_view {
                 in_view.observe(std::iter::once(chart.frame.as_ref()).chain(chart.words.places()));
             }
-            self.charts.push(chart);
+            let at = self.charts.partition_point(|c| c.place < place);
+            self.charts.insert(at, chart);
+        }
+        if self.unmade.is_empty() {
+            self.atlas = None;
         }
     }
 
