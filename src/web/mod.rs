@@ -264,8 +264,8 @@ fn mount_within(
         in_view: in_view::InView::follow(&[]),
         _listeners: Vec::new(),
     };
-    // With a deadline, the charts are made live in the page's order until it passes, and the
-    // rest in the tasks that follow, between the drawings.
+    // With a deadline, the charts are made live until it passes, those in the window first,
+    // and the rest in the tasks that follow, between the drawings.
     page.make_waiting(until);
     page._listeners = controls::install(document);
     page._listeners.extend(pointer::install_page(document));

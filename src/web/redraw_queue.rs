@@ -1,7 +1,7 @@
-//! When charts are made live and drawn: at most once per animation frame, those in view first, within a
-//! budget per task so that no task runs long; charts out of view are drawn in plain tasks. Each
-//! redraw is recorded on the page's performance timeline once a benchmark asks for it
-//! ([`record_redraws`]).
+//! When charts are made live and drawn: at most once per animation frame, those in view
+//! first, within a budget per task so that no task runs long; charts out of view are drawn in
+//! plain tasks. Each redraw is recorded on the page's performance timeline once a benchmark
+//! asks for it ([`record_redraws`]).
 
 use std::cell::Cell;
 
@@ -129,13 +129,17 @@ impl Page {
         drawn
     }
 
-    /// Makes live, in the page's order, the figures not yet live (the mount makes the first
-    /// ones through it), until the page's clock passes `until` (with `None`, all of them). Each
-    /// is made from the data's own scenario (the one its data table and CSV
-    /// start from), and rebuilt at once for the reader's where that differs (the link's, the
-    /// browser's language's country, the controls moved), so that it is never drawn or
-    /// written with the data's.
+    /// Makes live the figures not yet live, those in the window as the page opened first (the
+    /// mount makes the first ones through it), until the page's clock passes `until` (with
+    /// `None`, all of them). Each is made from the data's own scenario (the one its data table
+    /// and CSV start from), and rebuilt at once for the reader's where that differs (the
+    /// link's, the browser's language's country, the controls moved), so that it is never
+    /// drawn or written with the data's.
     pub(super) fn make_waiting(&mut self, until: Option<f64>) {
+        // Called at every frame and every change: nothing to work out once all are made.
+        if self.unmade.is_empty() {
+            return;
+        }
         let data = Scenario::from_figures(&self.figures);
         while !until.is_some_and(|t| now() > t) {
             let Some(Unmade {
